@@ -1,0 +1,201 @@
+package app.wauploader.db;
+
+import app.wauploader.db.migration.Migration;
+import app.wauploader.db.migration.MigrationRunner;
+import app.wauploader.db.migration.Migrations;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * The local SQLite database: the single source of truth for what is done, in flight and failed.
+ *
+ * <p>Every connection gets the same pragmas: {@code journal_mode=WAL}, {@code foreign_keys=ON},
+ * {@code synchronous=NORMAL}, {@code temp_store=MEMORY}, {@code mmap_size=268435456} (256 MiB),
+ * {@code cache_size=-64000} (64 MB) and a busy timeout of {@link #BUSY_TIMEOUT_MS} ms, so another
+ * process holding the write lock makes us wait instead of fail. Write transactions start with
+ * {@code BEGIN IMMEDIATE} so that two processes never deadlock upgrading a read lock.
+ *
+ * <p>Work happens inside {@link #inTransaction}: commit on return, rollback on exception. One
+ * connection is shared and transactions are serialised on it; SQLite allows one writer at a time
+ * anyway, and reads are short.
+ */
+public final class Database implements AutoCloseable {
+  /** How long a statement waits for another connection's lock before failing, in ms. */
+  public static final int BUSY_TIMEOUT_MS = 30_000;
+
+  private final Path file;
+  private final Connection connection;
+  private final Clock clock;
+
+  private Database(Path file, Connection connection, Clock clock) {
+    this.file = file;
+    this.connection = connection;
+    this.clock = clock;
+  }
+
+  /**
+   * Opens (creating if absent) the database at {@code file} and migrates it to the newest schema.
+   *
+   * @throws DatabaseException if the file cannot be created or opened, is not a SQLite database
+   *     (corrupt), has a newer schema than this build, or a migration fails
+   */
+  public static Database open(Path file) {
+    return open(file, Migrations.all(), Clock.systemUTC());
+  }
+
+  /** As {@link #open(Path)}, with the migrations to apply and the clock for timestamps given. */
+  public static Database open(Path file, List<Migration> migrations, Clock clock) {
+    Path absolute = file.toAbsolutePath();
+    try {
+      Path parent = absolute.getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+    } catch (IOException e) {
+      throw new DatabaseException(
+          "cannot create the database directory for " + absolute + ": " + e.getMessage(), e);
+    }
+    Connection connection = connect(absolute);
+    try {
+      new MigrationRunner(migrations, clock).migrate(connection);
+      return new Database(absolute, connection, clock);
+    } catch (RuntimeException e) {
+      closeQuietly(connection);
+      throw e;
+    }
+  }
+
+  private static Connection connect(Path file) {
+    Properties properties = new Properties();
+    // sqlite-jdbc: issue BEGIN IMMEDIATE when auto-commit is turned off.
+    properties.setProperty("transaction_mode", "IMMEDIATE");
+    properties.setProperty("busy_timeout", Integer.toString(BUSY_TIMEOUT_MS));
+    Connection connection = null;
+    try {
+      connection = DriverManager.getConnection("jdbc:sqlite:" + file, properties);
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
+        statement.execute("PRAGMA journal_mode = WAL");
+        statement.execute("PRAGMA foreign_keys = ON");
+        statement.execute("PRAGMA synchronous = NORMAL");
+        statement.execute("PRAGMA temp_store = MEMORY");
+        statement.execute("PRAGMA mmap_size = 268435456");
+        statement.execute("PRAGMA cache_size = -64000");
+        // Touch the schema so a file that is not a database fails here, not mid-run.
+        statement.executeQuery("SELECT count(*) FROM sqlite_master").close();
+      }
+      return connection;
+    } catch (SQLException e) {
+      closeQuietly(connection);
+      String reason = e.getMessage() == null ? "" : e.getMessage();
+      if (reason.contains("NOTADB") || reason.contains("CORRUPT") || reason.contains("malformed")) {
+        throw new DatabaseException(
+            "database "
+                + file
+                + " is corrupt or not a wa-uploader database; restore a backup with"
+                + " 'wa-uploader db restore' or move the file away",
+            e);
+      }
+      throw new DatabaseException("cannot open database " + file + ": " + reason, e);
+    }
+  }
+
+  /** The database file (absolute). */
+  public Path file() {
+    return file;
+  }
+
+  /** The clock used for every timestamp written (epoch ms, UTC). */
+  public Clock clock() {
+    return clock;
+  }
+
+  /**
+   * Runs {@code work} in one transaction: commit when it returns, rollback when it throws (the
+   * exception propagates, SQL exceptions wrapped in {@link DatabaseException}).
+   */
+  public synchronized <T> T inTransaction(TransactionCallback<T> work) {
+    try {
+      connection.setAutoCommit(false);
+      try {
+        T result = work.run(new Transaction(connection, clock));
+        connection.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new DatabaseException("database error in " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** As {@link #inTransaction} for work without a result. */
+  public void useTransaction(TransactionConsumer work) {
+    inTransaction(
+        tx -> {
+          work.run(tx);
+          return null;
+        });
+  }
+
+  /** The schema version recorded in {@code schema_migrations}. */
+  public synchronized int schemaVersion() {
+    try {
+      return MigrationRunner.currentVersion(connection);
+    } catch (SQLException e) {
+      throw new DatabaseException("cannot read schema version: " + e.getMessage(), e);
+    }
+  }
+
+  /** The current value of a pragma on this connection, as text (e.g. {@code "wal"}). */
+  public synchronized String pragma(String name) {
+    if (!name.matches("[a-z_]+")) {
+      throw new IllegalArgumentException("not a pragma name: " + name);
+    }
+    try (Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery("PRAGMA " + name)) {
+      return rs.next() ? rs.getString(1) : "";
+    } catch (SQLException e) {
+      throw new DatabaseException("cannot read pragma " + name + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    closeQuietly(connection);
+  }
+
+  private static void closeQuietly(Connection connection) {
+    if (connection != null) {
+      try {
+        connection.close();
+      } catch (SQLException ignored) {
+        // closing: nothing left to protect
+      }
+    }
+  }
+
+  /** Work done inside a transaction, returning a value. */
+  @FunctionalInterface
+  public interface TransactionCallback<T> {
+    T run(Transaction tx) throws SQLException;
+  }
+
+  /** Work done inside a transaction. */
+  @FunctionalInterface
+  public interface TransactionConsumer {
+    void run(Transaction tx) throws SQLException;
+  }
+}

@@ -1,0 +1,64 @@
+package app.wauploader.db;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+
+/** {@code file_hashes}: the content-hash index of everything safely uploaded. */
+public final class FileHashRepository {
+  private final Transaction tx;
+
+  FileHashRepository(Transaction tx) {
+    this.tx = tx;
+  }
+
+  public Optional<FileHash> find(String sha256) throws SQLException {
+    return tx.queryOne("SELECT * FROM file_hashes WHERE hash = ?", FileHashRepository::map, sha256);
+  }
+
+  /**
+   * Records uploaded content. A second record for the same hash is ignored.
+   *
+   * @return true if a row was added
+   */
+  public boolean record(
+      String sha256,
+      String filePath,
+      long size,
+      Service service,
+      String uploadId,
+      Optional<String> chatId,
+      Optional<Long> sessionId)
+      throws SQLException {
+    return tx.update(
+            "INSERT INTO file_hashes (hash, file_path, file_size, upload_service, upload_id,"
+                + " chat_id, session_id, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT (hash) DO NOTHING",
+            sha256,
+            filePath,
+            size,
+            service,
+            uploadId,
+            chatId,
+            sessionId,
+            tx.now())
+        == 1;
+  }
+
+  public long count() throws SQLException {
+    return tx.queryLong("SELECT count(*) FROM file_hashes");
+  }
+
+  private static FileHash map(ResultSet rs) throws SQLException {
+    return new FileHash(
+        rs.getString("hash"),
+        rs.getString("file_path"),
+        rs.getLong("file_size"),
+        Service.fromId(rs.getString("upload_service")),
+        rs.getString("upload_id"),
+        Transaction.string(rs, "chat_id"),
+        Transaction.longValue(rs, "session_id"),
+        Instant.ofEpochMilli(rs.getLong("uploaded_at")));
+  }
+}

@@ -1,0 +1,155 @@
+package app.wauploader.db;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An open transaction, handed to the callback of {@link Database#inTransaction}. Valid only
+ * inside that callback. Gives the repositories, which all work within this transaction.
+ */
+public final class Transaction {
+  private final Connection connection;
+  private final Clock clock;
+
+  Transaction(Connection connection, Clock clock) {
+    this.connection = connection;
+    this.clock = clock;
+  }
+
+  public SessionRepository sessions() {
+    return new SessionRepository(this);
+  }
+
+  public FileHashRepository fileHashes() {
+    return new FileHashRepository(this);
+  }
+
+  public UploadErrorRepository errors() {
+    return new UploadErrorRepository(this);
+  }
+
+  public ConfigRepository config() {
+    return new ConfigRepository(this);
+  }
+
+  public UploadItemRepository items() {
+    return new UploadItemRepository(this);
+  }
+
+  public ScanCacheRepository scanCache() {
+    return new ScanCacheRepository(this);
+  }
+
+  public RemoteContainerRepository containers() {
+    return new RemoteContainerRepository(this);
+  }
+
+  /** Now, in epoch ms, from the database's clock. */
+  long now() {
+    return clock.millis();
+  }
+
+  /** Runs an INSERT/UPDATE/DELETE; returns the number of rows changed. */
+  int update(String sql, Object... args) throws SQLException {
+    try (PreparedStatement statement = prepare(sql, args)) {
+      return statement.executeUpdate();
+    }
+  }
+
+  /** Runs an INSERT and returns the new row id. */
+  long insert(String sql, Object... args) throws SQLException {
+    try (PreparedStatement statement = prepare(sql, args)) {
+      statement.executeUpdate();
+      try (Statement s = connection.createStatement();
+          ResultSet rs = s.executeQuery("SELECT last_insert_rowid()")) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  /** Runs one statement for each argument row, as a JDBC batch. */
+  void batch(String sql, List<Object[]> rows) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (Object[] row : rows) {
+        bind(statement, row);
+        statement.addBatch();
+      }
+      statement.executeBatch();
+    }
+  }
+
+  <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) throws SQLException {
+    try (PreparedStatement statement = prepare(sql, args);
+        ResultSet rs = statement.executeQuery()) {
+      List<T> rows = new ArrayList<>();
+      while (rs.next()) {
+        rows.add(mapper.map(rs));
+      }
+      return rows;
+    }
+  }
+
+  <T> Optional<T> queryOne(String sql, RowMapper<T> mapper, Object... args) throws SQLException {
+    List<T> rows = query(sql, mapper, args);
+    return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+  }
+
+  long queryLong(String sql, Object... args) throws SQLException {
+    return queryOne(sql, rs -> rs.getLong(1), args).orElse(0L);
+  }
+
+  private PreparedStatement prepare(String sql, Object[] args) throws SQLException {
+    PreparedStatement statement = connection.prepareStatement(sql);
+    try {
+      bind(statement, args);
+      return statement;
+    } catch (SQLException e) {
+      statement.close();
+      throw e;
+    }
+  }
+
+  private static void bind(PreparedStatement statement, Object[] args) throws SQLException {
+    for (int i = 0; i < args.length; i++) {
+      Object arg = args[i];
+      if (arg instanceof Optional<?> optional) {
+        arg = optional.orElse(null);
+      }
+      if (arg instanceof Instant instant) {
+        arg = instant.toEpochMilli();
+      } else if (arg instanceof Enum<?> e) {
+        arg = e.name().toLowerCase(java.util.Locale.ROOT);
+      }
+      statement.setObject(i + 1, arg);
+    }
+  }
+
+  static Optional<Instant> instant(ResultSet rs, String column) throws SQLException {
+    long millis = rs.getLong(column);
+    return rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(millis));
+  }
+
+  static Optional<String> string(ResultSet rs, String column) throws SQLException {
+    return Optional.ofNullable(rs.getString(column));
+  }
+
+  static Optional<Long> longValue(ResultSet rs, String column) throws SQLException {
+    long value = rs.getLong(column);
+    return rs.wasNull() ? Optional.empty() : Optional.of(value);
+  }
+
+  /** Maps the current row of a result set. */
+  @FunctionalInterface
+  interface RowMapper<T> {
+    T map(ResultSet rs) throws SQLException;
+  }
+}

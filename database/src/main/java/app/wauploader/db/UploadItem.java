@@ -1,0 +1,41 @@
+package app.wauploader.db;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One row of {@code upload_items}: one file's journey to its target.
+ *
+ * @param sourcePath absolute local path
+ * @param sha256 64 lowercase hex characters
+ * @param size bytes
+ * @param mtimeMs last-modified time of the file when planned, epoch ms
+ * @param container Drive folder path (e.g. {@code WhatsApp/WhatsApp Documents}) or Photos album
+ *     title
+ * @param remoteName the name the file gets remotely
+ * @param sessionUri Drive resumable session URI or Photos upload URL, while a transfer is open
+ * @param ackedOffset bytes the server has acknowledged, 0..size
+ * @param uploadToken Photos upload token once all bytes are sent (valid about one day)
+ * @param uploadTokenAt when the upload token was received
+ * @param remoteId Drive file id or Photos media item id once committed
+ * @param attempts transfer attempts made so far
+ */
+public record UploadItem(
+    long id,
+    Optional<Long> sessionId,
+    String sourcePath,
+    String sha256,
+    long size,
+    long mtimeMs,
+    String mimeType,
+    Service service,
+    String container,
+    String remoteName,
+    ItemState state,
+    Optional<String> sessionUri,
+    long ackedOffset,
+    Optional<String> uploadToken,
+    Optional<Instant> uploadTokenAt,
+    Optional<String> remoteId,
+    int attempts,
+    Optional<Instant> nextAttemptAt) {}
