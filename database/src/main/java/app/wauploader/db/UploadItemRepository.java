@@ -164,6 +164,22 @@ public final class UploadItemRepository {
         id);
   }
 
+  /**
+   * True if another content (different SHA-256) already claims {@code remoteName} in this
+   * service's {@code container}: used to keep Drive names unique within a folder.
+   */
+  public boolean nameTaken(Service service, String container, String remoteName, String sha256)
+      throws SQLException {
+    return tx.queryLong(
+            "SELECT count(*) FROM upload_items WHERE service = ? AND container = ?"
+                + " AND remote_name = ? AND sha256 <> ? AND state <> 'skipped_duplicate'",
+            service,
+            container,
+            remoteName,
+            sha256)
+        > 0;
+  }
+
   /** Items still needing work (pending, uploading, uploaded), oldest first. */
   public List<UploadItem> open() throws SQLException {
     return tx.query(

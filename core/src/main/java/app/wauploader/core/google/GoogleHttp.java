@@ -1,0 +1,144 @@
+package app.wauploader.core.google;
+
+import app.wauploader.core.retry.Failures;
+import app.wauploader.core.retry.TargetException;
+import com.google.api.client.http.HttpRequest;
+import com.google.api.client.http.HttpRequestFactory;
+import com.google.api.client.http.HttpRequestInitializer;
+import com.google.api.client.http.HttpResponse;
+import com.google.api.client.http.HttpTransport;
+import com.google.api.client.http.javanet.NetHttpTransport;
+import com.google.api.client.json.JsonFactory;
+import com.google.api.client.json.gson.GsonFactory;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The HTTP plumbing shared by the Drive and Photos targets: one transport (google-http-client's
+ * {@link NetHttpTransport}, which works on Android), the caller's credentials, timeouts, and the
+ * one place where an HTTP answer becomes a classified {@link TargetException}.
+ *
+ * <p>No retries happen here; the credential may still refresh an access token on a 401.
+ */
+public final class GoogleHttp {
+  /** Connect timeout, ms. */
+  public static final int CONNECT_TIMEOUT_MS = 20_000;
+  /** Read timeout, ms: a stalled transfer fails after this long without bytes. */
+  public static final int READ_TIMEOUT_MS = 60_000;
+
+  private final HttpTransport transport;
+  private final HttpRequestInitializer credentials;
+  private final HttpRequestFactory requestFactory;
+  private final GoogleEndpoints endpoints;
+
+  /**
+   * @param credentials adds the Authorization header (and refreshes it); for an emulator without
+   *     {@code --require-auth}, {@link #NO_CREDENTIALS}
+   */
+  public GoogleHttp(
+      HttpTransport transport, HttpRequestInitializer credentials, GoogleEndpoints endpoints) {
+    this.transport = transport;
+    this.credentials = credentials;
+    this.endpoints = endpoints;
+    this.requestFactory = transport.createRequestFactory(this::initialize);
+  }
+
+  /** Credentials that add nothing (emulator without auth). */
+  public static final HttpRequestInitializer NO_CREDENTIALS = request -> {};
+
+  /** A {@link GoogleHttp} on a new {@link NetHttpTransport}. */
+  public static GoogleHttp create(HttpRequestInitializer credentials, GoogleEndpoints endpoints) {
+    return new GoogleHttp(new NetHttpTransport(), credentials, endpoints);
+  }
+
+  private void initialize(HttpRequest request) throws IOException {
+    request.setConnectTimeout(CONNECT_TIMEOUT_MS);
+    request.setReadTimeout(READ_TIMEOUT_MS);
+    request.setFollowRedirects(false);
+    request.setThrowExceptionOnExecuteError(false);
+    request.setNumberOfRetries(0);
+    credentials.initialize(request);
+  }
+
+  public HttpTransport transport() {
+    return transport;
+  }
+
+  /** Request initializer for Google client libraries (the Drive client): credentials + timeouts. */
+  public HttpRequestInitializer clientInitializer() {
+    return request -> {
+      request.setConnectTimeout(CONNECT_TIMEOUT_MS);
+      request.setReadTimeout(READ_TIMEOUT_MS);
+      credentials.initialize(request);
+    };
+  }
+
+  public HttpRequestFactory requestFactory() {
+    return requestFactory;
+  }
+
+  public GoogleEndpoints endpoints() {
+    return endpoints;
+  }
+
+  public static JsonFactory json() {
+    return GsonFactory.getDefaultInstance();
+  }
+
+  /**
+   * Executes {@code request}; answers with a status in {@code accepted} (or any 2xx) are
+   * returned, everything else becomes a classified {@link TargetException} (the response is
+   * consumed).
+   *
+   * @param what what is being done, for messages ("Drive upload", "Photos batchCreate")
+   */
+  public HttpResponse execute(HttpRequest request, String what, int... accepted)
+      throws TargetException {
+    HttpResponse response;
+    try {
+      response = request.execute();
+    } catch (IOException e) {
+      throw Failures.fromIo(e, what);
+    }
+    int status = response.getStatusCode();
+    if (status / 100 == 2) {
+      return response;
+    }
+    for (int code : accepted) {
+      if (status == code) {
+        return response;
+      }
+    }
+    String body = "";
+    try {
+      body = response.parseAsString();
+    } catch (IOException ignored) {
+      // the status alone still classifies
+    } finally {
+      disconnect(response);
+    }
+    throw Failures.fromResponse(
+        status, body, response.getHeaders().getFirstHeaderStringValue("Retry-After"), what);
+  }
+
+  /** Reads a response body as UTF-8 text and releases the connection. */
+  public static String bodyText(HttpResponse response, String what) throws TargetException {
+    try {
+      java.io.InputStream content = response.getContent();
+      return content == null ? "" : new String(content.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw Failures.fromIo(e, what);
+    } finally {
+      disconnect(response);
+    }
+  }
+
+  /** Releases a response's connection, ignoring errors. */
+  public static void disconnect(HttpResponse response) {
+    try {
+      response.disconnect();
+    } catch (IOException ignored) {
+      // nothing to recover
+    }
+  }
+}

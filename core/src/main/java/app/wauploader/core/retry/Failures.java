@@ -1,0 +1,142 @@
+package app.wauploader.core.retry;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Classifies every failure of a Google call once, into a {@link FailureClass}.
+ *
+ * <p>Sources: Drive errors and what to retry —
+ * https://developers.google.com/workspace/drive/api/guides/handle-errors (5xx, 429, 403
+ * rateLimitExceeded / userRateLimitExceeded are retried; storageQuotaExceeded is not); Photos
+ * quota — https://developers.google.com/photos/library/guides/api-limits-quotas (a 429 whose
+ * message names the per-day limit means the daily quota of 10,000 requests is used up).
+ */
+public final class Failures {
+  private Failures() {}
+
+  /**
+   * Classifies an HTTP error answer.
+   *
+   * @param status HTTP status (≥ 400)
+   * @param body the response body (Google error JSON, or anything), may be empty
+   * @param retryAfterHeader the {@code Retry-After} header value, may be null
+   * @param what what was being done, for the message (e.g. {@code "Drive upload"})
+   */
+  public static TargetException fromResponse(
+      int status, String body, String retryAfterHeader, String what) {
+    GoogleError error = GoogleError.parse(body);
+    Optional<Duration> retryAfter = parseRetryAfter(retryAfterHeader);
+    String detail = error.message().isEmpty() ? "HTTP " + status : error.message();
+    String reason = error.reason();
+    FailureClass failureClass;
+    String message;
+    String lowerMessage = error.message().toLowerCase(Locale.ROOT);
+    if (status == 401) {
+      failureClass = FailureClass.FATAL;
+      message =
+          what + " was refused: not signed in or access revoked (" + detail
+              + "); run 'wa-uploader auth login'";
+    } else if (reason.equals("storageQuotaExceeded")) {
+      failureClass = FailureClass.FATAL;
+      message = "Google storage is full (" + detail + "); free space or buy storage, then resume";
+    } else if (reason.equals("dailyLimitExceeded")
+        || (status == 429 && lowerMessage.contains("per day"))) {
+      failureClass = FailureClass.QUOTA_EXHAUSTED;
+      message = what + ": daily quota used up (" + detail + "); resume after it resets";
+    } else if (status == 429
+        || reason.equals("rateLimitExceeded")
+        || reason.equals("userRateLimitExceeded")) {
+      failureClass = FailureClass.RATE_LIMITED;
+      message = what + " rate-limited by Google (" + detail + ")";
+    } else if (status == 408 || status >= 500) {
+      failureClass = FailureClass.TRANSIENT;
+      message = what + " failed on Google's side (HTTP " + status + ": " + detail + ")";
+    } else {
+      failureClass = FailureClass.PERMANENT;
+      message = what + " rejected (HTTP " + status + ": " + detail + ")";
+    }
+    return new TargetException(failureClass, status, message, retryAfter, null);
+  }
+
+  /** Classifies an I/O failure with no HTTP answer: connection lost, timeout, reset. */
+  public static TargetException fromIo(IOException e, String what) {
+    String kind = e instanceof SocketTimeoutException || e instanceof InterruptedIOException
+        ? "timed out"
+        : "connection failed";
+    String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return new TargetException(
+        FailureClass.TRANSIENT, 0, what + " " + kind + " (" + detail + ")", Optional.empty(), e);
+  }
+
+  /** Parses {@code Retry-After}: delay-seconds or an HTTP-date. Empty if absent or unparsable. */
+  public static Optional<Duration> parseRetryAfter(String value) {
+    if (value == null || value.isBlank()) {
+      return Optional.empty();
+    }
+    String v = value.trim();
+    try {
+      return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(v))));
+    } catch (NumberFormatException notSeconds) {
+      try {
+        ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
+        Duration d = Duration.between(ZonedDateTime.now(at.getZone()), at);
+        return Optional.of(d.isNegative() ? Duration.ZERO : d);
+      } catch (DateTimeParseException notDate) {
+        return Optional.empty();
+      }
+    }
+  }
+
+  /**
+   * The useful parts of a Google error body: {@code {"error":{"code","message","status",
+   * "errors":[{"reason"}]}}} (Drive puts the reason in {@code errors[0].reason}, Photos in
+   * {@code status}).
+   */
+  record GoogleError(String message, String reason) {
+    static GoogleError parse(String body) {
+      if (body == null || body.isBlank()) {
+        return new GoogleError("", "");
+      }
+      try {
+        JsonElement root = JsonParser.parseString(body);
+        if (!root.isJsonObject() || !root.getAsJsonObject().has("error")) {
+          return new GoogleError("", "");
+        }
+        JsonElement errorElement = root.getAsJsonObject().get("error");
+        if (!errorElement.isJsonObject()) {
+          return new GoogleError(errorElement.getAsString(), "");
+        }
+        JsonObject error = errorElement.getAsJsonObject();
+        String message = error.has("message") ? error.get("message").getAsString() : "";
+        String reason = "";
+        if (error.has("errors") && error.getAsJsonArray("errors").size() > 0) {
+          JsonObject first = error.getAsJsonArray("errors").get(0).getAsJsonObject();
+          reason = first.has("reason") ? first.get("reason").getAsString() : "";
+        }
+        if (reason.isEmpty() && error.has("status")) {
+          reason = error.get("status").getAsString();
+        }
+        return new GoogleError(oneLine(message), reason);
+      } catch (RuntimeException notJson) {
+        return new GoogleError("", "");
+      }
+    }
+  }
+
+  /** Collapses whitespace so a message fits on one line, at most 300 characters. */
+  public static String oneLine(String text) {
+    String collapsed = text.replaceAll("\\s+", " ").trim();
+    return collapsed.length() > 300 ? collapsed.substring(0, 297) + "..." : collapsed;
+  }
+}

@@ -1,0 +1,12 @@
+package app.wauploader.core.scan;
+
+/**
+ * What the scanner skips. By default: hidden files and folders (names starting with {@code .},
+ * which covers {@code .nomedia} and {@code .Statuses}), {@code WhatsApp Stickers} and {@code
+ * WhatsApp Profile Photos}.
+ */
+public record ScanOptions(boolean includeStatuses, boolean includeStickers, boolean includeProfilePhotos) {
+  public static ScanOptions defaults() {
+    return new ScanOptions(false, false, false);
+  }
+}

@@ -1,0 +1,17 @@
+package app.wauploader.core.upload;
+
+/** What happened to one file in a run. */
+public enum Outcome {
+  /** Sent and committed in this run. */
+  UPLOADED,
+  /** Its bytes were already uploaded (earlier, or by a same-run twin): nothing sent. */
+  DUPLICATE,
+  /** This very file was backed up by an earlier run and has not changed. */
+  UNCHANGED,
+  /** Empty file: nothing to back up. */
+  SKIPPED,
+  /** Failed; an upload_errors row says why. */
+  FAILED,
+  /** Left for a later run (quota used up, run stopped). */
+  DEFERRED
+}

@@ -1,0 +1,22 @@
+package app.wauploader.core.upload;
+
+/** Counts tasks submitted but not finished, so a run can wait for all of them. */
+final class PendingTasks {
+  private long pending;
+
+  synchronized void add() {
+    pending++;
+  }
+
+  synchronized void done() {
+    if (--pending == 0) {
+      notifyAll();
+    }
+  }
+
+  synchronized void awaitNone() throws InterruptedException {
+    while (pending > 0) {
+      wait();
+    }
+  }
+}

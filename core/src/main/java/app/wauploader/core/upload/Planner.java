@@ -1,0 +1,123 @@
+package app.wauploader.core.upload;
+
+import app.wauploader.core.hash.Fingerprint;
+import app.wauploader.core.plan.Route;
+import app.wauploader.core.scan.MediaFile;
+import app.wauploader.db.ItemState;
+import app.wauploader.db.NewUploadItem;
+import app.wauploader.db.Service;
+import app.wauploader.db.Transaction;
+import app.wauploader.db.UploadItem;
+import java.sql.SQLException;
+import java.util.Optional;
+
+/**
+ * Decides, inside one transaction, what a fingerprinted file needs: nothing (duplicate,
+ * unchanged, empty), a transfer (new, resumed, or re-planned because the content changed), or
+ * only a commit (Photos bytes already uploaded). Dedup is by SHA-256 against {@code
+ * file_hashes} and against live upload items, so twins in one run are sent once.
+ */
+final class Planner {
+  /** What to do with a file. */
+  sealed interface Decision {}
+
+  /** Transfer (start or resume) this item. */
+  record Transfer(UploadItem item) implements Decision {}
+
+  /** Bytes are uploaded; only the commit (Photos batchCreate) is missing. */
+  record Commit(UploadItem item) implements Decision {}
+
+  /** Nothing to send. */
+  record Done(Outcome outcome) implements Decision {}
+
+  Decision plan(Transaction tx, long sessionId, MediaFile file, Fingerprint fp, Route route)
+      throws SQLException {
+    String path = file.path().toString();
+    Optional<UploadItem> existing = tx.items().findByPath(path);
+    if (existing.isPresent() && existing.get().sha256().equals(fp.sha256())) {
+      UploadItem item = existing.get();
+      switch (item.state()) {
+        case COMMITTED:
+          return done(tx, sessionId, Outcome.UNCHANGED);
+        case PENDING:
+        case UPLOADING:
+          tx.items().attachToSession(item.id(), sessionId);
+          return new Transfer(item);
+        case UPLOADED:
+          tx.items().attachToSession(item.id(), sessionId);
+          return new Commit(item);
+        case SKIPPED_DUPLICATE:
+          if (owned(tx, fp.sha256(), path)) {
+            return done(tx, sessionId, Outcome.UNCHANGED);
+          }
+          break; // its twin is gone or failed: this file takes over
+        case FAILED:
+          break; // a new run tries again
+        default:
+          throw new IllegalStateException("unknown state " + item.state());
+      }
+    }
+    if (file.size() == 0) {
+      return done(tx, sessionId, Outcome.SKIPPED);
+    }
+    boolean duplicate = owned(tx, fp.sha256(), path);
+    Route unique = duplicate ? route : uniqueName(tx, route, fp.sha256());
+    NewUploadItem planned =
+        new NewUploadItem(
+            sessionId,
+            path,
+            fp.sha256(),
+            file.size(),
+            file.mtimeMs(),
+            fp.mimeType(),
+            unique.service(),
+            unique.container(),
+            unique.remoteName(),
+            duplicate ? ItemState.SKIPPED_DUPLICATE : ItemState.PENDING);
+    long id;
+    if (existing.isPresent()) {
+      id = existing.get().id();
+      tx.items().replan(id, planned);
+    } else {
+      id = tx.items().insert(planned);
+    }
+    if (duplicate) {
+      return done(tx, sessionId, Outcome.DUPLICATE);
+    }
+    return new Transfer(tx.items().find(id).orElseThrow());
+  }
+
+  /** True if the content is already uploaded, or owned by a live item of another path. */
+  private static boolean owned(Transaction tx, String sha256, String path) throws SQLException {
+    if (tx.fileHashes().find(sha256).isPresent()) {
+      return true;
+    }
+    Optional<UploadItem> live = tx.items().findLiveBySha256(sha256);
+    return live.isPresent() && !live.get().sourcePath().equals(path);
+  }
+
+  /**
+   * Drive allows two files of one name in a folder, which users then have to clean up: a name
+   * already used there by other content gets the first 8 hex digits of its SHA-256 appended,
+   * {@code IMG-1.jpg} → {@code IMG-1 (3fa2b4c1).jpg}.
+   */
+  private static Route uniqueName(Transaction tx, Route route, String sha256)
+      throws SQLException {
+    if (route.service() != Service.DRIVE
+        || !tx.items().nameTaken(route.service(), route.container(), route.remoteName(), sha256)) {
+      return route;
+    }
+    String name = route.remoteName();
+    int dot = name.lastIndexOf('.');
+    String base = dot > 0 ? name.substring(0, dot) : name;
+    String extension = dot > 0 ? name.substring(dot) : "";
+    return new Route(
+        route.service(), route.container(), base + " (" + sha256.substring(0, 8) + ")" + extension);
+  }
+
+  private static Done done(Transaction tx, long sessionId, Outcome outcome) throws SQLException {
+    int duplicate = outcome == Outcome.DUPLICATE || outcome == Outcome.UNCHANGED ? 1 : 0;
+    tx.sessions().addCounts(sessionId, 1, 0, duplicate, 0, 0);
+    return new Done(outcome);
+  }
+}

@@ -1,0 +1,223 @@
+package app.wauploader.core.upload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.wauploader.core.SampleTree;
+import app.wauploader.core.retry.TargetException;
+import app.wauploader.core.target.CommitRequest;
+import app.wauploader.core.target.CommitResult;
+import app.wauploader.core.target.Target;
+import app.wauploader.core.target.TransferRequest;
+import app.wauploader.core.target.TransferState;
+import app.wauploader.core.target.memory.InMemoryTarget;
+import app.wauploader.db.UploadItem;
+import app.wauploader.db.Database;
+import app.wauploader.db.ItemState;
+import app.wauploader.db.Service;
+import app.wauploader.db.SessionStatus;
+import app.wauploader.db.UploadSession;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BackupRunTest {
+  @TempDir Path dir;
+  private Path media;
+  private final InMemoryTarget photos = new InMemoryTarget(Service.PHOTOS);
+  private final InMemoryTarget drive = new InMemoryTarget(Service.DRIVE);
+
+  @BeforeEach
+  void copySamples() {
+    media = SampleTree.copyTo(dir);
+  }
+
+  private RunSummary run(UploadOptions options) throws Exception {
+    try (Database db = Database.open(dir.resolve("wa.db"))) {
+      return new BackupRun(db, Map.of(Service.PHOTOS, photos, Service.DRIVE, drive), options,
+          RunListener.NONE).run(List.of(media));
+    }
+  }
+
+  @Test
+  void everyEligibleFileIsStoredExactlyOnceAndTwinsAreNotSent() throws Exception {
+    RunSummary summary = run(UploadOptions.defaults());
+    List<Path> eligible = SampleTree.eligibleFiles(media);
+    Set<String> unique = SampleTree.distinctSha256(eligible);
+
+    Set<String> stored = allItems().stream().map(InMemoryTarget.Item::sha256).collect(Collectors.toSet());
+    assertThat(allItems()).hasSize(unique.size());
+    assertThat(stored).isEqualTo(unique);
+    assertThat(summary.count(Outcome.UPLOADED)).isEqualTo(unique.size());
+    assertThat(summary.count(Outcome.DUPLICATE)).isEqualTo(eligible.size() - unique.size());
+    assertThat(summary.count(Outcome.FAILED)).isZero();
+    long uniqueBytes = eligible.stream().collect(Collectors.toMap(SampleTree::sha256, BackupRunTest::size, (a, b) -> a))
+        .values().stream().mapToLong(Long::longValue).sum();
+    assertThat(summary.bytesSent()).isEqualTo(uniqueBytes);
+    assertThat(photos.bytesReceived() + drive.bytesReceived()).isEqualTo(uniqueBytes);
+
+    assertThat(photos.items()).extracting(InMemoryTarget.Item::container)
+        .containsOnly("WhatsApp Images", "WhatsApp Video", "WhatsApp Animated Gifs");
+    assertThat(drive.items()).extracting(InMemoryTarget.Item::container)
+        .contains("WhatsApp/WhatsApp Voice Notes", "WhatsApp/WhatsApp Documents", "WhatsApp/WhatsApp Audio");
+  }
+
+  @Test
+  void theSessionRowCountsTheRun() throws Exception {
+    RunSummary summary = run(UploadOptions.defaults());
+    try (Database db = Database.open(dir.resolve("wa.db"))) {
+      UploadSession session = db.<java.util.Optional<UploadSession>>inTransaction(
+          tx -> tx.sessions().find(summary.sessionId().orElseThrow())).orElseThrow();
+      assertThat(session.status()).isEqualTo(SessionStatus.COMPLETED);
+      assertThat(session.processedFiles()).isEqualTo(summary.files());
+      assertThat(session.successCount()).isEqualTo(summary.count(Outcome.UPLOADED));
+      assertThat(session.duplicateCount()).isEqualTo(summary.count(Outcome.DUPLICATE));
+      assertThat(session.bytesUploaded()).isEqualTo(summary.bytesSent());
+      assertThat(session.finishedAt()).isPresent();
+      assertThat(db.<Long>inTransaction(tx -> tx.fileHashes().count()))
+          .isEqualTo(summary.count(Outcome.UPLOADED));
+    }
+  }
+
+  @Test
+  void aSecondRunSendsNothingAndCreatesNothing() throws Exception {
+    run(UploadOptions.defaults());
+    int items = allItems().size();
+    long received = photos.bytesReceived() + drive.bytesReceived();
+
+    RunSummary second = run(UploadOptions.defaults());
+    assertThat(second.bytesSent()).isZero();
+    assertThat(allItems()).hasSize(items);
+    assertThat(photos.bytesReceived() + drive.bytesReceived()).isEqualTo(received);
+    assertThat(second.count(Outcome.UPLOADED)).isZero();
+    assertThat(second.count(Outcome.UNCHANGED) + second.count(Outcome.DUPLICATE)).isEqualTo(second.files());
+  }
+
+  @Test
+  void aChangedFileIsUploadedAgainAndANewFileIsPickedUp() throws Exception {
+    run(UploadOptions.defaults());
+    Path doc = media.resolve("WhatsApp Documents/Shopping list.txt");
+    Files.writeString(doc, "milk, eggs, and now bread too\n");
+    Files.setLastModifiedTime(doc, FileTime.fromMillis(System.currentTimeMillis() + 5000));
+    Files.write(media.resolve("WhatsApp Images/IMG-20250101-WA0099.jpg"),
+        Files.readAllBytes(media.resolve("WhatsApp Images/IMG-20240214-WA0003.jpg")));
+
+    RunSummary second = run(UploadOptions.defaults());
+    assertThat(second.count(Outcome.UPLOADED)).isEqualTo(1);
+    assertThat(second.count(Outcome.DUPLICATE)).isGreaterThanOrEqualTo(1);
+    assertThat(drive.items()).extracting(InMemoryTarget.Item::sha256).contains(SampleTree.sha256(doc));
+  }
+
+  @Test
+  void aDryRunPlansButWritesAndSendsNothing() throws Exception {
+    RunSummary summary = run(UploadOptions.defaults().withDryRun(true));
+    List<Path> eligible = SampleTree.eligibleFiles(media);
+    int unique = SampleTree.distinctSha256(eligible).size();
+    assertThat(summary.count(Outcome.DEFERRED)).isEqualTo(unique);
+    assertThat(summary.count(Outcome.DUPLICATE)).isEqualTo(eligible.size() - unique);
+    assertThat(summary.bytesPlanned()).isPositive();
+    assertThat(allItems()).isEmpty();
+    try (Database db = Database.open(dir.resolve("wa.db"))) {
+      assertThat(db.<List<UploadSession>>inTransaction(tx -> tx.sessions().latest(5))).isEmpty();
+      assertThat(db.<Long>inTransaction(tx -> tx.scanCache().count())).isZero();
+    }
+  }
+
+  @Test
+  void unchangedFilesAreNotReadTwice() throws Exception {
+    run(UploadOptions.defaults());
+    try (Database db = Database.open(dir.resolve("wa.db"))) {
+      assertThat(db.<Long>inTransaction(tx -> tx.scanCache().count()))
+          .isEqualTo(SampleTree.eligibleFiles(media).size());
+    }
+    // Make every file unreadable: a run that re-read them would fail them all.
+    List<Path> eligible = SampleTree.eligibleFiles(media);
+    for (Path p : eligible) {
+      p.toFile().setReadable(false, false);
+    }
+    try {
+      boolean unreadableForUs = !Files.isReadable(eligible.get(0));
+      RunSummary second = run(UploadOptions.defaults());
+      if (unreadableForUs) {
+        assertThat(second.count(Outcome.FAILED)).isZero();
+      }
+      assertThat(second.count(Outcome.UNCHANGED) + second.count(Outcome.DUPLICATE)).isEqualTo(eligible.size());
+    } finally {
+      for (Path p : eligible) {
+        p.toFile().setReadable(true, false);
+      }
+    }
+  }
+
+  @Test
+  void aTransferStoppedMidFileResumesFromTheAcknowledgedOffset() throws Exception {
+    Path video = media.resolve("WhatsApp Video/VID-20240214-WA0008.mp4");
+    long size = Files.size(video);
+    int chunk = 256 * 1024;
+    UploadOptions options = UploadOptions.defaults().withChunkBytes(chunk).withTransfers(1);
+    try (Database db = Database.open(dir.resolve("wa.db"))) {
+      Target stopping = new StopAfterFirstChunk(photos);
+      new BackupRun(db, Map.of(Service.PHOTOS, stopping, Service.DRIVE, drive), options,
+          RunListener.NONE).run(List.of(media));
+      UploadItem item = db.<java.util.Optional<UploadItem>>inTransaction(
+          tx -> tx.items().findByPath(video.toString())).orElseThrow();
+      assertThat(item.state()).isEqualTo(ItemState.UPLOADING);
+      assertThat(item.ackedOffset()).isEqualTo(chunk);
+      assertThat(item.sessionUri()).isPresent();
+    }
+    long before = photos.bytesReceived();
+    RunSummary resumed = run(options);
+    assertThat(resumed.count(Outcome.FAILED)).isZero();
+    assertThat(photos.items()).extracting(InMemoryTarget.Item::sha256).contains(SampleTree.sha256(video));
+    assertThat(photos.items()).filteredOn(i -> i.sha256().equals(SampleTree.sha256(video))).hasSize(1);
+    // The resumed run sent the video's remaining bytes once, plus the files the first run never reached.
+    assertThat(photos.bytesReceived() - before).isGreaterThanOrEqualTo(size - chunk);
+    assertThat(photos.bytesReceived()).isEqualTo(uniquePhotoBytes());
+  }
+
+  /** Simulates a process stopped mid-transfer: after one chunk per file, sends stop. */
+  private static final class StopAfterFirstChunk implements Target {
+    private final Target delegate;
+
+    StopAfterFirstChunk(Target delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override public Service service() { return delegate.service(); }
+    @Override public String begin(TransferRequest r) throws TargetException, InterruptedException { return delegate.begin(r); }
+    @Override public TransferState query(String uri, long size) throws TargetException, InterruptedException { return delegate.query(uri, size); }
+    @Override public List<CommitResult> commit(List<CommitRequest> requests) throws TargetException, InterruptedException { return delegate.commit(requests); }
+    @Override public int maxCommitBatch() { return delegate.maxCommitBatch(); }
+
+    @Override
+    public TransferState send(String uri, long offset, byte[] chunk, int length, long size)
+        throws TargetException, InterruptedException {
+      if (offset > 0) {
+        throw new InterruptedException("process stopped");
+      }
+      return delegate.send(uri, offset, chunk, length, size);
+    }
+  }
+
+  private long uniquePhotoBytes() {
+    return photos.items().stream().mapToLong(InMemoryTarget.Item::size).sum();
+  }
+
+  private List<InMemoryTarget.Item> allItems() {
+    return java.util.stream.Stream.concat(photos.items().stream(), drive.items().stream()).toList();
+  }
+
+  private static long size(Path p) {
+    try {
+      return Files.size(p);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
