@@ -9,6 +9,7 @@ import com.google.api.client.http.HttpResponse;
 import com.google.api.client.http.HttpTransport;
 import com.google.api.client.http.javanet.NetHttpTransport;
 import com.google.api.client.json.JsonFactory;
+import com.google.api.client.json.JsonObjectParser;
 import com.google.api.client.json.gson.GsonFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -55,8 +56,10 @@ public final class GoogleHttp {
     request.setConnectTimeout(CONNECT_TIMEOUT_MS);
     request.setReadTimeout(READ_TIMEOUT_MS);
     request.setFollowRedirects(false);
+    request.setParser(new JsonObjectParser(json()));
     request.setThrowExceptionOnExecuteError(false);
-    request.setNumberOfRetries(0);
+    // One retry, used only when the credential refreshed its token after a 401.
+    request.setNumberOfRetries(1);
     credentials.initialize(request);
   }
 

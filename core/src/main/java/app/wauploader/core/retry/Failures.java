@@ -45,8 +45,9 @@ public final class Failures {
     if (status == 401) {
       failureClass = FailureClass.FATAL;
       message =
-          what + " was refused: not signed in or access revoked (" + detail
-              + "); run 'wa-uploader auth login'";
+          what + " was refused: not signed in, or access expired or was revoked (" + detail
+              + "); run 'wa-uploader auth login' again (if your OAuth app is in \"Testing\""
+              + " status, Google expires its refresh tokens after 7 days)";
     } else if (reason.equals("storageQuotaExceeded")) {
       failureClass = FailureClass.FATAL;
       message = "Google storage is full (" + detail + "); free space or buy storage, then resume";

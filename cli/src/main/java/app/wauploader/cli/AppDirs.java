@@ -1,0 +1,32 @@
+package app.wauploader.cli;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Where the tool keeps its files, following the XDG base directories (which Termux sets):
+ * data in {@code $XDG_DATA_HOME/wa-uploader} (default {@code ~/.local/share/wa-uploader}),
+ * configuration and credentials in {@code $XDG_CONFIG_HOME/wa-uploader} (default {@code
+ * ~/.config/wa-uploader}). Both are in the app's private home, never on shared storage.
+ */
+public record AppDirs(Path home, Path data, Path config) {
+  /** From the process environment and {@code user.home}. */
+  public static AppDirs fromEnvironment() {
+    return from(System.getenv(), Path.of(System.getProperty("user.home")));
+  }
+
+  static AppDirs from(Map<String, String> env, Path home) {
+    Path data = dir(env.get("XDG_DATA_HOME"), home.resolve(".local/share")).resolve("wa-uploader");
+    Path config = dir(env.get("XDG_CONFIG_HOME"), home.resolve(".config")).resolve("wa-uploader");
+    return new AppDirs(home, data, config);
+  }
+
+  private static Path dir(String value, Path fallback) {
+    return value == null || value.isBlank() ? fallback : Path.of(value);
+  }
+
+  /** Default database file. */
+  public Path defaultDatabase() {
+    return data.resolve("wa-uploader.db");
+  }
+}

@@ -1,0 +1,12 @@
+package app.wauploader.cli;
+
+import app.wauploader.cli.command.WaUploaderCommand;
+
+/** Entry point: {@code java -jar wa-uploader.jar COMMAND …}. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(WaUploaderCommand.commandLine().execute(args));
+  }
+}

@@ -1,0 +1,149 @@
+package app.wauploader.cli.command;
+
+import app.wauploader.cli.ExitCode;
+import app.wauploader.core.google.GoogleHttp;
+import app.wauploader.core.upload.RunSummary;
+import app.wauploader.core.upload.UploadOptions;
+import app.wauploader.emulator.EmulatorConfig;
+import app.wauploader.emulator.GoogleEmulator;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code demo}: the main job on embedded defaults — the bundled emulator and sample WhatsApp
+ * tree, a fresh SQLite database — run twice to show that the second run sends nothing.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+    description = {"Back up the bundled sample WhatsApp media tree to the embedded emulator,",
+        "twice, and show what the emulator holds. Needs no Google account."})
+public final class DemoCommand implements Callable<Integer> {
+  private static final String SAMPLES = "samples/whatsapp/";
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--dir", paramLabel = "DIR",
+      description = "Work directory for the sample tree, database and emulator data"
+          + " (default: a new temporary directory).")
+  Path dir;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Path work = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("wa-uploader-demo");
+    Path media = extractSamples(work);
+    Path db = work.resolve("wa-uploader.db");
+    out.println("sample WhatsApp tree: " + media);
+    out.println("database:             " + db);
+    try (GoogleEmulator emulator = GoogleEmulator.start(EmulatorConfig.defaults(work.resolve("emulator")))) {
+      URI endpoint = emulator.baseUri();
+      out.println("emulator:             " + endpoint);
+      out.println();
+      out.println("first run:");
+      out.flush();
+      RunSummary first = UploadRunner.run(db, List.of(media), endpoint, GoogleHttp.NO_CREDENTIALS,
+          UploadOptions.defaults(), false, out, err);
+      out.println("second run (same tree; nothing new to send):");
+      out.flush();
+      RunSummary second = UploadRunner.run(db, List.of(media), endpoint, GoogleHttp.NO_CREDENTIALS,
+          UploadOptions.defaults(), false, out, err);
+      out.println();
+      printInventory(endpoint, out);
+      out.println();
+      out.println("inspect: wa-uploader status --db " + db + "   |   wa-uploader errors --db " + db);
+      out.flush();
+      ExitCode firstCode = ExitCode.of(first);
+      return firstCode != ExitCode.OK ? firstCode.code() : ExitCode.of(second).code();
+    }
+  }
+
+  /** Copies the sample tree listed in {@code samples/whatsapp/index.txt} out of the jar. */
+  static Path extractSamples(Path work) throws IOException {
+    ClassLoader loader = DemoCommand.class.getClassLoader();
+    try (InputStream index = loader.getResourceAsStream(SAMPLES + "index.txt")) {
+      if (index == null) {
+        throw new IOException("the sample tree is missing from this build");
+      }
+      BufferedReader lines = new BufferedReader(new InputStreamReader(index, StandardCharsets.UTF_8));
+      String line;
+      while ((line = lines.readLine()) != null) {
+        if (line.isBlank()) {
+          continue;
+        }
+        Path target = work.resolve(line).normalize();
+        if (!target.startsWith(work)) {
+          throw new IOException("sample index escapes the work directory: " + line);
+        }
+        Files.createDirectories(target.getParent());
+        try (InputStream in = loader.getResourceAsStream(SAMPLES + line)) {
+          if (in == null) {
+            throw new IOException("sample file missing from this build: " + line);
+          }
+          Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
+    return work.resolve("Media");
+  }
+
+  private static void printInventory(URI endpoint, PrintWriter out) throws IOException {
+    JsonArray items = get(endpoint, "/__emulator/items").getAsJsonArray();
+    Map<String, Integer> byPlace = new TreeMap<>();
+    JsonArray albums = get(endpoint, "/__emulator/albums").getAsJsonArray();
+    Map<String, String> albumTitles = new TreeMap<>();
+    for (JsonElement a : albums) {
+      albumTitles.put(a.getAsJsonObject().get("id").getAsString(), a.getAsJsonObject().get("title").getAsString());
+    }
+    JsonArray folders = get(endpoint, "/__emulator/folders").getAsJsonArray();
+    Map<String, String> folderNames = new TreeMap<>();
+    for (JsonElement f : folders) {
+      folderNames.put(f.getAsJsonObject().get("id").getAsString(), f.getAsJsonObject().get("name").getAsString());
+    }
+    for (JsonElement e : items) {
+      JsonObject item = e.getAsJsonObject();
+      String place;
+      if (item.get("service").getAsString().equals("photos")) {
+        JsonArray ids = item.getAsJsonArray("albumIds");
+        place = "Google Photos album \"" + (ids.isEmpty() ? "(none)" : albumTitles.getOrDefault(ids.get(0).getAsString(), "?")) + "\"";
+      } else {
+        JsonArray parents = item.getAsJsonArray("parents");
+        place = "Google Drive folder WhatsApp/" + (parents.isEmpty() ? "?" : folderNames.getOrDefault(parents.get(0).getAsString(), "?"));
+      }
+      byPlace.merge(place, 1, Integer::sum);
+    }
+    JsonObject stats = get(endpoint, "/__emulator/stats").getAsJsonObject();
+    out.println("the emulator now holds " + items.size() + " items ("
+        + stats.get("bytesReceived").getAsLong() + " upload bytes received in all):");
+    byPlace.forEach((place, n) -> out.printf("  %3d  %s%n", n, place));
+  }
+
+  private static JsonElement get(URI endpoint, String path) throws IOException {
+    var request = new com.google.api.client.http.javanet.NetHttpTransport().createRequestFactory()
+        .buildGetRequest(new com.google.api.client.http.GenericUrl(endpoint + path));
+    var response = request.execute();
+    try {
+      return JsonParser.parseString(response.parseAsString());
+    } finally {
+      response.disconnect();
+    }
+  }
+}

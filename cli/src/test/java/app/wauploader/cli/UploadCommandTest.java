@@ -1,0 +1,136 @@
+package app.wauploader.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.wauploader.emulator.EmulatorConfig;
+import app.wauploader.emulator.GoogleEmulator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class UploadCommandTest {
+  @TempDir Path dir;
+  private GoogleEmulator emulator;
+  private Path media;
+  private Path db;
+
+  @BeforeEach
+  void setUp() throws IOException {
+    emulator = GoogleEmulator.start(EmulatorConfig.defaults(dir.resolve("emulator")));
+    media = copySamples(dir);
+    db = dir.resolve("wa.db");
+  }
+
+  @AfterEach
+  void tearDown() {
+    emulator.close();
+  }
+
+  @Test
+  void uploadsThenSendsNothingTheSecondTime() throws Exception {
+    CliRun first = upload();
+    assertThat(first.exitCode()).as(first.err()).isZero();
+    assertThat(first.out()).containsPattern("uploaded \\d+, duplicates [1-9]");
+    long received = bytesReceived();
+    assertThat(received).isPositive();
+
+    CliRun second = upload();
+    assertThat(second.exitCode()).as(second.err()).isZero();
+    assertThat(second.out()).contains("uploaded 0,").contains("0.00 MiB sent");
+    assertThat(bytesReceived()).isEqualTo(received);
+
+    CliRun status = CliRun.of("status", "--db", db.toString());
+    assertThat(status.exitCode()).isZero();
+    assertThat(status.out()).contains("completed").contains("committed=");
+    CliRun errors = CliRun.of("errors", "--db", db.toString());
+    assertThat(errors.out()).contains("no errors recorded");
+  }
+
+  @Test
+  void aDryRunSendsNothing() throws Exception {
+    CliRun dry = CliRun.of("upload", "--source", media.toString(), "--endpoint", emulator.baseUri().toString(),
+        "--db", db.toString(), "--dry-run", "--no-progress");
+    assertThat(dry.exitCode()).as(dry.err()).isZero();
+    assertThat(dry.out()).contains("dry run: would upload");
+    assertThat(bytesReceived()).isZero();
+  }
+
+  @Test
+  void withoutSignInTheRealEndpointsAreNotTried() {
+    CliRun run = CliRun.of("upload", "--source", media.toString(), "--db", db.toString());
+    assertThat(run.exitCode()).isEqualTo(ExitCode.NOT_SIGNED_IN.code());
+    assertThat(run.err()).startsWith("wa-uploader: not signed in").contains("auth login");
+    assertThat(run.err().lines()).hasSize(1);
+  }
+
+  @Test
+  void aMissingSourceIsAnInputError() {
+    CliRun run = CliRun.of("upload", "--source", dir.resolve("nope").toString(),
+        "--endpoint", emulator.baseUri().toString(), "--db", db.toString());
+    assertThat(run.exitCode()).isEqualTo(ExitCode.INPUT.code());
+    assertThat(run.err()).contains("nope").contains("not found");
+  }
+
+  @Test
+  void aCorruptDatabaseIsADatabaseError() throws IOException {
+    Files.write(db, new byte[8192]);
+    Files.writeString(db, "garbage garbage garbage");
+    CliRun run = upload();
+    assertThat(run.exitCode()).isEqualTo(ExitCode.DATABASE.code());
+    assertThat(run.err()).contains("corrupt").doesNotContain("Exception");
+  }
+
+  @Test
+  void badOptionsAreUsageErrors() {
+    assertThat(CliRun.of("upload", "--transfers", "0", "--endpoint", emulator.baseUri().toString(),
+        "--source", media.toString(), "--db", db.toString()).exitCode()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(CliRun.of("upload", "--no-such-option").exitCode()).isEqualTo(ExitCode.USAGE.code());
+  }
+
+  @Test
+  void helpListsTheExitCodes() {
+    CliRun help = CliRun.of("upload", "--help");
+    assertThat(help.exitCode()).isZero();
+    assertThat(help.out()).contains("Exit codes:").contains("QUOTA_PAUSED").contains("--endpoint");
+  }
+
+  private CliRun upload() {
+    return CliRun.of("upload", "--source", media.toString(), "--endpoint", emulator.baseUri().toString(),
+        "--db", db.toString(), "--no-progress");
+  }
+
+  private long bytesReceived() throws IOException {
+    HttpURLConnection c = (HttpURLConnection) URI.create(emulator.baseUri() + "/__emulator/stats").toURL().openConnection();
+    try (InputStream in = c.getInputStream()) {
+      String json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return com.google.gson.JsonParser.parseString(json).getAsJsonObject().get("bytesReceived").getAsLong();
+    }
+  }
+
+  /** Copies the checked-in sample tree. */
+  static Path copySamples(Path dir) throws IOException {
+    Path source = Path.of("..", "samples", "whatsapp", "Media");
+    Path target = dir.resolve("Media");
+    try (Stream<Path> files = Files.walk(source)) {
+      for (Path p : (Iterable<Path>) files::iterator) {
+        Path to = target.resolve(source.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(p, to, StandardCopyOption.COPY_ATTRIBUTES);
+        }
+      }
+    }
+    return target;
+  }
+}

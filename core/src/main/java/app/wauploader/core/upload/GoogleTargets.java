@@ -1,0 +1,21 @@
+package app.wauploader.core.upload;
+
+import app.wauploader.core.google.GoogleHttp;
+import app.wauploader.core.target.Target;
+import app.wauploader.core.target.drive.DriveTarget;
+import app.wauploader.core.target.photos.PhotosTarget;
+import app.wauploader.db.Database;
+import app.wauploader.db.Service;
+import java.util.Map;
+
+/** The production targets: Google Photos and Google Drive, remembering containers in the DB. */
+public final class GoogleTargets {
+  private GoogleTargets() {}
+
+  public static Map<Service, Target> create(GoogleHttp http, Database db) {
+    DatabaseContainerIds containers = new DatabaseContainerIds(db);
+    return Map.of(
+        Service.PHOTOS, new PhotosTarget(http, containers),
+        Service.DRIVE, new DriveTarget(http, containers));
+  }
+}

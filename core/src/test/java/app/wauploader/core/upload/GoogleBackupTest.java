@@ -1,0 +1,99 @@
+package app.wauploader.core.upload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.wauploader.core.SampleTree;
+import app.wauploader.core.target.EmulatorFixture;
+import app.wauploader.db.Database;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The main job end to end: the sample tree to the emulator through the real Google clients. */
+class GoogleBackupTest {
+  @TempDir Path dir;
+
+  @Test
+  void theSampleTreeLandsOnceInAlbumsAndFoldersAndASecondRunSendsNothing() throws Exception {
+    Path media = SampleTree.copyTo(dir);
+    List<Path> eligible = SampleTree.eligibleFiles(media);
+    Set<String> unique = SampleTree.distinctSha256(eligible);
+    try (EmulatorFixture emulator = new EmulatorFixture(dir.resolve("emulator"));
+        Database db = Database.open(dir.resolve("wa.db"))) {
+      RunSummary first = new BackupRun(db, GoogleTargets.create(emulator.http(), db),
+          UploadOptions.defaults(), RunListener.NONE).run(List.of(media));
+      assertThat(first.count(Outcome.FAILED)).as(first.toString()).isZero();
+      assertThat(first.count(Outcome.UPLOADED)).isEqualTo(unique.size());
+
+      Map<String, Integer> copies = new HashMap<>();
+      for (JsonElement e : emulator.items()) {
+        copies.merge(e.getAsJsonObject().get("sha256").getAsString(), 1, Integer::sum);
+      }
+      assertThat(copies.keySet()).isEqualTo(unique);
+      assertThat(copies.values()).containsOnly(1);
+
+      Map<String, String> albumOf = new HashMap<>();
+      for (JsonElement a : emulator.albums()) {
+        for (JsonElement id : a.getAsJsonObject().getAsJsonArray("mediaItemIds")) {
+          albumOf.put(id.getAsString(), a.getAsJsonObject().get("title").getAsString());
+        }
+      }
+      for (JsonElement e : emulator.items()) {
+        JsonObject item = e.getAsJsonObject();
+        String name = item.get("name").getAsString();
+        if (item.get("service").getAsString().equals("photos")) {
+          assertThat(name).matches("(IMG|VID)-.*");
+          assertThat(albumOf.get(item.get("id").getAsString())).startsWith("WhatsApp ");
+        } else {
+          assertThat(name).doesNotMatch("IMG-.*\\.jpg");
+          assertThat(item.getAsJsonArray("parents")).hasSize(1);
+        }
+      }
+      assertThat(emulator.albums()).extracting(a -> a.getAsJsonObject().get("title").getAsString())
+          .containsExactlyInAnyOrder("WhatsApp Images", "WhatsApp Video", "WhatsApp Animated Gifs");
+
+      long uniqueBytes = eligible.stream()
+          .collect(Collectors.toMap(SampleTree::sha256, p -> p.toFile().length(), (a, b) -> a))
+          .values().stream().mapToLong(Long::longValue).sum();
+      assertThat(emulator.bytesReceived()).isEqualTo(uniqueBytes);
+
+      int itemsBefore = emulator.items().size();
+      int albumsBefore = emulator.albums().size();
+      RunSummary second = new BackupRun(db, GoogleTargets.create(emulator.http(), db),
+          UploadOptions.defaults(), RunListener.NONE).run(List.of(media));
+      assertThat(second.bytesSent()).isZero();
+      assertThat(emulator.bytesReceived()).isEqualTo(uniqueBytes);
+      assertThat(emulator.items()).hasSize(itemsBefore);
+      assertThat(emulator.albums()).hasSize(albumsBefore);
+      assertThat(second.count(Outcome.UPLOADED) + second.count(Outcome.FAILED)).isZero();
+    }
+  }
+
+  @Test
+  void aFileWhoseBytesDoNotMatchItsNameIsRoutedByContent() throws Exception {
+    Path media = SampleTree.copyTo(dir);
+    try (EmulatorFixture emulator = new EmulatorFixture(dir.resolve("emulator"));
+        Database db = Database.open(dir.resolve("wa.db"))) {
+      new BackupRun(db, GoogleTargets.create(emulator.http(), db), UploadOptions.defaults(),
+          RunListener.NONE).run(List.of(media.resolve("WhatsApp Documents")));
+      String zipSha = SampleTree.sha256(media.resolve("WhatsApp Documents/DOC-20231201-WA0009.pdf"));
+      JsonObject zip = null;
+      for (JsonElement e : emulator.items()) {
+        if (e.getAsJsonObject().get("sha256").getAsString().equals(zipSha)) {
+          zip = e.getAsJsonObject();
+        }
+      }
+      assertThat(zip).isNotNull();
+      assertThat(zip.get("mimeType").getAsString()).isEqualTo("application/zip");
+      assertThat(Files.exists(media)).isTrue();
+    }
+  }
+}
