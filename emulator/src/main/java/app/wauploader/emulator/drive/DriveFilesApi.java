@@ -1,0 +1,260 @@
+package app.wauploader.emulator.drive;
+
+import app.wauploader.emulator.http.ApiError;
+import app.wauploader.emulator.http.ApiRequest;
+import app.wauploader.emulator.http.ApiRoute;
+import app.wauploader.emulator.http.Json;
+import app.wauploader.emulator.http.PageToken;
+import app.wauploader.emulator.http.Reply;
+import app.wauploader.emulator.http.Rfc3339;
+import app.wauploader.emulator.http.Router;
+import app.wauploader.emulator.store.BlobStore;
+import app.wauploader.emulator.store.ContentDigest;
+import app.wauploader.emulator.store.DriveFileDraft;
+import app.wauploader.emulator.store.EmulatorState;
+import app.wauploader.emulator.store.EmulatorStore;
+import app.wauploader.emulator.store.RandomIds;
+import app.wauploader.emulator.store.StoredDriveFile;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * Drive v3 metadata routes
+ * (https://developers.google.com/workspace/drive/api/reference/rest/v3/files):
+ *
+ * <ul>
+ *   <li>{@code POST /drive/v3/files}: files.create without content (folders, empty files)
+ *   <li>{@code GET /drive/v3/files}: files.list with {@code q}, {@code pageSize}, {@code pageToken}
+ *   <li>{@code GET /drive/v3/files/{fileId}}: files.get ({@code alt=media} streams the content)
+ *   <li>{@code PATCH /drive/v3/files/{fileId}}: files.update of metadata, {@code addParents},
+ *       {@code removeParents}
+ *   <li>{@code DELETE /drive/v3/files/{fileId}}: files.delete (folders with their contents)
+ * </ul>
+ */
+public final class DriveFilesApi {
+  private static final Instant ROOT_CREATED = Instant.parse("2020-01-01T00:00:00Z");
+  private static final int DEFAULT_PAGE_SIZE = 100;
+  private static final int MAX_PAGE_SIZE = 1000;
+
+  private final EmulatorStore store;
+  private final Clock clock;
+
+  public DriveFilesApi(EmulatorStore store, Clock clock) {
+    this.store = store;
+    this.clock = clock;
+  }
+
+  /** Adds this API's routes to {@code router}. */
+  public void register(Router router) {
+    router.add("POST", "/drive/v3/files", ApiRoute.DRIVE_FILES, this::create);
+    router.add("GET", "/drive/v3/files", ApiRoute.DRIVE_FILES, this::list);
+    router.add("GET", "/drive/v3/files/{fileId}", ApiRoute.DRIVE_FILES, this::get);
+    router.add("PATCH", "/drive/v3/files/{fileId}", ApiRoute.DRIVE_FILES, this::update);
+    router.add("DELETE", "/drive/v3/files/{fileId}", ApiRoute.DRIVE_FILES, this::delete);
+  }
+
+  /** A new stored file from a draft with resolved parents and the content's digest. */
+  static StoredDriveFile newFile(
+      String id,
+      DriveFileDraft draft,
+      List<String> parents,
+      ContentDigest digest,
+      String blobId,
+      Instant now) {
+    boolean folder = StoredDriveFile.FOLDER_MIME_TYPE.equals(draft.mimeType());
+    return new StoredDriveFile(
+        id,
+        draft.name(),
+        draft.mimeType(),
+        parents,
+        draft.appProperties(),
+        draft.description(),
+        now,
+        draft.modifiedTime() == null ? now : draft.modifiedTime(),
+        folder ? 0 : digest.size(),
+        folder ? null : digest.md5(),
+        folder ? null : digest.sha1(),
+        folder ? null : digest.sha256(),
+        folder ? null : blobId,
+        false);
+  }
+
+  private Reply create(ApiRequest request) throws IOException {
+    DriveFileDraft draft = DriveMetadata.draft(request.jsonBody(), "application/octet-stream");
+    Instant now = clock.instant();
+    StoredDriveFile file =
+        store.write(
+            state -> {
+              List<String> parents = DriveMetadata.resolveParents(draft.parents(), state);
+              StoredDriveFile created =
+                  newFile(
+                      RandomIds.driveFileId(), draft, parents, BlobStore.emptyDigest(), null, now);
+              state.driveFiles().put(created.id(), created);
+              return created;
+            });
+    return Reply.json(200, DriveJson.file(file));
+  }
+
+  private Reply list(ApiRequest request) {
+    int pageSize =
+        request
+            .param("pageSize")
+            .map(t -> PageToken.pageSize(t, MAX_PAGE_SIZE))
+            .orElse(DEFAULT_PAGE_SIZE);
+    int offset = request.param("pageToken").map(PageToken::decode).orElse(0);
+    String q = request.param("q").orElse("");
+    List<StoredDriveFile> matches =
+        store.read(
+            state -> {
+              Predicate<StoredDriveFile> predicate = DriveQuery.parse(q, state.driveRootId());
+              return state.driveFiles().values().stream().filter(predicate).toList();
+            });
+    JsonArray files = new JsonArray();
+    int end = Math.min(matches.size(), offset + pageSize);
+    for (int i = Math.min(offset, matches.size()); i < end; i++) {
+      files.add(DriveJson.file(matches.get(i)));
+    }
+    JsonObject body = new JsonObject();
+    body.addProperty("kind", "drive#fileList");
+    body.addProperty("incompleteSearch", false);
+    if (end < matches.size()) {
+      body.addProperty("nextPageToken", PageToken.encode(end));
+    }
+    body.add("files", files);
+    return Reply.json(200, body);
+  }
+
+  private Reply get(ApiRequest request) {
+    String id = request.pathParameter("fileId");
+    boolean media = request.param("alt").filter("media"::equals).isPresent();
+    record Lookup(StoredDriveFile file, String rootId) {}
+    Lookup lookup =
+        store.read(state -> new Lookup(state.driveFiles().get(id), state.driveRootId()));
+    if (lookup.file == null) {
+      if (id.equals("root") || id.equals(lookup.rootId)) {
+        if (media) {
+          throw ApiError.of(
+              403, "fileNotDownloadable", "Only files with binary content can be downloaded.");
+        }
+        return Reply.json(200, DriveJson.root(lookup.rootId, ROOT_CREATED));
+      }
+      throw ApiError.notFound("File not found: " + id + ".");
+    }
+    StoredDriveFile file = lookup.file;
+    if (!media) {
+      return Reply.json(200, DriveJson.file(file));
+    }
+    if (file.isFolder()) {
+      throw ApiError.of(
+          403, "fileNotDownloadable", "Only files with binary content can be downloaded.");
+    }
+    if (file.blob().isEmpty()) {
+      return Reply.text(200, file.mimeType(), "");
+    }
+    return Reply.file(file.mimeType(), store.blobs().path(file.blobId()), file.size());
+  }
+
+  private Reply update(ApiRequest request) throws IOException {
+    String id = request.pathParameter("fileId");
+    JsonObject body = request.jsonBody();
+    List<String> add = commaList(request.param("addParents").orElse(""));
+    List<String> remove = commaList(request.param("removeParents").orElse(""));
+    Instant now = clock.instant();
+    StoredDriveFile updated =
+        store.write(
+            state -> {
+              StoredDriveFile file = state.driveFiles().get(id);
+              if (file == null) {
+                throw ApiError.notFound("File not found: " + id + ".");
+              }
+              List<String> parents = new ArrayList<>(file.parents());
+              for (String parent : remove) {
+                parents.remove(parent.equals("root") ? state.driveRootId() : parent);
+              }
+              if (!add.isEmpty()) {
+                List<String> added = DriveMetadata.resolveParents(add, state);
+                for (String parent : added) {
+                  if (!parents.contains(parent)) {
+                    parents.add(parent);
+                  }
+                }
+              }
+              if (parents.size() > 1) {
+                throw ApiError.of(
+                    403,
+                    "cannotAddParent",
+                    "Increasing the number of parents is not allowed. A file can only have one"
+                        + " parent.");
+              }
+              String description =
+                  body.has("description")
+                      ? Json.string(body, "description").orElse(null)
+                      : file.description();
+              Instant modified =
+                  Json.string(body, "modifiedTime")
+                      .map(t -> Rfc3339.parse(t, "modifiedTime"))
+                      .orElse(now);
+              JsonElement trashed = body.get("trashed");
+              StoredDriveFile changed =
+                  file.withMetadata(
+                      Json.string(body, "name").orElse(file.name()),
+                      Json.string(body, "mimeType").orElse(file.mimeType()),
+                      parents,
+                      DriveMetadata.appProperties(body, file.appProperties()),
+                      description,
+                      modified,
+                      trashed == null || trashed.isJsonNull()
+                          ? file.trashed()
+                          : trashed.getAsBoolean());
+              state.driveFiles().put(id, changed);
+              return changed;
+            });
+    return Reply.json(200, DriveJson.file(updated));
+  }
+
+  private static List<String> commaList(String text) {
+    return Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+  }
+
+  private Reply delete(ApiRequest request) throws IOException {
+    String id = request.pathParameter("fileId");
+    List<String> blobs =
+        store.write(
+            state -> {
+              if (!state.driveFiles().containsKey(id)) {
+                throw ApiError.notFound("File not found: " + id + ".");
+              }
+              List<String> removedBlobs = new ArrayList<>();
+              removeTree(state, id, removedBlobs);
+              return removedBlobs;
+            });
+    for (String blob : blobs) {
+      store.blobs().delete(blob);
+    }
+    return Reply.empty(204);
+  }
+
+  private static void removeTree(EmulatorState state, String id, List<String> removedBlobs) {
+    StoredDriveFile file = state.driveFiles().remove(id);
+    if (file == null) {
+      return;
+    }
+    file.blob().ifPresent(removedBlobs::add);
+    List<String> children =
+        state.driveFiles().values().stream()
+            .filter(f -> f.parents().contains(id))
+            .map(StoredDriveFile::id)
+            .toList();
+    for (String child : children) {
+      removeTree(state, child, removedBlobs);
+    }
+  }
+}

@@ -1,0 +1,132 @@
+package app.wauploader.emulator.drive;
+
+import app.wauploader.emulator.http.ApiError;
+import app.wauploader.emulator.http.Json;
+import app.wauploader.emulator.http.Rfc3339;
+import app.wauploader.emulator.store.DriveFileDraft;
+import app.wauploader.emulator.store.EmulatorState;
+import app.wauploader.emulator.store.StoredDriveFile;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads and checks the writable File fields clients send: {@code name}, {@code mimeType}, {@code
+ * parents}, {@code appProperties}, {@code description}, {@code modifiedTime}, {@code trashed}.
+ * Limits from https://developers.google.com/workspace/drive/api/guides/properties (at most 30 app
+ * properties per file, key plus value at most 124 bytes) and
+ * https://developers.google.com/workspace/drive/api/guides/folder (one parent per file).
+ */
+final class DriveMetadata {
+  static final int MAX_APP_PROPERTIES = 30;
+  static final int MAX_PROPERTY_BYTES = 124;
+
+  private DriveMetadata() {}
+
+  /**
+   * A draft from a create or initiation body; parents are resolved later with {@link
+   * #resolveParents}.
+   *
+   * @param defaultMimeType used when the body has no {@code mimeType}
+   */
+  static DriveFileDraft draft(JsonObject body, String defaultMimeType) {
+    String name = Json.string(body, "name").orElse("Untitled");
+    String mimeType = Json.string(body, "mimeType").orElse(defaultMimeType);
+    List<String> parents = Json.strings(body, "parents");
+    Map<String, String> appProperties = appProperties(body, Map.of());
+    String description = Json.string(body, "description").orElse(null);
+    Instant modifiedTime =
+        Json.string(body, "modifiedTime").map(t -> Rfc3339.parse(t, "modifiedTime")).orElse(null);
+    return new DriveFileDraft(name, mimeType, parents, appProperties, description, modifiedTime);
+  }
+
+  /**
+   * {@code current} updated by the body's {@code appProperties}: a string sets a key, JSON null
+   * removes it.
+   */
+  static Map<String, String> appProperties(JsonObject body, Map<String, String> current) {
+    Map<String, String> result = new LinkedHashMap<>(current);
+    JsonObject given = Json.object(body, "appProperties").orElse(null);
+    if (given == null) {
+      return result;
+    }
+    for (Map.Entry<String, JsonElement> entry : given.entrySet()) {
+      if (entry.getValue().isJsonNull()) {
+        result.remove(entry.getKey());
+      } else if (entry.getValue().isJsonPrimitive()) {
+        result.put(entry.getKey(), entry.getValue().getAsString());
+      } else {
+        throw ApiError.badRequest(
+            "Invalid value for appProperties." + entry.getKey() + ": expected a string.");
+      }
+    }
+    if (result.size() > MAX_APP_PROPERTIES) {
+      throw ApiError.of(
+          400,
+          "invalid",
+          "A file can have at most "
+              + MAX_APP_PROPERTIES
+              + " appProperties, got "
+              + result.size()
+              + ".");
+    }
+    for (Map.Entry<String, String> entry : result.entrySet()) {
+      int bytes =
+          entry.getKey().getBytes(StandardCharsets.UTF_8).length
+              + entry.getValue().getBytes(StandardCharsets.UTF_8).length;
+      if (bytes > MAX_PROPERTY_BYTES) {
+        throw ApiError.of(
+            400,
+            "invalid",
+            "The limit of "
+                + MAX_PROPERTY_BYTES
+                + " bytes for key plus value of appProperties."
+                + entry.getKey()
+                + " has been exceeded ("
+                + bytes
+                + " bytes).");
+      }
+    }
+    return result;
+  }
+
+  /**
+   * Checks and resolves requested parents: none means My Drive, {@code root} is My Drive's id,
+   * others must be existing, untrashed folders; at most one.
+   *
+   * @throws ApiError 404 {@code notFound} for an unknown parent, 403 {@code cannotAddParent} for
+   *     several
+   */
+  static List<String> resolveParents(List<String> requested, EmulatorState state) {
+    if (requested.isEmpty()) {
+      return List.of(state.driveRootId());
+    }
+    if (requested.size() > 1) {
+      throw ApiError.of(
+          403,
+          "cannotAddParent",
+          "Increasing the number of parents is not allowed. A file can only have one parent.");
+    }
+    List<String> resolved = new ArrayList<>();
+    for (String parent : requested) {
+      if (parent.equals("root") || parent.equals(state.driveRootId())) {
+        resolved.add(state.driveRootId());
+        continue;
+      }
+      StoredDriveFile folder = state.driveFiles().get(parent);
+      if (folder == null || folder.trashed()) {
+        throw ApiError.notFound("File not found: " + parent + ".");
+      }
+      if (!folder.isFolder()) {
+        throw ApiError.badRequest("The parent " + parent + " is not a folder.");
+      }
+      resolved.add(parent);
+    }
+    return resolved;
+  }
+}

@@ -1,0 +1,201 @@
+package app.wauploader.emulator.inspect;
+
+import app.wauploader.emulator.http.ApiError;
+import app.wauploader.emulator.http.ApiRequest;
+import app.wauploader.emulator.http.ApiRoute;
+import app.wauploader.emulator.http.Json;
+import app.wauploader.emulator.http.Reply;
+import app.wauploader.emulator.http.Router;
+import app.wauploader.emulator.store.EmulatorClock;
+import app.wauploader.emulator.store.EmulatorStore;
+import app.wauploader.emulator.store.StoredAlbum;
+import app.wauploader.emulator.store.StoredDriveFile;
+import app.wauploader.emulator.store.StoredMediaItem;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The emulator's own routes for tests and humans (not part of any Google API):
+ *
+ * <ul>
+ *   <li>{@code GET /__emulator/items}: {@code [{"service":"drive"|"photos","id","name","mimeType",
+ *       "size":N,"sha256","parents":[…],"albumIds":[…]}]}, Drive files (not folders) then media
+ *       items, each in creation order
+ *   <li>{@code GET /__emulator/albums}: {@code [{"id","title","mediaItemIds":[…]}]}
+ *   <li>{@code GET /__emulator/folders}: {@code [{"id","name","parents":[…]}]} (not My Drive)
+ *   <li>{@code GET /__emulator/stats}, {@code POST /__emulator/reset-stats}
+ *   <li>{@code GET /__emulator/content/{id}}: the bytes of a Drive file or media item
+ *   <li>{@code POST /__emulator/clock/advance {"seconds":N}}: moves the emulator's time forward
+ * </ul>
+ */
+public final class InspectionApi {
+  private final EmulatorStore store;
+  private final RequestStats stats;
+  private final EmulatorClock clock;
+
+  public InspectionApi(EmulatorStore store, RequestStats stats, EmulatorClock clock) {
+    this.store = store;
+    this.stats = stats;
+    this.clock = clock;
+  }
+
+  /** Adds this API's routes to {@code router}. */
+  public void register(Router router) {
+    router.add("GET", "/__emulator/items", ApiRoute.EMULATOR, request -> Reply.json(200, items()));
+    router.add(
+        "GET", "/__emulator/albums", ApiRoute.EMULATOR, request -> Reply.json(200, albums()));
+    router.add(
+        "GET", "/__emulator/folders", ApiRoute.EMULATOR, request -> Reply.json(200, folders()));
+    router.add(
+        "GET", "/__emulator/stats", ApiRoute.EMULATOR, request -> Reply.json(200, stats.toJson()));
+    router.add(
+        "POST",
+        "/__emulator/reset-stats",
+        ApiRoute.EMULATOR,
+        request -> {
+          stats.reset();
+          return Reply.json(200, stats.toJson());
+        });
+    router.add("GET", "/__emulator/content/{id}", ApiRoute.EMULATOR, this::content);
+    router.add("POST", "/__emulator/clock/advance", ApiRoute.EMULATOR, this::advanceClock);
+  }
+
+  private JsonArray items() {
+    return store.read(
+        state -> {
+          JsonArray out = new JsonArray();
+          for (StoredDriveFile file : state.driveFiles().values()) {
+            if (file.isFolder()) {
+              continue;
+            }
+            out.add(
+                item(
+                    "drive",
+                    file.id(),
+                    file.name(),
+                    file.mimeType(),
+                    file.size(),
+                    file.sha256Checksum(),
+                    file.parents(),
+                    List.of()));
+          }
+          for (StoredMediaItem media : state.mediaItems().values()) {
+            List<String> albumIds = new ArrayList<>();
+            for (StoredAlbum album : state.albums().values()) {
+              if (album.mediaItemIds().contains(media.id())) {
+                albumIds.add(album.id());
+              }
+            }
+            out.add(
+                item(
+                    "photos",
+                    media.id(),
+                    media.filename(),
+                    media.mimeType(),
+                    media.size(),
+                    media.sha256(),
+                    List.of(),
+                    albumIds));
+          }
+          return out;
+        });
+  }
+
+  private static JsonObject item(
+      String service,
+      String id,
+      String name,
+      String mimeType,
+      long size,
+      String sha256,
+      List<String> parents,
+      List<String> albumIds) {
+    JsonObject json = new JsonObject();
+    json.addProperty("service", service);
+    json.addProperty("id", id);
+    json.addProperty("name", name);
+    json.addProperty("mimeType", mimeType);
+    json.addProperty("size", size);
+    json.addProperty("sha256", sha256);
+    json.add("parents", Json.arrayOf(parents));
+    json.add("albumIds", Json.arrayOf(albumIds));
+    return json;
+  }
+
+  private JsonArray albums() {
+    return store.read(
+        state -> {
+          JsonArray out = new JsonArray();
+          for (StoredAlbum album : state.albums().values()) {
+            JsonObject json = new JsonObject();
+            json.addProperty("id", album.id());
+            json.addProperty("title", album.title());
+            json.add("mediaItemIds", Json.arrayOf(album.mediaItemIds()));
+            out.add(json);
+          }
+          return out;
+        });
+  }
+
+  private JsonArray folders() {
+    return store.read(
+        state -> {
+          JsonArray out = new JsonArray();
+          for (StoredDriveFile file : state.driveFiles().values()) {
+            if (file.isFolder()) {
+              JsonObject json = new JsonObject();
+              json.addProperty("id", file.id());
+              json.addProperty("name", file.name());
+              json.add("parents", Json.arrayOf(file.parents()));
+              out.add(json);
+            }
+          }
+          return out;
+        });
+  }
+
+  private record Content(String mimeType, String blobId, long size) {}
+
+  private Reply content(ApiRequest request) {
+    String id = request.pathParameter("id");
+    Content content =
+        store.read(
+            state -> {
+              StoredDriveFile file = state.driveFiles().get(id);
+              if (file != null && !file.isFolder()) {
+                return new Content(file.mimeType(), file.blobId(), file.size());
+              }
+              StoredMediaItem media = state.mediaItems().get(id);
+              if (media != null) {
+                return new Content(media.mimeType(), media.blobId(), media.size());
+              }
+              return null;
+            });
+    if (content == null) {
+      throw ApiError.notFound("No Drive file or media item with id " + id + ".");
+    }
+    if (content.blobId() == null) {
+      return Reply.text(200, content.mimeType(), "");
+    }
+    Path file = store.blobs().path(content.blobId());
+    return Reply.file(content.mimeType(), file, content.size());
+  }
+
+  private Reply advanceClock(ApiRequest request) throws IOException {
+    JsonObject body = request.jsonBody();
+    JsonElement seconds = body.get("seconds");
+    if (seconds == null || !seconds.isJsonPrimitive() || seconds.getAsLong() < 0) {
+      throw ApiError.badRequest("Body must be {\"seconds\": N} with N >= 0.");
+    }
+    clock.advance(Duration.ofSeconds(seconds.getAsLong()));
+    JsonObject answer = new JsonObject();
+    answer.addProperty("offsetSeconds", clock.offset().toSeconds());
+    return Reply.json(200, answer);
+  }
+}

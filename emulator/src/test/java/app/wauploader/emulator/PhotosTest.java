@@ -1,0 +1,359 @@
+package app.wauploader.emulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class PhotosTest extends EmulatorTestBase {
+
+  private TestHttp.Answer startResumable(long size, String mime, String name) {
+    return http.post(
+        "/v1/uploads",
+        new byte[0],
+        "X-Goog-Upload-Protocol",
+        "resumable",
+        "X-Goog-Upload-Command",
+        "start",
+        "X-Goog-Upload-Raw-Size",
+        Long.toString(size),
+        "X-Goog-Upload-Content-Type",
+        mime,
+        "X-Goog-Upload-File-Name",
+        name);
+  }
+
+  private TestHttp.Answer command(String url, String command, long offset, byte[] body) {
+    return http.post(
+        url, body, "X-Goog-Upload-Command", command, "X-Goog-Upload-Offset", Long.toString(offset));
+  }
+
+  private TestHttp.Answer query(String url) {
+    return http.post(url, new byte[0], "X-Goog-Upload-Command", "query");
+  }
+
+  @Test
+  void rawUploadThenBatchCreateMakesAMediaItem() {
+    byte[] png = pngHeader(640, 480);
+    String token = rawPhotosUpload(png, "image/png");
+    assertThat(token).isNotBlank();
+
+    JsonObject result =
+        batchCreate(null, token, "IMG-1.png")
+            .getAsJsonArray("newMediaItemResults")
+            .get(0)
+            .getAsJsonObject();
+
+    assertThat(result.get("uploadToken").getAsString()).isEqualTo(token);
+    assertThat(result.getAsJsonObject("status").get("message").getAsString()).isEqualTo("Success");
+    assertThat(result.getAsJsonObject("status").has("code")).isFalse();
+    JsonObject item = result.getAsJsonObject("mediaItem");
+    assertThat(item.get("filename").getAsString()).isEqualTo("IMG-1.png");
+    assertThat(item.get("mimeType").getAsString()).isEqualTo("image/png");
+    assertThat(item.get("description").getAsString()).isEqualTo("item 0");
+    assertThat(item.get("productUrl").getAsString()).startsWith("https://photos.google.com/");
+    JsonObject metadata = item.getAsJsonObject("mediaMetadata");
+    assertThat(metadata.get("width").getAsString()).isEqualTo("640");
+    assertThat(metadata.get("height").getAsString()).isEqualTo("480");
+    assertThat(metadata.get("creationTime").getAsString()).endsWith("Z");
+
+    String id = item.get("id").getAsString();
+    TestHttp.Answer fetched = http.get("/v1/mediaItems/" + id);
+    assertThat(fetched.status()).isEqualTo(200);
+    assertThat(fetched.json().get("id").getAsString()).isEqualTo(id);
+    assertThat(
+            http.get("/v1/mediaItems/unknown")
+                .json()
+                .getAsJsonObject("error")
+                .get("status")
+                .getAsString())
+        .isEqualTo("NOT_FOUND");
+
+    JsonObject inspected = inspect("items").get(0).getAsJsonObject();
+    assertThat(inspected.get("service").getAsString()).isEqualTo("photos");
+    assertThat(inspected.get("name").getAsString()).isEqualTo("IMG-1.png");
+    assertThat(inspected.get("size").getAsLong()).isEqualTo(png.length);
+    assertThat(inspected.get("sha256").getAsString()).isEqualTo(TestHttp.sha256(png));
+    assertThat(inspected.getAsJsonArray("parents")).isEmpty();
+  }
+
+  @Test
+  void resumableUploadStartChunksQueryAndFinalize() {
+    byte[] content = TestHttp.randomBytes(2 * KIB_256 + 500, 11);
+    TestHttp.Answer start = startResumable(content.length, "video/mp4", "VID-1.mp4");
+    assertThat(start.status()).isEqualTo(200);
+    assertThat(start.header("X-Goog-Upload-Status")).contains("active");
+    assertThat(start.header("X-Goog-Upload-Chunk-Granularity")).contains("262144");
+    String url = start.header("X-Goog-Upload-URL").orElseThrow();
+    assertThat(url).startsWith(emulator.baseUri() + "/v1/uploads?upload_id=");
+
+    TestHttp.Answer first = command(url, "upload", 0, TestHttp.slice(content, 0, KIB_256));
+    assertThat(first.status()).isEqualTo(200);
+    assertThat(first.header("X-Goog-Upload-Status")).contains("active");
+
+    TestHttp.Answer wrong = command(url, "upload", 0, TestHttp.slice(content, 0, KIB_256));
+    assertThat(wrong.status()).isEqualTo(400);
+    assertThat(wrong.header("X-Goog-Upload-Status")).contains("active");
+    assertThat(wrong.json().getAsJsonObject("error").get("status").getAsString())
+        .isEqualTo("INVALID_ARGUMENT");
+
+    TestHttp.Answer status = query(url);
+    assertThat(status.header("X-Goog-Upload-Status")).contains("active");
+    assertThat(status.header("X-Goog-Upload-Size-Received")).contains(Integer.toString(KIB_256));
+
+    assertThat(
+            command(url, "upload", KIB_256, TestHttp.slice(content, KIB_256, 2 * KIB_256)).status())
+        .isEqualTo(200);
+    TestHttp.Answer last =
+        command(
+            url,
+            "upload,finalize",
+            2 * KIB_256,
+            TestHttp.slice(content, 2 * KIB_256, content.length));
+    assertThat(last.status()).isEqualTo(200);
+    assertThat(last.header("X-Goog-Upload-Status")).contains("final");
+    String token = last.text();
+
+    TestHttp.Answer finalQuery = query(url);
+    assertThat(finalQuery.header("X-Goog-Upload-Status")).contains("final");
+    assertThat(finalQuery.text()).isEqualTo(token);
+    assertThat(http.post(url, new byte[0], "X-Goog-Upload-Command", "finalize").text())
+        .isEqualTo(token);
+
+    JsonObject item =
+        batchCreate(null, token, "VID-1.mp4")
+            .getAsJsonArray("newMediaItemResults")
+            .get(0)
+            .getAsJsonObject();
+    assertThat(item.getAsJsonObject("mediaItem").get("mimeType").getAsString())
+        .isEqualTo("video/mp4");
+    assertThat(inspect("items").get(0).getAsJsonObject().get("sha256").getAsString())
+        .isEqualTo(TestHttp.sha256(content));
+    assertThat(query("/v1/uploads?upload_id=unknown").status()).isEqualTo(404);
+  }
+
+  @Test
+  void finalizeAloneWithEmptyBodyCompletesTheUpload() {
+    byte[] content = TestHttp.randomBytes(1000, 12);
+    String url =
+        startResumable(content.length, "image/jpeg", "a.jpg")
+            .header("X-Goog-Upload-URL")
+            .orElseThrow();
+    command(url, "upload", 0, content);
+    TestHttp.Answer done = command(url, "finalize", content.length, new byte[0]);
+    assertThat(done.header("X-Goog-Upload-Status")).contains("final");
+    assertThat(done.text()).isNotBlank();
+  }
+
+  @Test
+  void brokenConnectionKeepsAMultipleOf256KiB() throws Exception {
+    byte[] content = TestHttp.randomBytes(3 * KIB_256, 13);
+    String url =
+        startResumable(content.length, "video/mp4", "v.mp4")
+            .header("X-Goog-Upload-URL")
+            .orElseThrow();
+    http.sendPartialAndClose(
+        "POST",
+        url,
+        content.length,
+        TestHttp.slice(content, 0, KIB_256 + 5000),
+        "X-Goog-Upload-Command",
+        "upload, finalize",
+        "X-Goog-Upload-Offset",
+        "0");
+
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    String received;
+    do {
+      received = query(url).header("X-Goog-Upload-Size-Received").orElse("");
+      Thread.sleep(20);
+    } while (!received.equals(Integer.toString(KIB_256)) && System.nanoTime() < deadline);
+    assertThat(received).isEqualTo(Integer.toString(KIB_256));
+
+    TestHttp.Answer done =
+        command(url, "upload, finalize", KIB_256, TestHttp.slice(content, KIB_256, content.length));
+    assertThat(done.header("X-Goog-Upload-Status")).contains("final");
+  }
+
+  @Test
+  void batchCreateJudgesEachItemOnItsOwn() {
+    String good = rawPhotosUpload(pngHeader(1, 1), "image/png");
+    String reused = rawPhotosUpload(pngHeader(2, 2), "image/png");
+    batchCreate(null, reused, "first.png");
+    String audio = rawPhotosUpload(new byte[] {1, 2, 3}, "audio/ogg");
+
+    JsonArray results =
+        batchCreate(
+                null,
+                good,
+                "ok.png",
+                "no-such-token",
+                "x.png",
+                reused,
+                "again.png",
+                audio,
+                "voice.opus")
+            .getAsJsonArray("newMediaItemResults");
+
+    assertThat(results).hasSize(4);
+    assertThat(results.get(0).getAsJsonObject().has("mediaItem")).isTrue();
+    for (int i = 1; i < 4; i++) {
+      JsonObject result = results.get(i).getAsJsonObject();
+      assertThat(result.has("mediaItem")).isFalse();
+      assertThat(result.getAsJsonObject("status").get("code").getAsInt()).isEqualTo(3);
+      assertThat(result.getAsJsonObject("status").get("message").getAsString()).isNotBlank();
+    }
+    assertThat(inspect("items")).hasSize(2);
+  }
+
+  @Test
+  void batchCreateRejectsMoreThan50Items() {
+    StringBuilder items = new StringBuilder();
+    for (int i = 0; i < 51; i++) {
+      items
+          .append(i == 0 ? "" : ",")
+          .append("{\"simpleMediaItem\":{\"uploadToken\":\"t")
+          .append(i)
+          .append("\"}}");
+    }
+    TestHttp.Answer answer =
+        http.postJson("/v1/mediaItems:batchCreate", "{\"newMediaItems\":[" + items + "]}");
+    assertThat(answer.status()).isEqualTo(400);
+    JsonObject error = answer.json().getAsJsonObject("error");
+    assertThat(error.get("status").getAsString()).isEqualTo("INVALID_ARGUMENT");
+    assertThat(error.get("code").getAsInt()).isEqualTo(400);
+  }
+
+  @Test
+  void uploadTokensExpireAfterOneDay() {
+    String token = rawPhotosUpload(pngHeader(1, 1), "image/png");
+    http.postJson("/__emulator/clock/advance", "{\"seconds\":" + (24 * 3600 + 60) + "}");
+    JsonObject result =
+        batchCreate(null, token, "late.png")
+            .getAsJsonArray("newMediaItemResults")
+            .get(0)
+            .getAsJsonObject();
+    assertThat(result.getAsJsonObject("status").get("code").getAsInt()).isEqualTo(3);
+    assertThat(result.getAsJsonObject("status").get("message").getAsString()).contains("expired");
+  }
+
+  @Test
+  void albumsHoldItemsAddedAtCreationOrLater() {
+    String album = createAlbum("WhatsApp Images");
+    JsonObject albumJson = http.get("/v1/albums/" + album).json();
+    assertThat(albumJson.get("title").getAsString()).isEqualTo("WhatsApp Images");
+    assertThat(albumJson.get("isWriteable").getAsBoolean()).isTrue();
+    assertThat(albumJson.get("mediaItemsCount").getAsString()).isEqualTo("0");
+
+    String inAlbum =
+        batchCreate(album, rawPhotosUpload(pngHeader(1, 1), "image/png"), "a.png")
+            .getAsJsonArray("newMediaItemResults")
+            .get(0)
+            .getAsJsonObject()
+            .getAsJsonObject("mediaItem")
+            .get("id")
+            .getAsString();
+    String later =
+        batchCreate(null, rawPhotosUpload(pngHeader(2, 2), "image/png"), "b.png")
+            .getAsJsonArray("newMediaItemResults")
+            .get(0)
+            .getAsJsonObject()
+            .getAsJsonObject("mediaItem")
+            .get("id")
+            .getAsString();
+    TestHttp.Answer add =
+        http.postJson(
+            "/v1/albums/" + album + ":batchAddMediaItems",
+            "{\"mediaItemIds\":[\"" + later + "\"]}");
+    assertThat(add.status()).isEqualTo(200);
+    assertThat(add.json().size()).isZero();
+
+    assertThat(http.get("/v1/albums/" + album).json().get("mediaItemsCount").getAsString())
+        .isEqualTo("2");
+    JsonObject inspected = inspect("albums").get(0).getAsJsonObject();
+    assertThat(inspected.get("title").getAsString()).isEqualTo("WhatsApp Images");
+    assertThat(inspected.getAsJsonArray("mediaItemIds"))
+        .extracting(JsonElement::getAsString)
+        .containsExactly(inAlbum, later);
+    assertThat(
+            inspect("items")
+                .get(0)
+                .getAsJsonObject()
+                .getAsJsonArray("albumIds")
+                .get(0)
+                .getAsString())
+        .isEqualTo(album);
+
+    TestHttp.Answer search =
+        http.postJson("/v1/mediaItems:search", "{\"albumId\":\"" + album + "\"}");
+    assertThat(search.json().getAsJsonArray("mediaItems")).hasSize(2);
+  }
+
+  @Test
+  void albumErrors() {
+    String token = rawPhotosUpload(pngHeader(1, 1), "image/png");
+    TestHttp.Answer unknownAlbum =
+        http.postJson(
+            "/v1/mediaItems:batchCreate",
+            "{\"albumId\":\"nope\",\"newMediaItems\":[{\"simpleMediaItem\":{\"uploadToken\":\""
+                + token
+                + "\"}}]}");
+    assertThat(unknownAlbum.status()).isEqualTo(400);
+    assertThat(inspect("items")).isEmpty();
+
+    String album = createAlbum("A");
+    StringBuilder ids = new StringBuilder();
+    for (int i = 0; i < 51; i++) {
+      ids.append(i == 0 ? "" : ",").append("\"id").append(i).append('"');
+    }
+    assertThat(
+            http.postJson(
+                    "/v1/albums/" + album + ":batchAddMediaItems",
+                    "{\"mediaItemIds\":[" + ids + "]}")
+                .status())
+        .isEqualTo(400);
+    assertThat(
+            http.postJson(
+                    "/v1/albums/" + album + ":batchAddMediaItems",
+                    "{\"mediaItemIds\":[\"unknown\"]}")
+                .status())
+        .isEqualTo(400);
+    assertThat(http.get("/v1/albums/missing").status()).isEqualTo(404);
+    assertThat(http.postJson("/v1/albums", "{\"album\":{\"title\":\"\"}}").status()).isEqualTo(400);
+  }
+
+  @Test
+  void albumListPages() {
+    for (int i = 0; i < 3; i++) {
+      createAlbum("album " + i);
+    }
+    TestHttp.Answer first = http.get("/v1/albums?pageSize=2");
+    assertThat(first.json().getAsJsonArray("albums")).hasSize(2);
+    String token = first.json().get("nextPageToken").getAsString();
+    TestHttp.Answer second = http.get("/v1/albums?pageSize=2&pageToken=" + TestHttp.enc(token));
+    assertThat(second.json().getAsJsonArray("albums")).hasSize(1);
+    assertThat(second.json().has("nextPageToken")).isFalse();
+    assertThat(
+            second
+                .json()
+                .getAsJsonArray("albums")
+                .get(0)
+                .getAsJsonObject()
+                .get("title")
+                .getAsString())
+        .isEqualTo("album 2");
+  }
+
+  @Test
+  void rawUploadCountsItsBytes() {
+    byte[] content = "x".repeat(12345).getBytes(StandardCharsets.UTF_8);
+    rawPhotosUpload(content, "image/jpeg");
+    JsonObject stats = stats();
+    assertThat(stats.get("bytesReceived").getAsLong()).isEqualTo(12345);
+    assertThat(stats.getAsJsonObject("requests").get("photos.upload").getAsLong()).isEqualTo(1);
+  }
+}
