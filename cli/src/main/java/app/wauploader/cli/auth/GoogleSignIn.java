@@ -1,0 +1,240 @@
+package app.wauploader.cli.auth;
+
+import app.wauploader.cli.ExitCode;
+import app.wauploader.cli.UserError;
+import app.wauploader.core.google.GoogleEndpoints;
+import com.google.api.client.auth.oauth2.AuthorizationCodeFlow;
+import com.google.api.client.auth.oauth2.BearerToken;
+import com.google.api.client.auth.oauth2.ClientParametersAuthentication;
+import com.google.api.client.auth.oauth2.Credential;
+import com.google.api.client.auth.oauth2.TokenResponse;
+import com.google.api.client.auth.oauth2.TokenResponseException;
+import com.google.api.client.googleapis.auth.oauth2.GoogleClientSecrets;
+import com.google.api.client.http.GenericUrl;
+import com.google.api.client.http.HttpRequestInitializer;
+import com.google.api.client.http.HttpTransport;
+import com.google.api.client.http.UrlEncodedContent;
+import com.google.api.client.http.javanet.NetHttpTransport;
+import com.google.api.client.json.gson.GsonFactory;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * Google sign-in for a terminal: the installed-app loopback flow with PKCE (S256) and {@code
+ * state} (https://developers.google.com/identity/protocols/oauth2/native-app), built on
+ * google-oauth-client's {@link AuthorizationCodeFlow}. The device-code flow cannot be used: it
+ * does not allow the Photos scopes.
+ */
+public final class GoogleSignIn {
+  /** Drive: only files this app created (https://developers.google.com/workspace/drive/api/guides/api-specific-auth). */
+  public static final String DRIVE_FILE = "https://www.googleapis.com/auth/drive.file";
+  /** Photos: upload and create albums/items (https://developers.google.com/photos/overview/authorization). */
+  public static final String PHOTOS_APPEND = "https://www.googleapis.com/auth/photoslibrary.appendonly";
+  /** Photos: read back what this app created (album lookup). */
+  public static final String PHOTOS_READ_APP = "https://www.googleapis.com/auth/photoslibrary.readonly.appcreateddata";
+  /** The scopes we ask for. */
+  public static final List<String> SCOPES = List.of(DRIVE_FILE, PHOTOS_APPEND, PHOTOS_READ_APP);
+
+  private static final String TESTING_NOTE =
+      " (if your OAuth app is in \"Testing\" publishing status, Google expires its refresh tokens"
+          + " after 7 days)";
+
+  private final GoogleEndpoints endpoints;
+  private final TokenStore store;
+  private final HttpTransport transport = new NetHttpTransport();
+
+  public GoogleSignIn(GoogleEndpoints endpoints, TokenStore store) {
+    this.endpoints = endpoints;
+    this.store = store;
+  }
+
+  /**
+   * Imports a "Desktop app" OAuth client JSON downloaded from Google Cloud, storing it 0600.
+   *
+   * @throws UserError (INPUT) if the file is missing or not such a client
+   */
+  public void importClient(Path clientSecretJson) throws IOException {
+    String json;
+    try {
+      json = Files.readString(clientSecretJson, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new UserError(ExitCode.INPUT, "client secret file not found: " + clientSecretJson);
+    }
+    parseClient(json, clientSecretJson.toString());
+    OwnerOnlyFiles.write(store.clientSecretFile(), json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The imported client. */
+  public GoogleClientSecrets.Details client() throws IOException {
+    try {
+      return parseClient(Files.readString(store.clientSecretFile(), StandardCharsets.UTF_8),
+          store.clientSecretFile().toString());
+    } catch (NoSuchFileException e) {
+      throw new UserError(ExitCode.INPUT,
+          "no OAuth client imported yet: run 'wa-uploader auth login --client-secret client_secret.json'"
+              + " with the Desktop-app client you created (see docs/google-oauth.md)");
+    }
+  }
+
+  private static GoogleClientSecrets.Details parseClient(String json, String where) {
+    try {
+      GoogleClientSecrets secrets = GoogleClientSecrets.load(GsonFactory.getDefaultInstance(), new StringReader(json));
+      GoogleClientSecrets.Details details = secrets.getDetails();
+      if (details == null || details.getClientId() == null || details.getClientId().isBlank()) {
+        throw new IllegalArgumentException("no client_id");
+      }
+      return details;
+    } catch (IOException | RuntimeException e) {
+      throw new UserError(ExitCode.INPUT,
+          where + " is not a Google OAuth client JSON (expected {\"installed\":{\"client_id\":…}}"
+              + " from Google Cloud → Credentials → Desktop app → Download JSON)");
+    }
+  }
+
+  /**
+   * Runs the browser flow and stores the tokens.
+   *
+   * @param openBrowser called with the authorization URL (opens it, or prints it)
+   * @throws UserError NOT_SIGNED_IN on a denied consent, wrong state, PKCE/code rejection or
+   *     timeout
+   */
+  public StoredTokens login(Consumer<String> openBrowser, Duration timeout)
+      throws IOException, InterruptedException {
+    GoogleClientSecrets.Details client = client();
+    AuthorizationCodeFlow flow = flow(client);
+    String state = randomToken();
+    try (LoopbackReceiver receiver = new LoopbackReceiver()) {
+      String url = flow.newAuthorizationUrl()
+          .setRedirectUri(receiver.redirectUri())
+          .setState(state)
+          .set("access_type", "offline")
+          .set("prompt", "consent")
+          .build();
+      openBrowser.accept(url);
+      Map<String, String> callback;
+      try {
+        callback = receiver.await(timeout);
+      } catch (TimeoutException e) {
+        throw new UserError(ExitCode.NOT_SIGNED_IN,
+            "sign-in timed out after " + timeout.toSeconds() + " s without an answer from the browser;"
+                + " run 'wa-uploader auth login' again (use --no-browser to open the link yourself)");
+      }
+      if (callback.containsKey("error")) {
+        throw new UserError(ExitCode.NOT_SIGNED_IN,
+            "sign-in refused by Google: " + callback.get("error") + " (approve the access request,"
+                + " and check you are a test user of your OAuth app)");
+      }
+      if (!state.equals(callback.get("state"))) {
+        throw new UserError(ExitCode.NOT_SIGNED_IN,
+            "sign-in answer had the wrong state parameter (possible forged redirect); nothing was"
+                + " stored, run 'wa-uploader auth login' again");
+      }
+      TokenResponse response;
+      try {
+        response = flow.newTokenRequest(callback.get("code")).setRedirectUri(receiver.redirectUri()).execute();
+      } catch (TokenResponseException e) {
+        String error = e.getDetails() == null ? "HTTP " + e.getStatusCode() : e.getDetails().getError();
+        throw new UserError(ExitCode.NOT_SIGNED_IN,
+            "Google refused the sign-in code (" + error + "); run 'wa-uploader auth login' again");
+      }
+      if (response.getRefreshToken() == null) {
+        throw new UserError(ExitCode.NOT_SIGNED_IN,
+            "Google gave no refresh token; remove wa-uploader's access at"
+                + " https://myaccount.google.com/permissions and sign in again");
+      }
+      StoredTokens tokens = new StoredTokens(endpoints.tokenUrl(), response.getAccessToken(),
+          response.getRefreshToken(),
+          System.currentTimeMillis() + (response.getExpiresInSeconds() == null ? 3600 : response.getExpiresInSeconds()) * 1000,
+          response.getScope() == null ? String.join(" ", SCOPES) : response.getScope());
+      store.save(tokens);
+      return tokens;
+    }
+  }
+
+  /**
+   * The stored credential as a request initializer that adds the bearer token and refreshes it
+   * before expiry or on a 401, persisting refreshed tokens.
+   */
+  public Optional<HttpRequestInitializer> credential() throws IOException {
+    Optional<StoredTokens> stored = store.load();
+    if (stored.isEmpty() || !endpoints.tokenUrl().equals(stored.get().tokenUrl())) {
+      return Optional.empty();
+    }
+    StoredTokens tokens = stored.get();
+    GoogleClientSecrets.Details client = client();
+    Credential credential = new Credential.Builder(BearerToken.authorizationHeaderAccessMethod())
+        .setTransport(transport)
+        .setJsonFactory(GsonFactory.getDefaultInstance())
+        .setTokenServerEncodedUrl(endpoints.tokenUrl())
+        .setClientAuthentication(new ClientParametersAuthentication(client.getClientId(), client.getClientSecret()))
+        .addRefreshListener(store.refreshListener(endpoints.tokenUrl(), tokens.scope()))
+        .build()
+        .setAccessToken(tokens.accessToken())
+        .setRefreshToken(tokens.refreshToken())
+        .setExpirationTimeMilliseconds(tokens.expiresAtMs());
+    return Optional.of(credential);
+  }
+
+  /**
+   * Revokes the refresh token at Google (which also ends its access tokens) and deletes the
+   * stored tokens. A failed revocation still deletes them locally.
+   *
+   * @return true if Google confirmed the revocation
+   */
+  public boolean logout() throws IOException {
+    Optional<StoredTokens> stored = store.load();
+    boolean revoked = false;
+    if (stored.isPresent()) {
+      try {
+        var response = transport.createRequestFactory()
+            .buildPostRequest(new GenericUrl(endpoints.revocationUrl()),
+                new UrlEncodedContent(Map.of("token", stored.get().refreshToken())))
+            .setThrowExceptionOnExecuteError(false)
+            .execute();
+        revoked = response.isSuccessStatusCode();
+        response.disconnect();
+      } catch (IOException e) {
+        revoked = false;
+      }
+    }
+    store.delete();
+    return revoked;
+  }
+
+  /** Text for a refresh that failed with invalid_grant: what to do. */
+  public static String reLoginAdvice() {
+    return "run 'wa-uploader auth login' again" + TESTING_NOTE;
+  }
+
+  private AuthorizationCodeFlow flow(GoogleClientSecrets.Details client) {
+    return new AuthorizationCodeFlow.Builder(
+            BearerToken.authorizationHeaderAccessMethod(),
+            transport,
+            GsonFactory.getDefaultInstance(),
+            new GenericUrl(endpoints.tokenUrl()),
+            new ClientParametersAuthentication(client.getClientId(), client.getClientSecret()),
+            client.getClientId(),
+            endpoints.authorizationUrl())
+        .setScopes(SCOPES)
+        .enablePKCE()
+        .build();
+  }
+
+  private static String randomToken() {
+    byte[] bytes = new byte[24];
+    new SecureRandom().nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+}

@@ -1,0 +1,201 @@
+package app.wauploader.cli.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.wauploader.cli.ExitCode;
+import app.wauploader.cli.Main;
+import app.wauploader.emulator.EmulatorConfig;
+import app.wauploader.emulator.GoogleEmulator;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Real processes, as a user runs them: {@code auth login} with a browser command against an
+ * emulator that requires auth, then {@code upload}; short-lived access tokens are refreshed;
+ * revocation mid-run stops cleanly and the run resumes after a new login; no token value ever
+ * appears in any output, the database, or the error rows.
+ */
+class AuthEndToEndTest {
+  @TempDir Path dir;
+
+  @Test
+  void loginUploadRefreshRevokeAndResumeWithoutLeakingTokens() throws Exception {
+    Path media = dir.resolve("Media");
+    Path docs = Files.createDirectories(media.resolve("WhatsApp Documents"));
+    for (int i = 0; i < 4; i++) {
+      byte[] bytes = new byte[700 * 1024];
+      new Random(i).nextBytes(bytes);
+      Files.write(docs.resolve("DOC-2024010" + i + "-WA000" + i + ".bin"), bytes);
+    }
+    Path client = Files.writeString(dir.resolve("client_secret.json"), GoogleSignInTest.CLIENT_JSON);
+    Path db = dir.resolve("data/wa.db");
+    List<String> outputs = new ArrayList<>();
+
+    try (GoogleEmulator emulator = GoogleEmulator.start(EmulatorConfig.defaults(dir.resolve("emulator"))
+        .withRequireAuth(true).withTokenTtl(2).withBandwidth(400 * 1024))) {
+      String endpoint = emulator.baseUri().toString();
+
+      Run login = run(outputs, "auth", "login", "--endpoint", endpoint, "--client-secret", client.toString(),
+          "--browser-command", "curl -s -L -o /dev/null", "--timeout", "30");
+      assertThat(login.exitCode()).as(login.output()).isZero();
+      assertThat(login.output()).contains("signed in");
+      Path credentials = dir.resolve("config/wa-uploader/credentials.json");
+      String firstTokens = Files.readString(credentials);
+
+      Run status = run(outputs, "auth", "status", "--endpoint", endpoint);
+      assertThat(status.exitCode()).isZero();
+      assertThat(status.output()).contains("signed in").contains("drive.file");
+
+      // Revoke every token while the (throttled, ~7 s) upload is running.
+      Process upload = start("upload", "--source", media.toString(), "--endpoint", endpoint,
+          "--db", db.toString(), "--chunk-size", "0.25", "--transfers", "1", "--no-progress");
+      waitForBytes(emulator.baseUri(), 600 * 1024);
+      post(emulator.baseUri(), "/__emulator/tokens/revoke-all");
+      assertThat(upload.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      String revokedOutput = new String(upload.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      outputs.add(revokedOutput);
+      assertThat(upload.exitValue()).as(revokedOutput).isEqualTo(ExitCode.NOT_SIGNED_IN.code());
+      assertThat(revokedOutput).contains("auth login").contains("7 days");
+      assertThat(integrityCheck(db)).isEqualTo("ok");
+
+      Run relogin = run(outputs, "auth", "login", "--endpoint", endpoint,
+          "--browser-command", "curl -s -L -o /dev/null", "--timeout", "30");
+      assertThat(relogin.exitCode()).as(relogin.output()).isZero();
+      Run resumed = run(outputs, "upload", "--source", media.toString(), "--endpoint", endpoint,
+          "--db", db.toString(), "--chunk-size", "0.25", "--transfers", "1", "--no-progress");
+      assertThat(resumed.exitCode()).as(resumed.output()).isZero();
+      assertThat(count(emulator.baseUri(), "/__emulator/items")).isEqualTo(4);
+
+      JsonObject stats = JsonParser.parseString(get(emulator.baseUri(), "/__emulator/stats")).getAsJsonObject();
+      int tokenCalls = stats.getAsJsonObject("requests").get("oauth.token").getAsInt();
+      assertThat(tokenCalls).as("the ~5 s upload with 2 s tokens must refresh").isGreaterThanOrEqualTo(4);
+      String refreshedTokens = Files.readString(credentials);
+      assertThat(refreshedTokens).isNotEqualTo(firstTokens);
+
+      List<String> secrets = new ArrayList<>();
+      for (String json : List.of(firstTokens, refreshedTokens)) {
+        JsonObject t = JsonParser.parseString(json).getAsJsonObject();
+        secrets.add(t.get("accessToken").getAsString());
+        secrets.add(t.get("refreshToken").getAsString());
+      }
+      secrets.add("GOCSPX-test-secret");
+      String everything = String.join("\n", outputs) + dumpDatabase(db);
+      for (String secret : secrets) {
+        assertThat(everything).doesNotContain(secret);
+      }
+      assertThat(dumpDatabase(db)).contains("DOC-2024010"); // the dump did read the rows
+    }
+  }
+
+  private record Run(int exitCode, String output) {}
+
+  private Run run(List<String> outputs, String... args) throws Exception {
+    Process p = start(args);
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    outputs.add(output);
+    return new Run(p.exitValue(), output);
+  }
+
+  private Process start(String... args) throws IOException {
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+    pb.environment().put("HOME", dir.resolve("home").toString());
+    pb.environment().put("XDG_CONFIG_HOME", dir.resolve("config").toString());
+    pb.environment().put("XDG_DATA_HOME", dir.resolve("data").toString());
+    return pb.start();
+  }
+
+  private static String integrityCheck(Path db) throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
+      rs.next();
+      return rs.getString(1);
+    }
+  }
+
+  /** Every row of every table, as text. */
+  private static String dumpDatabase(Path db) throws Exception {
+    StringBuilder out = new StringBuilder();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+      List<String> tables = new ArrayList<>();
+      try (Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table'")) {
+        while (rs.next()) {
+          tables.add(rs.getString(1));
+        }
+      }
+      for (String table : tables) {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM \"" + table + "\"")) {
+          int columns = rs.getMetaData().getColumnCount();
+          while (rs.next()) {
+            for (int i = 1; i <= columns; i++) {
+              out.append(rs.getString(i)).append('|');
+            }
+            out.append('\n');
+          }
+        }
+      }
+    }
+    return out.toString();
+  }
+
+  private static void waitForBytes(URI base, long bytes) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (System.nanoTime() < deadline) {
+      JsonObject stats = JsonParser.parseString(get(base, "/__emulator/stats")).getAsJsonObject();
+      if (stats.get("bytesReceived").getAsLong() >= bytes) {
+        return;
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("no upload progress");
+  }
+
+  private static int count(URI base, String path) throws IOException {
+    return JsonParser.parseString(get(base, path)).getAsJsonArray().size();
+  }
+
+  private static String get(URI base, String path) throws IOException {
+    HttpURLConnection c = (HttpURLConnection) URI.create(base + path).toURL().openConnection();
+    try (InputStream in = c.getInputStream()) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  private static void post(URI base, String path) throws IOException {
+    HttpURLConnection c = (HttpURLConnection) URI.create(base + path).toURL().openConnection();
+    c.setRequestMethod("POST");
+    c.setDoOutput(true);
+    try (OutputStream out = c.getOutputStream()) {
+      out.write(new byte[0]);
+    }
+    c.getResponseCode();
+    try (InputStream in = c.getInputStream()) {
+      in.readAllBytes();
+    }
+  }
+
+}
