@@ -141,7 +141,7 @@ public final class BackupBenchmark {
         Files.copy(previous, sent.resolve("dup-" + name.replace(".opus", ".jpg").replace(".pdf", ".jpg")
             .replace(".mp4", ".jpg")), StandardCopyOption.REPLACE_EXISTING);
       }
-      long size = Math.max(head.length, (long) (mean * (0.25 + random.nextDouble() * 1.5)));
+      long size = head.length + 1024 + (long) (mean * (0.25 + random.nextDouble() * 1.5));
       try (OutputStream out = Files.newOutputStream(file)) {
         out.write(head, 0, (int) Math.min(head.length, size));
         byte[] block = new byte[64 * 1024];

@@ -43,8 +43,7 @@ public enum ExitCode {
   /** The exit code a finished run earns. */
   public static ExitCode of(RunSummary summary) {
     if (summary.fatal().isPresent()) {
-      String message = summary.fatal().get();
-      return message.contains("auth login") ? NOT_SIGNED_IN : REMOTE_FATAL;
+      return summary.fatal().get().authorization() ? NOT_SIGNED_IN : REMOTE_FATAL;
     }
     if (!summary.pausedServices().isEmpty()) {
       return QUOTA_PAUSED;

@@ -50,7 +50,7 @@ final class UploadRunner {
       out.println(summaryLine(summary));
       summary.pausedServices().forEach((service, message) ->
           out.println("paused " + service + ": " + message));
-      summary.fatal().ifPresent(message -> out.println("stopped: " + message));
+      summary.fatal().ifPresent(fatal -> out.println("stopped: " + fatal.message()));
       if (summary.count(Outcome.FAILED) > 0) {
         out.println("see the failures with: wa-uploader errors --db " + dbFile);
       }

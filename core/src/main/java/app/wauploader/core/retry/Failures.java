@@ -1,5 +1,6 @@
 package app.wauploader.core.retry;
 
+import com.google.api.client.auth.oauth2.TokenResponseException;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -72,12 +73,37 @@ public final class Failures {
 
   /** Classifies an I/O failure with no HTTP answer: connection lost, timeout, reset. */
   public static TargetException fromIo(IOException e, String what) {
+    if (e instanceof TokenResponseException refused) {
+      return fromTokenRefusal(refused, what);
+    }
     String kind = e instanceof SocketTimeoutException || e instanceof InterruptedIOException
         ? "timed out"
         : "connection failed";
-    String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    String detail = e.getMessage() == null ? e.getClass().getSimpleName() : oneLine(e.getMessage());
     return new TargetException(
         FailureClass.TRANSIENT, 0, what + " " + kind + " (" + detail + ")", Optional.empty(), e);
+  }
+
+  /**
+   * The token endpoint refused to refresh the access token: a 4xx ({@code invalid_grant}: the
+   * refresh token was revoked, expired — 7 days for apps in "Testing" status — or the password
+   * changed) is fatal; a 5xx is transient.
+   * (https://developers.google.com/identity/protocols/oauth2#expiration)
+   */
+  private static TargetException fromTokenRefusal(TokenResponseException e, String what) {
+    int status = e.getStatusCode();
+    String error = e.getDetails() == null ? "HTTP " + status
+        : e.getDetails().getError()
+            + (e.getDetails().getErrorDescription() == null ? "" : ": " + e.getDetails().getErrorDescription());
+    if (status >= 500) {
+      return new TargetException(FailureClass.TRANSIENT, status,
+          what + ": Google's sign-in service failed (" + oneLine(error) + ")", Optional.empty(), null);
+    }
+    return new TargetException(FailureClass.FATAL, 401,
+        what + ": Google refused to renew the sign-in (" + oneLine(error) + "); run 'wa-uploader auth"
+            + " login' again (if your OAuth app is in \"Testing\" status, Google expires its refresh"
+            + " tokens after 7 days)",
+        Optional.empty(), null);
   }
 
   /** Parses {@code Retry-After}: delay-seconds or an HTTP-date. Empty if absent or unparsable. */

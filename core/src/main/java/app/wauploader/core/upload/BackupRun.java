@@ -68,7 +68,7 @@ public final class BackupRun {
   private final Map<String, String> paused = new ConcurrentHashMap<>();
   private final Set<String> rehashed = ConcurrentHashMap.newKeySet();
   private final Set<String> dryRunClaimed = ConcurrentHashMap.newKeySet();
-  private volatile String fatal;
+  private volatile RunSummary.Fatal fatal;
   private final PendingTasks pending = new PendingTasks();
   private final Map<Service, Committer> committers = new EnumMap<>(Service.class);
   private ExecutorService hashPool;
@@ -193,7 +193,7 @@ public final class BackupRun {
             try {
               task.run();
             } catch (RuntimeException e) {
-              fatal = "internal error: " + e;
+              fatal = new RunSummary.Fatal("internal error: " + e, false);
             } finally {
               pending.done();
             }
@@ -355,7 +355,7 @@ public final class BackupRun {
       }
       case FATAL -> {
         if (fatal == null) {
-          fatal = e.getMessage();
+          fatal = new RunSummary.Fatal(e.getMessage(), e.httpStatus() == 401);
         }
         db.useTransaction(
             tx -> tx.errors().record(sessionId, item.sourcePath(), type, e.getMessage(), retries));

@@ -21,9 +21,17 @@ public record RunSummary(
     long bytesSent,
     long bytesPlanned,
     Map<String, String> pausedServices,
-    Optional<String> fatal,
+    Optional<Fatal> fatal,
     int scanProblems,
     Duration elapsed) {
+
+  /**
+   * What stopped a run.
+   *
+   * @param authorization true when the sign-in is missing, expired or revoked (HTTP 401 or a
+   *     refused token refresh): signing in again fixes it
+   */
+  public record Fatal(String message, boolean authorization) {}
 
   public int count(Outcome outcome) {
     return counts.getOrDefault(outcome, 0);
