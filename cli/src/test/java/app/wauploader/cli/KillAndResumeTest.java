@@ -3,14 +3,11 @@ package app.wauploader.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.wauploader.emulator.EmulatorConfig;
+import app.wauploader.emulator.EmulatorInspector;
 import app.wauploader.emulator.GoogleEmulator;
 import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -74,11 +71,12 @@ class KillAndResumeTest {
 
       assertThat(kills).isGreaterThanOrEqualTo(2);
       List<String> shas = new ArrayList<>();
-      for (JsonElement e : get(endpoint, "/__emulator/items").getAsJsonArray()) {
+      EmulatorInspector inspector = new EmulatorInspector(endpoint);
+      for (JsonElement e : inspector.items()) {
         shas.add(e.getAsJsonObject().get("sha256").getAsString());
       }
       assertThat(shas).containsExactlyInAnyOrder(sha256(bigDoc), sha256(bigVideo));
-      long received = get(endpoint, "/__emulator/stats").getAsJsonObject().get("bytesReceived").getAsLong();
+      long received = inspector.bytesReceived();
       assertThat(received).isGreaterThanOrEqualTo(uniqueBytes);
       assertThat(received - uniqueBytes).as("bytes re-sent over %d kills", kills).isLessThanOrEqualTo((long) kills * CHUNK);
     }
@@ -101,20 +99,12 @@ class KillAndResumeTest {
       if (!p.isAlive()) {
         return false;
       }
-      JsonObject stats = get(endpoint, "/__emulator/stats").getAsJsonObject();
-      if (stats.get("bytesReceived").getAsLong() >= bytes) {
+      if (new EmulatorInspector(endpoint).bytesReceived() >= bytes) {
         return true;
       }
       Thread.sleep(20);
     }
     throw new AssertionError("the upload made no progress within 60 s");
-  }
-
-  private static JsonElement get(URI endpoint, String path) throws IOException {
-    HttpURLConnection c = (HttpURLConnection) URI.create(endpoint + path).toURL().openConnection();
-    try (InputStream in = c.getInputStream()) {
-      return JsonParser.parseString(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-    }
   }
 
   private static byte[] random(int size, long seed) {

@@ -3,12 +3,9 @@ package app.wauploader.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.wauploader.emulator.EmulatorConfig;
+import app.wauploader.emulator.EmulatorInspector;
 import app.wauploader.emulator.GoogleEmulator;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.HttpURLConnection;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -110,11 +107,7 @@ class UploadCommandTest {
   }
 
   private long bytesReceived() throws IOException {
-    HttpURLConnection c = (HttpURLConnection) URI.create(emulator.baseUri() + "/__emulator/stats").toURL().openConnection();
-    try (InputStream in = c.getInputStream()) {
-      String json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      return com.google.gson.JsonParser.parseString(json).getAsJsonObject().get("bytesReceived").getAsLong();
-    }
+    return new EmulatorInspector(emulator.baseUri()).bytesReceived();
   }
 
   /** Copies the checked-in sample tree. */

@@ -5,11 +5,11 @@ import app.wauploader.core.google.GoogleHttp;
 import app.wauploader.core.upload.RunSummary;
 import app.wauploader.core.upload.UploadOptions;
 import app.wauploader.emulator.EmulatorConfig;
+import app.wauploader.emulator.EmulatorInspector;
 import app.wauploader.emulator.GoogleEmulator;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -106,14 +106,15 @@ public final class DemoCommand implements Callable<Integer> {
   }
 
   private static void printInventory(URI endpoint, PrintWriter out) throws IOException {
-    JsonArray items = get(endpoint, "/__emulator/items").getAsJsonArray();
+    EmulatorInspector inspector = new EmulatorInspector(endpoint);
+    JsonArray items = inspector.items();
     Map<String, Integer> byPlace = new TreeMap<>();
-    JsonArray albums = get(endpoint, "/__emulator/albums").getAsJsonArray();
+    JsonArray albums = inspector.albums();
     Map<String, String> albumTitles = new TreeMap<>();
     for (JsonElement a : albums) {
       albumTitles.put(a.getAsJsonObject().get("id").getAsString(), a.getAsJsonObject().get("title").getAsString());
     }
-    JsonArray folders = get(endpoint, "/__emulator/folders").getAsJsonArray();
+    JsonArray folders = inspector.folders();
     Map<String, String> folderNames = new TreeMap<>();
     for (JsonElement f : folders) {
       folderNames.put(f.getAsJsonObject().get("id").getAsString(), f.getAsJsonObject().get("name").getAsString());
@@ -130,20 +131,9 @@ public final class DemoCommand implements Callable<Integer> {
       }
       byPlace.merge(place, 1, Integer::sum);
     }
-    JsonObject stats = get(endpoint, "/__emulator/stats").getAsJsonObject();
     out.println("the emulator now holds " + items.size() + " items ("
-        + stats.get("bytesReceived").getAsLong() + " upload bytes received in all):");
+        + inspector.bytesReceived() + " upload bytes received in all):");
     byPlace.forEach((place, n) -> out.printf("  %3d  %s%n", n, place));
   }
 
-  private static JsonElement get(URI endpoint, String path) throws IOException {
-    var request = new com.google.api.client.http.javanet.NetHttpTransport().createRequestFactory()
-        .buildGetRequest(new com.google.api.client.http.GenericUrl(endpoint + path));
-    var response = request.execute();
-    try {
-      return JsonParser.parseString(response.parseAsString());
-    } finally {
-      response.disconnect();
-    }
-  }
 }

@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.wauploader.cli.ExitCode;
 import app.wauploader.cli.Main;
 import app.wauploader.emulator.EmulatorConfig;
+import app.wauploader.emulator.EmulatorInspector;
 import app.wauploader.emulator.GoogleEmulator;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.HttpURLConnection;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,8 +64,9 @@ class AuthEndToEndTest {
       // Revoke every token while the (throttled, ~7 s) upload is running.
       Process upload = start("upload", "--source", media.toString(), "--endpoint", endpoint,
           "--db", db.toString(), "--chunk-size", "0.25", "--transfers", "1", "--no-progress");
-      waitForBytes(emulator.baseUri(), 600 * 1024);
-      post(emulator.baseUri(), "/__emulator/tokens/revoke-all");
+      EmulatorInspector inspector = new EmulatorInspector(emulator.baseUri());
+      waitForBytes(inspector, 600 * 1024);
+      inspector.revokeAllTokens();
       assertThat(upload.waitFor(60, TimeUnit.SECONDS)).isTrue();
       String revokedOutput = new String(upload.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       outputs.add(revokedOutput);
@@ -82,10 +80,8 @@ class AuthEndToEndTest {
       Run resumed = run(outputs, "upload", "--source", media.toString(), "--endpoint", endpoint,
           "--db", db.toString(), "--chunk-size", "0.25", "--transfers", "1", "--no-progress");
       assertThat(resumed.exitCode()).as(resumed.output()).isZero();
-      assertThat(count(emulator.baseUri(), "/__emulator/items")).isEqualTo(4);
-
-      JsonObject stats = JsonParser.parseString(get(emulator.baseUri(), "/__emulator/stats")).getAsJsonObject();
-      int tokenCalls = stats.getAsJsonObject("requests").get("oauth.token").getAsInt();
+      assertThat(inspector.items()).hasSize(4);
+      int tokenCalls = inspector.requests("oauth.token");
       assertThat(tokenCalls).as("the ~5 s upload with 2 s tokens must refresh").isGreaterThanOrEqualTo(4);
       String refreshedTokens = Files.readString(credentials);
       assertThat(refreshedTokens).isNotEqualTo(firstTokens);
@@ -162,40 +158,14 @@ class AuthEndToEndTest {
     return out.toString();
   }
 
-  private static void waitForBytes(URI base, long bytes) throws Exception {
+  private static void waitForBytes(EmulatorInspector inspector, long bytes) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (System.nanoTime() < deadline) {
-      JsonObject stats = JsonParser.parseString(get(base, "/__emulator/stats")).getAsJsonObject();
-      if (stats.get("bytesReceived").getAsLong() >= bytes) {
+      if (inspector.bytesReceived() >= bytes) {
         return;
       }
       Thread.sleep(20);
     }
     throw new AssertionError("no upload progress");
   }
-
-  private static int count(URI base, String path) throws IOException {
-    return JsonParser.parseString(get(base, path)).getAsJsonArray().size();
-  }
-
-  private static String get(URI base, String path) throws IOException {
-    HttpURLConnection c = (HttpURLConnection) URI.create(base + path).toURL().openConnection();
-    try (InputStream in = c.getInputStream()) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-  }
-
-  private static void post(URI base, String path) throws IOException {
-    HttpURLConnection c = (HttpURLConnection) URI.create(base + path).toURL().openConnection();
-    c.setRequestMethod("POST");
-    c.setDoOutput(true);
-    try (OutputStream out = c.getOutputStream()) {
-      out.write(new byte[0]);
-    }
-    c.getResponseCode();
-    try (InputStream in = c.getInputStream()) {
-      in.readAllBytes();
-    }
-  }
-
 }

@@ -119,14 +119,17 @@ final class TransferTask {
         }
       }
       return (TransferState.Complete) state;
-    } catch (NoSuchFileException e) {
-      throw new TargetException(
-          FailureClass.PERMANENT, "file disappeared before it was uploaded: " + path);
     } catch (IOException e) {
-      throw new TargetException(
-          FailureClass.PERMANENT, 0, "cannot read " + path + ": " + e.getMessage(),
-          Optional.empty(), e);
+      throw unreadable(path, e);
     }
+  }
+
+  /** A local file that vanished or cannot be read: this item cannot succeed now. */
+  private static TargetException unreadable(Path path, IOException e) {
+    return e instanceof NoSuchFileException
+        ? new TargetException(FailureClass.PERMANENT, "file disappeared before it was uploaded: " + path)
+        : new TargetException(FailureClass.PERMANENT, 0, "cannot read " + path + ": " + e.getMessage(),
+            Optional.empty(), e);
   }
 
   private static void readAt(FileChannel channel, byte[] buffer, long offset, int length, UploadItem item)
@@ -150,13 +153,8 @@ final class TransferTask {
           || attributes.lastModifiedTime().toMillis() != item.mtimeMs()) {
         throw new FileChangedException(item.sourcePath());
       }
-    } catch (NoSuchFileException e) {
-      throw new TargetException(
-          FailureClass.PERMANENT, "file disappeared before it was uploaded: " + path);
     } catch (IOException e) {
-      throw new TargetException(
-          FailureClass.PERMANENT, 0, "cannot read " + path + ": " + e.getMessage(),
-          Optional.empty(), e);
+      throw unreadable(path, e);
     }
   }
 
