@@ -23,11 +23,11 @@ import java.util.Random;
 import java.util.stream.Stream;
 
 /**
- * Measures full backup runs (scan → hash → plan → resumable upload → commit) against the
- * emulator on loopback, on the sample tree and on a generated tree, and prints each run's files/s
- * and MiB/s next to a baseline measured in the same process: reading + SHA-256 + MIME detection
- * of the same files (the least work any backup must do). The ratio says what the upload
- * machinery costs on top of that. A second run over the unchanged tree shows the scan cache.
+ * Measures full backup runs (scan → hash → plan → resumable upload → commit) against the emulator
+ * on loopback, on the sample tree and on a generated tree, and prints each run's files/s and MiB/s
+ * next to a baseline measured in the same process: reading + SHA-256 + MIME detection of the same
+ * files (the least work any backup must do). The ratio says what the upload machinery costs on top
+ * of that. A second run over the unchanged tree shows the scan cache.
  *
  * <p>Usage: {@code scripts/bench.sh [FILES] [MIB]} (defaults 2000 files, 256 MiB).
  */
@@ -40,10 +40,19 @@ public final class BackupBenchmark {
     Path samples = Path.of(args.length > 2 ? args[2] : "samples/whatsapp/Media");
     Path work = Files.createTempDirectory("wa-bench");
     try {
-      System.out.printf(Locale.ROOT, "%-34s %7s %9s %9s %9s %8s%n", "run", "files", "MiB", "files/s", "MiB/s", "ratio");
+      System.out.printf(
+          Locale.ROOT,
+          "%-34s %7s %9s %9s %9s %8s%n",
+          "run",
+          "files",
+          "MiB",
+          "files/s",
+          "MiB/s",
+          "ratio");
       Path sampleCopy = copy(samples, work.resolve("sample/Media"));
       bench("sample tree", sampleCopy, work.resolve("sample"));
-      Path generated = generate(samples, work.resolve("generated/Media"), files, mib * 1024L * 1024L);
+      Path generated =
+          generate(samples, work.resolve("generated/Media"), files, mib * 1024L * 1024L);
       bench("generated tree", generated, work.resolve("generated"));
     } finally {
       deleteTree(work);
@@ -67,29 +76,45 @@ public final class BackupBenchmark {
     double baselineMibs = bytes / 1048576.0 / baselineSeconds;
     row(name + ": hash baseline", all.size(), bytes, baselineSeconds, 1.0);
 
-    try (GoogleEmulator emulator = GoogleEmulator.start(EmulatorConfig.defaults(dir.resolve("emulator")));
+    try (GoogleEmulator emulator =
+            GoogleEmulator.start(EmulatorConfig.defaults(dir.resolve("emulator")));
         Database db = Database.open(dir.resolve("wa.db"))) {
-      GoogleHttp http = GoogleHttp.create(GoogleHttp.NO_CREDENTIALS, GoogleEndpoints.at(emulator.baseUri()));
+      GoogleHttp http =
+          GoogleHttp.create(GoogleHttp.NO_CREDENTIALS, GoogleEndpoints.at(emulator.baseUri()));
       for (String label : List.of("first upload", "second run (unchanged)")) {
         long start = System.nanoTime();
-        RunSummary summary = new BackupRun(db, GoogleTargets.create(http, db), UploadOptions.defaults(),
-            RunListener.NONE).run(List.of(media));
+        RunSummary summary =
+            new BackupRun(
+                    db, GoogleTargets.create(http, db), UploadOptions.defaults(), RunListener.NONE)
+                .run(List.of(media));
         double seconds = (System.nanoTime() - start) / 1e9;
         if (summary.count(Outcome.FAILED) > 0) {
           throw new IllegalStateException(label + " had failures: " + summary);
         }
         double mibs = bytes / 1048576.0 / seconds;
         row(name + ": " + label, summary.files(), bytes, seconds, mibs / baselineMibs);
-        System.out.printf(Locale.ROOT, "%-34s uploaded %d, duplicates %d, unchanged %d, sent %.1f MiB%n", "",
-            summary.count(Outcome.UPLOADED), summary.count(Outcome.DUPLICATE), summary.count(Outcome.UNCHANGED),
+        System.out.printf(
+            Locale.ROOT,
+            "%-34s uploaded %d, duplicates %d, unchanged %d, sent %.1f MiB%n",
+            "",
+            summary.count(Outcome.UPLOADED),
+            summary.count(Outcome.DUPLICATE),
+            summary.count(Outcome.UNCHANGED),
             summary.bytesSent() / 1048576.0);
       }
     }
   }
 
   private static void row(String name, int files, long bytes, double seconds, double ratio) {
-    System.out.printf(Locale.ROOT, "%-34s %7d %9.1f %9.1f %9.1f %8.2f%n", name, files, bytes / 1048576.0,
-        files / seconds, bytes / 1048576.0 / seconds, ratio);
+    System.out.printf(
+        Locale.ROOT,
+        "%-34s %7d %9.1f %9.1f %9.1f %8.2f%n",
+        name,
+        files,
+        bytes / 1048576.0,
+        files / seconds,
+        bytes / 1048576.0 / seconds,
+        ratio);
   }
 
   private static void hashAll(List<Path> files) throws IOException {
@@ -104,10 +129,12 @@ public final class BackupBenchmark {
    * head), 20 % voice notes, 10 % documents; sizes spread around the mean; 10 % of files are
    * byte-identical copies under other names (Sent/).
    */
-  private static Path generate(Path samples, Path media, int files, long totalBytes) throws IOException {
+  private static Path generate(Path samples, Path media, int files, long totalBytes)
+      throws IOException {
     byte[] jpeg = Files.readAllBytes(samples.resolve("WhatsApp Images/IMG-20231105-WA0012.jpg"));
     byte[] mp4 = Files.readAllBytes(samples.resolve("WhatsApp Video/VID-20231224-WA0002.mp4"));
-    byte[] opus = Files.readAllBytes(samples.resolve("WhatsApp Voice Notes/202345/PTT-20231105-WA0004.opus"));
+    byte[] opus =
+        Files.readAllBytes(samples.resolve("WhatsApp Voice Notes/202345/PTT-20231105-WA0004.opus"));
     byte[] pdf = Files.readAllBytes(samples.resolve("WhatsApp Documents/DOC-20231010-WA0003.pdf"));
     Random random = new Random(42);
     long mean = totalBytes / files;
@@ -138,8 +165,14 @@ public final class BackupBenchmark {
       Path file = dir.resolve(name);
       if (previous != null && i % 10 == 5) {
         Path sent = Files.createDirectories(media.resolve("WhatsApp Images/Sent"));
-        Files.copy(previous, sent.resolve("dup-" + name.replace(".opus", ".jpg").replace(".pdf", ".jpg")
-            .replace(".mp4", ".jpg")), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(
+            previous,
+            sent.resolve(
+                "dup-"
+                    + name.replace(".opus", ".jpg")
+                        .replace(".pdf", ".jpg")
+                        .replace(".mp4", ".jpg")),
+            StandardCopyOption.REPLACE_EXISTING);
       }
       long size = head.length + 1024 + (long) (mean * (0.25 + random.nextDouble() * 1.5));
       try (OutputStream out = Files.newOutputStream(file)) {

@@ -4,10 +4,10 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Where the tool keeps its files, following the XDG base directories (which Termux sets):
- * data in {@code $XDG_DATA_HOME/wa-uploader} (default {@code ~/.local/share/wa-uploader}),
- * configuration and credentials in {@code $XDG_CONFIG_HOME/wa-uploader} (default {@code
- * ~/.config/wa-uploader}). Both are in the app's private home, never on shared storage.
+ * Where the tool keeps its files, following the XDG base directories (which Termux sets): data in
+ * {@code $XDG_DATA_HOME/wa-uploader} (default {@code ~/.local/share/wa-uploader}), configuration
+ * and credentials in {@code $XDG_CONFIG_HOME/wa-uploader} (default {@code ~/.config/wa-uploader}).
+ * Both are in the app's private home, never on shared storage.
  */
 public record AppDirs(Path home, Path data, Path config) {
   /** From the process environment and {@code user.home}. */

@@ -4,13 +4,13 @@ import app.wauploader.core.upload.Outcome;
 import app.wauploader.core.upload.RunSummary;
 import app.wauploader.db.DatabaseException;
 import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
 
 /**
- * Named exit codes, and the one place that maps outcomes and exceptions to them. Listed in
- * every command's {@code --help}.
+ * Named exit codes, and the one place that maps outcomes and exceptions to them. Listed in every
+ * command's {@code --help}.
  */
 public enum ExitCode {
   OK(0, "success: everything eligible is backed up"),
@@ -83,7 +83,8 @@ public enum ExitCode {
     String[] lines = new String[values.length + 1];
     lines[0] = "%nExit codes:";
     for (int i = 0; i < values.length; i++) {
-      lines[i + 1] = String.format("  %3d  %-14s %s", values[i].code, values[i].name(), values[i].meaning);
+      lines[i + 1] =
+          String.format("  %3d  %-14s %s", values[i].code, values[i].name(), values[i].meaning);
     }
     return lines;
   }

@@ -22,9 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The wa-uploader process is killed with SIGKILL in the middle of throttled transfers and
- * started again: the upload finishes, each file exists once, and the server received at most
- * one chunk more than the unique bytes per kill.
+ * The wa-uploader process is killed with SIGKILL in the middle of throttled transfers and started
+ * again: the upload finishes, each file exists once, and the server received at most one chunk more
+ * than the unique bytes per kill.
  */
 class KillAndResumeTest {
   private static final int CHUNK = 1024 * 1024;
@@ -41,8 +41,10 @@ class KillAndResumeTest {
     Path bigVideo = video.resolve("VID-20240301-WA0002.mp4");
     Files.write(bigDoc, random(5 * CHUNK + 12345, 1));
     // A real MP4 head (so content detection routes it to Photos) followed by bulk bytes.
-    byte[] mp4 = Files.readAllBytes(Path.of("..", "samples", "whatsapp", "Media",
-        "WhatsApp Video", "VID-20231224-WA0002.mp4"));
+    byte[] mp4 =
+        Files.readAllBytes(
+            Path.of(
+                "..", "samples", "whatsapp", "Media", "WhatsApp Video", "VID-20231224-WA0002.mp4"));
     try (OutputStream out = Files.newOutputStream(bigVideo)) {
       out.write(mp4);
       out.write(random(5 * CHUNK, 2));
@@ -50,8 +52,9 @@ class KillAndResumeTest {
     long uniqueBytes = Files.size(bigDoc) + Files.size(bigVideo);
     Path db = dir.resolve("wa.db");
 
-    try (GoogleEmulator emulator = GoogleEmulator.start(
-        EmulatorConfig.defaults(dir.resolve("emulator")).withBandwidth(BANDWIDTH))) {
+    try (GoogleEmulator emulator =
+        GoogleEmulator.start(
+            EmulatorConfig.defaults(dir.resolve("emulator")).withBandwidth(BANDWIDTH))) {
       URI endpoint = emulator.baseUri();
       int kills = 0;
       long[] killAt = {(long) (1.5 * CHUNK), (long) (6.7 * CHUNK), (long) (9.2 * CHUNK)};
@@ -78,15 +81,32 @@ class KillAndResumeTest {
       assertThat(shas).containsExactlyInAnyOrder(sha256(bigDoc), sha256(bigVideo));
       long received = inspector.bytesReceived();
       assertThat(received).isGreaterThanOrEqualTo(uniqueBytes);
-      assertThat(received - uniqueBytes).as("bytes re-sent over %d kills", kills).isLessThanOrEqualTo((long) kills * CHUNK);
+      assertThat(received - uniqueBytes)
+          .as("bytes re-sent over %d kills", kills)
+          .isLessThanOrEqualTo((long) kills * CHUNK);
     }
   }
 
   private Process start(Path media, URI endpoint, Path db) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        Main.class.getName(), "upload", "--source", media.toString(), "--endpoint", endpoint.toString(),
-        "--db", db.toString(), "--chunk-size", "1", "--transfers", "1", "--no-progress");
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            java,
+            "-cp",
+            System.getProperty("java.class.path"),
+            Main.class.getName(),
+            "upload",
+            "--source",
+            media.toString(),
+            "--endpoint",
+            endpoint.toString(),
+            "--db",
+            db.toString(),
+            "--chunk-size",
+            "1",
+            "--transfers",
+            "1",
+            "--no-progress");
     pb.redirectErrorStream(true);
     pb.redirectOutput(ProcessBuilder.Redirect.PIPE);
     return pb.start();
@@ -114,6 +134,7 @@ class KillAndResumeTest {
   }
 
   private static String sha256(Path p) throws Exception {
-    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p)));
+    return HexFormat.of()
+        .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p)));
   }
 }

@@ -55,8 +55,17 @@ class UploadCommandTest {
 
   @Test
   void aDryRunSendsNothing() throws Exception {
-    CliRun dry = CliRun.of("upload", "--source", media.toString(), "--endpoint", emulator.baseUri().toString(),
-        "--db", db.toString(), "--dry-run", "--no-progress");
+    CliRun dry =
+        CliRun.of(
+            "upload",
+            "--source",
+            media.toString(),
+            "--endpoint",
+            emulator.baseUri().toString(),
+            "--db",
+            db.toString(),
+            "--dry-run",
+            "--no-progress");
     assertThat(dry.exitCode()).as(dry.err()).isZero();
     assertThat(dry.out()).contains("dry run: would upload");
     assertThat(bytesReceived()).isZero();
@@ -72,8 +81,15 @@ class UploadCommandTest {
 
   @Test
   void aMissingSourceIsAnInputError() {
-    CliRun run = CliRun.of("upload", "--source", dir.resolve("nope").toString(),
-        "--endpoint", emulator.baseUri().toString(), "--db", db.toString());
+    CliRun run =
+        CliRun.of(
+            "upload",
+            "--source",
+            dir.resolve("nope").toString(),
+            "--endpoint",
+            emulator.baseUri().toString(),
+            "--db",
+            db.toString());
     assertThat(run.exitCode()).isEqualTo(ExitCode.INPUT.code());
     assertThat(run.err()).contains("nope").contains("not found");
   }
@@ -89,8 +105,19 @@ class UploadCommandTest {
 
   @Test
   void badOptionsAreUsageErrors() {
-    assertThat(CliRun.of("upload", "--transfers", "0", "--endpoint", emulator.baseUri().toString(),
-        "--source", media.toString(), "--db", db.toString()).exitCode()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(
+            CliRun.of(
+                    "upload",
+                    "--transfers",
+                    "0",
+                    "--endpoint",
+                    emulator.baseUri().toString(),
+                    "--source",
+                    media.toString(),
+                    "--db",
+                    db.toString())
+                .exitCode())
+        .isEqualTo(ExitCode.USAGE.code());
     assertThat(CliRun.of("upload", "--no-such-option").exitCode()).isEqualTo(ExitCode.USAGE.code());
   }
 
@@ -102,8 +129,15 @@ class UploadCommandTest {
   }
 
   private CliRun upload() {
-    return CliRun.of("upload", "--source", media.toString(), "--endpoint", emulator.baseUri().toString(),
-        "--db", db.toString(), "--no-progress");
+    return CliRun.of(
+        "upload",
+        "--source",
+        media.toString(),
+        "--endpoint",
+        emulator.baseUri().toString(),
+        "--db",
+        db.toString(),
+        "--no-progress");
   }
 
   private long bytesReceived() throws IOException {

@@ -29,7 +29,8 @@ class AndroidSafeCoreTest {
     noClasses()
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage("app.wauploader.cli..", "app.wauploader.emulator..", "app.wauploader.android..")
+        .resideInAnyPackage(
+            "app.wauploader.cli..", "app.wauploader.emulator..", "app.wauploader.android..")
         .because("layers run one way: cli/app -> core -> database")
         .check(core);
   }

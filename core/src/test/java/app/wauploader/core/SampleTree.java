@@ -48,7 +48,8 @@ public final class SampleTree {
           .filter(
               p -> {
                 String rel = media.relativize(p).toString();
-                return !rel.contains("/.") && !rel.startsWith(".")
+                return !rel.contains("/.")
+                    && !rel.startsWith(".")
                     && !rel.startsWith("WhatsApp Stickers")
                     && !rel.startsWith("WhatsApp Profile Photos");
               })

@@ -1,8 +1,8 @@
 package app.wauploader.db;
 
 /**
- * Unchecked failure of the local database: cannot open, corrupt, newer schema than this build, or
- * a SQL error. {@link #getMessage()} is one line a user can act on; the cause keeps the SQL detail.
+ * Unchecked failure of the local database: cannot open, corrupt, newer schema than this build, or a
+ * SQL error. {@link #getMessage()} is one line a user can act on; the cause keeps the SQL detail.
  */
 public class DatabaseException extends RuntimeException {
   private static final long serialVersionUID = 1L;

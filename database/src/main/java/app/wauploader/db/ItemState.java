@@ -3,9 +3,9 @@ package app.wauploader.db;
 import java.util.Locale;
 
 /**
- * Where one upload item is in its journey: {@code pending → uploading → uploaded → committed},
- * or {@code failed} (permanent, recorded in upload_errors) or {@code skipped_duplicate} (its
- * bytes are already uploaded or being uploaded by a twin).
+ * Where one upload item is in its journey: {@code pending → uploading → uploaded → committed}, or
+ * {@code failed} (permanent, recorded in upload_errors) or {@code skipped_duplicate} (its bytes are
+ * already uploaded or being uploaded by a twin).
  */
 public enum ItemState {
   /** Planned; nothing sent yet (or a transfer was reset). */

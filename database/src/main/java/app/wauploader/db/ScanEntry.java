@@ -1,8 +1,7 @@
 package app.wauploader.db;
 
 /**
- * One row of the scan cache: what the content of {@code path} was when it had this size and
- * mtime.
+ * One row of the scan cache: what the content of {@code path} was when it had this size and mtime.
  *
  * @param size bytes
  * @param mtimeMs last-modified time, epoch ms

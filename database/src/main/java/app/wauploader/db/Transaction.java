@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * An open transaction, handed to the callback of {@link Database#inTransaction}. Valid only
- * inside that callback. Gives the repositories, which all work within this transaction.
+ * An open transaction, handed to the callback of {@link Database#inTransaction}. Valid only inside
+ * that callback. Gives the repositories, which all work within this transaction.
  */
 public final class Transaction {
   private final Connection connection;

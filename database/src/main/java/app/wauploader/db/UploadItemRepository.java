@@ -30,8 +30,8 @@ public final class UploadItemRepository {
   }
 
   /**
-   * The item that owns the upload of {@code sha256} (pending, uploading, uploaded or committed);
-   * at most one exists, enforced by a unique index.
+   * The item that owns the upload of {@code sha256} (pending, uploading, uploaded or committed); at
+   * most one exists, enforced by a unique index.
    */
   public Optional<UploadItem> findLiveBySha256(String sha256) throws SQLException {
     return tx.queryOne(
@@ -122,8 +122,8 @@ public final class UploadItemRepository {
   }
 
   /**
-   * uploading → uploaded: every byte acknowledged. {@code uploadToken} is the Photos upload
-   * token (absent for Drive, whose file exists as soon as the last chunk lands).
+   * uploading → uploaded: every byte acknowledged. {@code uploadToken} is the Photos upload token
+   * (absent for Drive, whose file exists as soon as the last chunk lands).
    */
   public void markUploaded(long id, Optional<String> uploadToken) throws SQLException {
     long now = tx.now();
@@ -165,8 +165,8 @@ public final class UploadItemRepository {
   }
 
   /**
-   * True if another content (different SHA-256) already claims {@code remoteName} in this
-   * service's {@code container}: used to keep Drive names unique within a folder.
+   * True if another content (different SHA-256) already claims {@code remoteName} in this service's
+   * {@code container}: used to keep Drive names unique within a folder.
    */
   public boolean nameTaken(Service service, String container, String remoteName, String sha256)
       throws SQLException {

@@ -58,16 +58,19 @@ class DatabaseTest {
           tx -> {
             long session = tx.sessions().start("[\"/sdcard\"]");
             tx.fileHashes()
-                .record(SHA_A, "/sdcard/a.jpg", 10, Service.PHOTOS, "m1", Optional.empty(),
+                .record(
+                    SHA_A,
+                    "/sdcard/a.jpg",
+                    10,
+                    Service.PHOTOS,
+                    "m1",
+                    Optional.empty(),
                     Optional.of(session));
           });
     }
     try (Database db = Database.open(file)) {
       assertThat(db.schemaVersion()).isEqualTo(Migrations.latestVersion());
-      assertThat(fileHash(db, SHA_A))
-          .get()
-          .extracting(FileHash::uploadId)
-          .isEqualTo("m1");
+      assertThat(fileHash(db, SHA_A)).get().extracting(FileHash::uploadId).isEqualTo("m1");
       assertThat(db.<Long>inTransaction(tx -> tx.scanCache().count())).isZero();
     }
   }
@@ -90,8 +93,11 @@ class DatabaseTest {
   @Test
   void aFileThatIsNotADatabaseFailsWithAnActionableMessage() throws Exception {
     Path file = dir.resolve("corrupt.db");
-    Files.write(file, "this is not sqlite at all, but long enough to look like a header".repeat(100)
-        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    Files.write(
+        file,
+        "this is not sqlite at all, but long enough to look like a header"
+            .repeat(100)
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     assertThatThrownBy(() -> Database.open(file))
         .isInstanceOf(DatabaseException.class)
         .hasMessageContaining("corrupt")
@@ -181,7 +187,8 @@ class DatabaseTest {
     try (Database db = Database.open(dir.resolve("wa.db"))) {
       long session = db.inTransaction(tx -> tx.sessions().start("[]"));
       long id =
-          db.inTransaction(tx -> tx.items().insert(item(session, "/v.mp4", SHA_A, ItemState.PENDING)));
+          db.inTransaction(
+              tx -> tx.items().insert(item(session, "/v.mp4", SHA_A, ItemState.PENDING)));
       db.useTransaction(tx -> tx.items().startTransfer(id, "http://127.0.0.1/upload?id=1"));
       db.useTransaction(tx -> tx.items().acknowledge(id, 512));
       UploadItem uploading = db.inTransaction(tx -> tx.items().find(id)).orElseThrow();
@@ -209,13 +216,24 @@ class DatabaseTest {
   void theScanCacheAnswersOnlyForTheSameSizeAndMtime() {
     try (Database db = Database.open(dir.resolve("wa.db"))) {
       db.useTransaction(
-          tx -> tx.scanCache().putAll(List.of(new ScanEntry("/a.jpg", 10, 1000, SHA_A, "image/jpeg"))));
-      assertThat(db.<Optional<ScanEntry>>inTransaction(tx -> tx.scanCache().find("/a.jpg", 10, 1000))).isPresent();
-      assertThat(db.<Optional<ScanEntry>>inTransaction(tx -> tx.scanCache().find("/a.jpg", 11, 1000))).isEmpty();
-      assertThat(db.<Optional<ScanEntry>>inTransaction(tx -> tx.scanCache().find("/a.jpg", 10, 1001))).isEmpty();
+          tx ->
+              tx.scanCache()
+                  .putAll(List.of(new ScanEntry("/a.jpg", 10, 1000, SHA_A, "image/jpeg"))));
+      assertThat(
+              db.<Optional<ScanEntry>>inTransaction(tx -> tx.scanCache().find("/a.jpg", 10, 1000)))
+          .isPresent();
+      assertThat(
+              db.<Optional<ScanEntry>>inTransaction(tx -> tx.scanCache().find("/a.jpg", 11, 1000)))
+          .isEmpty();
+      assertThat(
+              db.<Optional<ScanEntry>>inTransaction(tx -> tx.scanCache().find("/a.jpg", 10, 1001)))
+          .isEmpty();
       db.useTransaction(
-          tx -> tx.scanCache().putAll(List.of(new ScanEntry("/a.jpg", 11, 1001, SHA_B, "image/jpeg"))));
-      assertThat(db.<Optional<ScanEntry>>inTransaction(tx -> tx.scanCache().find("/a.jpg", 11, 1001)))
+          tx ->
+              tx.scanCache()
+                  .putAll(List.of(new ScanEntry("/a.jpg", 11, 1001, SHA_B, "image/jpeg"))));
+      assertThat(
+              db.<Optional<ScanEntry>>inTransaction(tx -> tx.scanCache().find("/a.jpg", 11, 1001)))
           .get()
           .extracting(ScanEntry::sha256)
           .isEqualTo(SHA_B);
@@ -226,9 +244,13 @@ class DatabaseTest {
   void containersAreRememberedPerService() {
     try (Database db = Database.open(dir.resolve("wa.db"))) {
       db.useTransaction(tx -> tx.containers().put(Service.PHOTOS, "WhatsApp Images", "album-1"));
-      assertThat(db.<Optional<String>>inTransaction(tx -> tx.containers().find(Service.PHOTOS, "WhatsApp Images")))
+      assertThat(
+              db.<Optional<String>>inTransaction(
+                  tx -> tx.containers().find(Service.PHOTOS, "WhatsApp Images")))
           .contains("album-1");
-      assertThat(db.<Optional<String>>inTransaction(tx -> tx.containers().find(Service.DRIVE, "WhatsApp Images")))
+      assertThat(
+              db.<Optional<String>>inTransaction(
+                  tx -> tx.containers().find(Service.DRIVE, "WhatsApp Images")))
           .isEmpty();
     }
   }
@@ -239,7 +261,15 @@ class DatabaseTest {
 
   private static NewUploadItem item(long session, String path, String sha, ItemState state) {
     return new NewUploadItem(
-        session, path, sha, 1000, 1, "video/mp4", Service.PHOTOS, "WhatsApp Video",
-        Path.of(path).getFileName().toString(), state);
+        session,
+        path,
+        sha,
+        1000,
+        1,
+        "video/mp4",
+        Service.PHOTOS,
+        "WhatsApp Video",
+        Path.of(path).getFileName().toString(),
+        state);
   }
 }

@@ -18,7 +18,9 @@ import java.nio.charset.StandardCharsets;
 public final class EmulatorInspector {
   private final URI base;
 
-  /** @param base the emulator's base URI, e.g. {@code http://127.0.0.1:41234} */
+  /**
+   * @param base the emulator's base URI, e.g. {@code http://127.0.0.1:41234}
+   */
   public EmulatorInspector(URI base) {
     this.base = base;
   }

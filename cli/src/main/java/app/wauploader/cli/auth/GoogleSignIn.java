@@ -32,18 +32,29 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
- * Google sign-in for a terminal: the installed-app loopback flow with PKCE (S256) and {@code
- * state} (https://developers.google.com/identity/protocols/oauth2/native-app), built on
- * google-oauth-client's {@link AuthorizationCodeFlow}. The device-code flow cannot be used: it
- * does not allow the Photos scopes.
+ * Google sign-in for a terminal: the installed-app loopback flow with PKCE (S256) and {@code state}
+ * (https://developers.google.com/identity/protocols/oauth2/native-app), built on
+ * google-oauth-client's {@link AuthorizationCodeFlow}. The device-code flow cannot be used: it does
+ * not allow the Photos scopes.
  */
 public final class GoogleSignIn {
-  /** Drive: only files this app created (https://developers.google.com/workspace/drive/api/guides/api-specific-auth). */
+  /**
+   * Drive: only files this app created
+   * (https://developers.google.com/workspace/drive/api/guides/api-specific-auth).
+   */
   public static final String DRIVE_FILE = "https://www.googleapis.com/auth/drive.file";
-  /** Photos: upload and create albums/items (https://developers.google.com/photos/overview/authorization). */
-  public static final String PHOTOS_APPEND = "https://www.googleapis.com/auth/photoslibrary.appendonly";
+
+  /**
+   * Photos: upload and create albums/items
+   * (https://developers.google.com/photos/overview/authorization).
+   */
+  public static final String PHOTOS_APPEND =
+      "https://www.googleapis.com/auth/photoslibrary.appendonly";
+
   /** Photos: read back what this app created (album lookup). */
-  public static final String PHOTOS_READ_APP = "https://www.googleapis.com/auth/photoslibrary.readonly.appcreateddata";
+  public static final String PHOTOS_READ_APP =
+      "https://www.googleapis.com/auth/photoslibrary.readonly.appcreateddata";
+
   /** The scopes we ask for. */
   public static final List<String> SCOPES = List.of(DRIVE_FILE, PHOTOS_APPEND, PHOTOS_READ_APP);
 
@@ -79,10 +90,12 @@ public final class GoogleSignIn {
   /** The imported client. */
   public GoogleClientSecrets.Details client() throws IOException {
     try {
-      return parseClient(Files.readString(store.clientSecretFile(), StandardCharsets.UTF_8),
+      return parseClient(
+          Files.readString(store.clientSecretFile(), StandardCharsets.UTF_8),
           store.clientSecretFile().toString());
     } catch (NoSuchFileException e) {
-      throw new UserError(ExitCode.INPUT,
+      throw new UserError(
+          ExitCode.INPUT,
           "no OAuth client imported yet: run 'wa-uploader auth login --client-secret client_secret.json'"
               + " with the Desktop-app client you created (see docs/google-oauth.md)");
     }
@@ -90,15 +103,18 @@ public final class GoogleSignIn {
 
   private static GoogleClientSecrets.Details parseClient(String json, String where) {
     try {
-      GoogleClientSecrets secrets = GoogleClientSecrets.load(GsonFactory.getDefaultInstance(), new StringReader(json));
+      GoogleClientSecrets secrets =
+          GoogleClientSecrets.load(GsonFactory.getDefaultInstance(), new StringReader(json));
       GoogleClientSecrets.Details details = secrets.getDetails();
       if (details == null || details.getClientId() == null || details.getClientId().isBlank()) {
         throw new IllegalArgumentException("no client_id");
       }
       return details;
     } catch (IOException | RuntimeException e) {
-      throw new UserError(ExitCode.INPUT,
-          where + " is not a Google OAuth client JSON (expected {\"installed\":{\"client_id\":…}}"
+      throw new UserError(
+          ExitCode.INPUT,
+          where
+              + " is not a Google OAuth client JSON (expected {\"installed\":{\"client_id\":…}}"
               + " from Google Cloud → Credentials → Desktop app → Download JSON)");
     }
   }
@@ -116,48 +132,67 @@ public final class GoogleSignIn {
     AuthorizationCodeFlow flow = flow(client);
     String state = randomToken();
     try (LoopbackReceiver receiver = new LoopbackReceiver()) {
-      String url = flow.newAuthorizationUrl()
-          .setRedirectUri(receiver.redirectUri())
-          .setState(state)
-          .set("access_type", "offline")
-          .set("prompt", "consent")
-          .build();
+      String url =
+          flow.newAuthorizationUrl()
+              .setRedirectUri(receiver.redirectUri())
+              .setState(state)
+              .set("access_type", "offline")
+              .set("prompt", "consent")
+              .build();
       openBrowser.accept(url);
       Map<String, String> callback;
       try {
         callback = receiver.await(timeout);
       } catch (TimeoutException e) {
-        throw new UserError(ExitCode.NOT_SIGNED_IN,
-            "sign-in timed out after " + timeout.toSeconds() + " s without an answer from the browser;"
+        throw new UserError(
+            ExitCode.NOT_SIGNED_IN,
+            "sign-in timed out after "
+                + timeout.toSeconds()
+                + " s without an answer from the browser;"
                 + " run 'wa-uploader auth login' again (use --no-browser to open the link yourself)");
       }
       if (callback.containsKey("error")) {
-        throw new UserError(ExitCode.NOT_SIGNED_IN,
-            "sign-in refused by Google: " + callback.get("error") + " (approve the access request,"
+        throw new UserError(
+            ExitCode.NOT_SIGNED_IN,
+            "sign-in refused by Google: "
+                + callback.get("error")
+                + " (approve the access request,"
                 + " and check you are a test user of your OAuth app)");
       }
       if (!state.equals(callback.get("state"))) {
-        throw new UserError(ExitCode.NOT_SIGNED_IN,
+        throw new UserError(
+            ExitCode.NOT_SIGNED_IN,
             "sign-in answer had the wrong state parameter (possible forged redirect); nothing was"
                 + " stored, run 'wa-uploader auth login' again");
       }
       TokenResponse response;
       try {
-        response = flow.newTokenRequest(callback.get("code")).setRedirectUri(receiver.redirectUri()).execute();
+        response =
+            flow.newTokenRequest(callback.get("code"))
+                .setRedirectUri(receiver.redirectUri())
+                .execute();
       } catch (TokenResponseException e) {
-        String error = e.getDetails() == null ? "HTTP " + e.getStatusCode() : e.getDetails().getError();
-        throw new UserError(ExitCode.NOT_SIGNED_IN,
+        String error =
+            e.getDetails() == null ? "HTTP " + e.getStatusCode() : e.getDetails().getError();
+        throw new UserError(
+            ExitCode.NOT_SIGNED_IN,
             "Google refused the sign-in code (" + error + "); run 'wa-uploader auth login' again");
       }
       if (response.getRefreshToken() == null) {
-        throw new UserError(ExitCode.NOT_SIGNED_IN,
+        throw new UserError(
+            ExitCode.NOT_SIGNED_IN,
             "Google gave no refresh token; remove wa-uploader's access at"
                 + " https://myaccount.google.com/permissions and sign in again");
       }
-      StoredTokens tokens = new StoredTokens(endpoints.tokenUrl(), response.getAccessToken(),
-          response.getRefreshToken(),
-          System.currentTimeMillis() + (response.getExpiresInSeconds() == null ? 3600 : response.getExpiresInSeconds()) * 1000,
-          response.getScope() == null ? String.join(" ", SCOPES) : response.getScope());
+      StoredTokens tokens =
+          new StoredTokens(
+              endpoints.tokenUrl(),
+              response.getAccessToken(),
+              response.getRefreshToken(),
+              System.currentTimeMillis()
+                  + (response.getExpiresInSeconds() == null ? 3600 : response.getExpiresInSeconds())
+                      * 1000,
+              response.getScope() == null ? String.join(" ", SCOPES) : response.getScope());
       store.save(tokens);
       return tokens;
     }
@@ -174,22 +209,24 @@ public final class GoogleSignIn {
     }
     StoredTokens tokens = stored.get();
     GoogleClientSecrets.Details client = client();
-    Credential credential = new Credential.Builder(BearerToken.authorizationHeaderAccessMethod())
-        .setTransport(transport)
-        .setJsonFactory(GsonFactory.getDefaultInstance())
-        .setTokenServerEncodedUrl(endpoints.tokenUrl())
-        .setClientAuthentication(new ClientParametersAuthentication(client.getClientId(), client.getClientSecret()))
-        .addRefreshListener(store.refreshListener(endpoints.tokenUrl(), tokens.scope()))
-        .build()
-        .setAccessToken(tokens.accessToken())
-        .setRefreshToken(tokens.refreshToken())
-        .setExpirationTimeMilliseconds(tokens.expiresAtMs());
+    Credential credential =
+        new Credential.Builder(BearerToken.authorizationHeaderAccessMethod())
+            .setTransport(transport)
+            .setJsonFactory(GsonFactory.getDefaultInstance())
+            .setTokenServerEncodedUrl(endpoints.tokenUrl())
+            .setClientAuthentication(
+                new ClientParametersAuthentication(client.getClientId(), client.getClientSecret()))
+            .addRefreshListener(store.refreshListener(endpoints.tokenUrl(), tokens.scope()))
+            .build()
+            .setAccessToken(tokens.accessToken())
+            .setRefreshToken(tokens.refreshToken())
+            .setExpirationTimeMilliseconds(tokens.expiresAtMs());
     return Optional.of(credential);
   }
 
   /**
-   * Revokes the refresh token at Google (which also ends its access tokens) and deletes the
-   * stored tokens. A failed revocation still deletes them locally.
+   * Revokes the refresh token at Google (which also ends its access tokens) and deletes the stored
+   * tokens. A failed revocation still deletes them locally.
    *
    * @return true if Google confirmed the revocation
    */
@@ -198,11 +235,14 @@ public final class GoogleSignIn {
     boolean revoked = false;
     if (stored.isPresent()) {
       try {
-        var response = transport.createRequestFactory()
-            .buildPostRequest(new GenericUrl(endpoints.revocationUrl()),
-                new UrlEncodedContent(Map.of("token", stored.get().refreshToken())))
-            .setThrowExceptionOnExecuteError(false)
-            .execute();
+        var response =
+            transport
+                .createRequestFactory()
+                .buildPostRequest(
+                    new GenericUrl(endpoints.revocationUrl()),
+                    new UrlEncodedContent(Map.of("token", stored.get().refreshToken())))
+                .setThrowExceptionOnExecuteError(false)
+                .execute();
         revoked = response.isSuccessStatusCode();
         response.disconnect();
       } catch (IOException e) {

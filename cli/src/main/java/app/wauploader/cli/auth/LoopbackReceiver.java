@@ -18,9 +18,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The loopback redirect target of the installed-app OAuth flow
- * (https://developers.google.com/identity/protocols/oauth2/native-app#redirect-uri_loopback):
- * an HTTP server on 127.0.0.1 and a random port, which receives one redirect with {@code
- * code} and {@code state} (or {@code error}) and answers the browser with a short page.
+ * (https://developers.google.com/identity/protocols/oauth2/native-app#redirect-uri_loopback): an
+ * HTTP server on 127.0.0.1 and a random port, which receives one redirect with {@code code} and
+ * {@code state} (or {@code error}) and answers the browser with a short page.
  * google-oauth-client-jetty's {@code LocalServerReceiver} does not hand back {@code state}, which
  * we verify ourselves, hence this small receiver.
  */
@@ -42,9 +42,10 @@ final class LoopbackReceiver implements AutoCloseable {
   private void handle(HttpExchange exchange) throws IOException {
     Map<String, String> params = parse(exchange.getRequestURI().getRawQuery());
     boolean ok = params.containsKey("code");
-    String page = ok
-        ? "<html><body><h3>wa-uploader is signed in.</h3>You can close this tab and go back to Termux.</body></html>"
-        : "<html><body><h3>Sign-in did not complete.</h3>Go back to Termux for details.</body></html>";
+    String page =
+        ok
+            ? "<html><body><h3>wa-uploader is signed in.</h3>You can close this tab and go back to Termux.</body></html>"
+            : "<html><body><h3>Sign-in did not complete.</h3>Go back to Termux for details.</body></html>";
     byte[] body = page.getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
     exchange.sendResponseHeaders(200, body.length);
@@ -78,7 +79,8 @@ final class LoopbackReceiver implements AutoCloseable {
     for (String pair : query.split("&")) {
       int eq = pair.indexOf('=');
       String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-      String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      String value =
+          eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
       params.putIfAbsent(key, value);
     }
     return params;

@@ -11,9 +11,9 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * Writes secrets (OAuth client, tokens): directory mode 0700, file mode 0600, atomically — a
- * temp file in the same directory, written, fsynced, renamed over the target — so a crash
- * leaves either the old or the new file, never half of one.
+ * Writes secrets (OAuth client, tokens): directory mode 0700, file mode 0600, atomically — a temp
+ * file in the same directory, written, fsynced, renamed over the target — so a crash leaves either
+ * the old or the new file, never half of one.
  */
 public final class OwnerOnlyFiles {
   private OwnerOnlyFiles() {}
@@ -28,11 +28,15 @@ public final class OwnerOnlyFiles {
     createPrivateDirectory(dir);
     Path temp =
         posix()
-            ? Files.createTempFile(dir, ".tmp-", ".part",
+            ? Files.createTempFile(
+                dir,
+                ".tmp-",
+                ".part",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
             : Files.createTempFile(dir, ".tmp-", ".part");
     try {
-      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+      try (FileChannel channel =
+          FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
         channel.write(java.nio.ByteBuffer.wrap(content));
         channel.force(true);
       }

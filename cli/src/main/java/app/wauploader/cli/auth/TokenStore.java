@@ -14,9 +14,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The OAuth client and tokens in the config directory ({@code $XDG_CONFIG_HOME/wa-uploader},
- * mode 0700): {@code client_secret.json} (the user's Desktop-app client, imported once) and
- * {@code credentials.json} (tokens), both 0600 and written atomically.
+ * The OAuth client and tokens in the config directory ({@code $XDG_CONFIG_HOME/wa-uploader}, mode
+ * 0700): {@code client_secret.json} (the user's Desktop-app client, imported once) and {@code
+ * credentials.json} (tokens), both 0600 and written atomically.
  */
 public final class TokenStore {
   private static final Gson GSON = new Gson();
@@ -44,7 +44,10 @@ public final class TokenStore {
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (JsonParseException e) {
-      throw new IOException("credentials file " + credentialsFile() + " is damaged; run 'wa-uploader auth login' again");
+      throw new IOException(
+          "credentials file "
+              + credentialsFile()
+              + " is damaged; run 'wa-uploader auth login' again");
     }
   }
 
@@ -60,10 +63,17 @@ public final class TokenStore {
   public CredentialRefreshListener refreshListener(String tokenUrl, String scope) {
     return new CredentialRefreshListener() {
       @Override
-      public void onTokenResponse(Credential credential, TokenResponse response) throws IOException {
-        save(new StoredTokens(tokenUrl, credential.getAccessToken(), credential.getRefreshToken(),
-            credential.getExpirationTimeMilliseconds() == null ? 0 : credential.getExpirationTimeMilliseconds(),
-            response.getScope() != null ? response.getScope() : scope));
+      public void onTokenResponse(Credential credential, TokenResponse response)
+          throws IOException {
+        save(
+            new StoredTokens(
+                tokenUrl,
+                credential.getAccessToken(),
+                credential.getRefreshToken(),
+                credential.getExpirationTimeMilliseconds() == null
+                    ? 0
+                    : credential.getExpirationTimeMilliseconds(),
+                response.getScope() != null ? response.getScope() : scope));
       }
 
       @Override

@@ -19,19 +19,23 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code auth login|status|logout}. */
-@Command(name = "auth", mixinStandardHelpOptions = true,
+@Command(
+    name = "auth",
+    mixinStandardHelpOptions = true,
     description = "Sign in to Google, show the sign-in, or sign out.",
     subcommands = {AuthCommand.Login.class, AuthCommand.Status.class, AuthCommand.Logout.class})
 public final class AuthCommand {
 
   /** Options shared by the auth subcommands. */
   static final class Common {
-    @Option(names = "--endpoint", paramLabel = "URL",
+    @Option(
+        names = "--endpoint",
+        paramLabel = "URL",
         description = "OAuth at this base URL (the emulator); default: Google's.")
     URI endpoint;
 
@@ -44,26 +48,37 @@ public final class AuthCommand {
     }
   }
 
-  @Command(name = "login", mixinStandardHelpOptions = true,
-      description = {"Sign in with your own Google OAuth client (Desktop app). Opens the consent",
-          "page in a browser (termux-open-url in Termux), receives the answer on 127.0.0.1,",
-          "and stores the tokens owner-only in $XDG_CONFIG_HOME/wa-uploader."})
+  @Command(
+      name = "login",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Sign in with your own Google OAuth client (Desktop app). Opens the consent",
+        "page in a browser (termux-open-url in Termux), receives the answer on 127.0.0.1,",
+        "and stores the tokens owner-only in $XDG_CONFIG_HOME/wa-uploader."
+      })
   static final class Login implements Callable<Integer> {
     @Spec CommandSpec spec;
     @picocli.CommandLine.Mixin Common common = new Common();
 
-    @Option(names = "--client-secret", paramLabel = "FILE",
+    @Option(
+        names = "--client-secret",
+        paramLabel = "FILE",
         description = "The client JSON downloaded from Google Cloud (imported once, kept 0600).")
     Path clientSecret;
 
     @Option(names = "--no-browser", description = "Only print the link; open it yourself.")
     boolean noBrowser;
 
-    @Option(names = "--browser-command", paramLabel = "CMD",
+    @Option(
+        names = "--browser-command",
+        paramLabel = "CMD",
         description = "Program that opens the link (it gets the URL as last argument).")
     String browserCommand;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "300",
+    @Option(
+        names = "--timeout",
+        paramLabel = "SECONDS",
+        defaultValue = "300",
         description = "How long to wait for the browser (default: ${DEFAULT-VALUE}).")
     long timeoutSeconds;
 
@@ -99,11 +114,18 @@ public final class AuthCommand {
       }
       command.add(url);
       try {
-        new ProcessBuilder(command).redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
       } catch (IOException e) {
-        throw new UserError(ExitCode.USAGE, "cannot start the browser command " + command.get(0)
-            + ": " + e.getMessage() + " (use --no-browser and open the link yourself)");
+        throw new UserError(
+            ExitCode.USAGE,
+            "cannot start the browser command "
+                + command.get(0)
+                + ": "
+                + e.getMessage()
+                + " (use --no-browser and open the link yourself)");
       }
     }
 
@@ -122,8 +144,11 @@ public final class AuthCommand {
     }
   }
 
-  @Command(name = "status", mixinStandardHelpOptions = true,
-      description = "Show whether you are signed in, the scopes and token expiry (never the tokens).")
+  @Command(
+      name = "status",
+      mixinStandardHelpOptions = true,
+      description =
+          "Show whether you are signed in, the scopes and token expiry (never the tokens).")
   static final class Status implements Callable<Integer> {
     @Spec CommandSpec spec;
     @picocli.CommandLine.Mixin Common common = new Common();
@@ -133,20 +158,25 @@ public final class AuthCommand {
       PrintWriter out = spec.commandLine().getOut();
       Optional<StoredTokens> tokens = common.store().load();
       if (tokens.isEmpty()) {
-        out.println("not signed in: run 'wa-uploader auth login --client-secret client_secret.json'");
+        out.println(
+            "not signed in: run 'wa-uploader auth login --client-secret client_secret.json'");
         return ExitCode.NOT_SIGNED_IN.code();
       }
       StoredTokens t = tokens.get();
       out.println("signed in (token endpoint " + t.tokenUrl() + ")");
       out.println("scopes: " + t.scope());
-      out.println("access token expires: " + Instant.ofEpochMilli(t.expiresAtMs())
-          + " (refreshed automatically with the stored refresh token)");
+      out.println(
+          "access token expires: "
+              + Instant.ofEpochMilli(t.expiresAtMs())
+              + " (refreshed automatically with the stored refresh token)");
       out.println("credentials file: " + common.store().credentialsFile());
       return 0;
     }
   }
 
-  @Command(name = "logout", mixinStandardHelpOptions = true,
+  @Command(
+      name = "logout",
+      mixinStandardHelpOptions = true,
       description = "Revoke wa-uploader's access at Google and delete the stored tokens.")
   static final class Logout implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -160,9 +190,11 @@ public final class AuthCommand {
         return 0;
       }
       boolean revoked = new GoogleSignIn(common.endpoints(), common.store()).logout();
-      out.println(revoked ? "access revoked and tokens deleted"
-          : "tokens deleted (Google did not confirm the revocation; you can also remove access at"
-              + " https://myaccount.google.com/permissions)");
+      out.println(
+          revoked
+              ? "access revoked and tokens deleted"
+              : "tokens deleted (Google did not confirm the revocation; you can also remove access at"
+                  + " https://myaccount.google.com/permissions)");
       return 0;
     }
   }

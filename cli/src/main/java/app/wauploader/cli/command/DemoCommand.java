@@ -24,52 +24,78 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code demo}: the main job on embedded defaults — the bundled emulator and sample WhatsApp
- * tree, a fresh SQLite database — run twice to show that the second run sends nothing.
+ * {@code demo}: the main job on embedded defaults — the bundled emulator and sample WhatsApp tree,
+ * a fresh SQLite database — run twice to show that the second run sends nothing.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-    description = {"Back up the bundled sample WhatsApp media tree to the embedded emulator,",
-        "twice, and show what the emulator holds. Needs no Google account."})
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Back up the bundled sample WhatsApp media tree to the embedded emulator,",
+      "twice, and show what the emulator holds. Needs no Google account."
+    })
 public final class DemoCommand implements Callable<Integer> {
   private static final String SAMPLES = "samples/whatsapp/";
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--dir", paramLabel = "DIR",
-      description = "Work directory for the sample tree, database and emulator data"
-          + " (default: a new temporary directory).")
+  @Option(
+      names = "--dir",
+      paramLabel = "DIR",
+      description =
+          "Work directory for the sample tree, database and emulator data"
+              + " (default: a new temporary directory).")
   Path dir;
 
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Path work = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("wa-uploader-demo");
+    Path work =
+        dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("wa-uploader-demo");
     Path media = extractSamples(work);
     Path db = work.resolve("wa-uploader.db");
     out.println("sample WhatsApp tree: " + media);
     out.println("database:             " + db);
-    try (GoogleEmulator emulator = GoogleEmulator.start(EmulatorConfig.defaults(work.resolve("emulator")))) {
+    try (GoogleEmulator emulator =
+        GoogleEmulator.start(EmulatorConfig.defaults(work.resolve("emulator")))) {
       URI endpoint = emulator.baseUri();
       out.println("emulator:             " + endpoint);
       out.println();
       out.println("first run:");
       out.flush();
-      RunSummary first = UploadRunner.run(db, List.of(media), endpoint, GoogleHttp.NO_CREDENTIALS,
-          UploadOptions.defaults(), false, out, err);
+      RunSummary first =
+          UploadRunner.run(
+              db,
+              List.of(media),
+              endpoint,
+              GoogleHttp.NO_CREDENTIALS,
+              UploadOptions.defaults(),
+              false,
+              out,
+              err);
       out.println("second run (same tree; nothing new to send):");
       out.flush();
-      RunSummary second = UploadRunner.run(db, List.of(media), endpoint, GoogleHttp.NO_CREDENTIALS,
-          UploadOptions.defaults(), false, out, err);
+      RunSummary second =
+          UploadRunner.run(
+              db,
+              List.of(media),
+              endpoint,
+              GoogleHttp.NO_CREDENTIALS,
+              UploadOptions.defaults(),
+              false,
+              out,
+              err);
       out.println();
       printInventory(endpoint, out);
       out.println();
-      out.println("inspect: wa-uploader status --db " + db + "   |   wa-uploader errors --db " + db);
+      out.println(
+          "inspect: wa-uploader status --db " + db + "   |   wa-uploader errors --db " + db);
       out.flush();
       ExitCode firstCode = ExitCode.of(first);
       return firstCode != ExitCode.OK ? firstCode.code() : ExitCode.of(second).code();
@@ -83,7 +109,8 @@ public final class DemoCommand implements Callable<Integer> {
       if (index == null) {
         throw new IOException("the sample tree is missing from this build");
       }
-      BufferedReader lines = new BufferedReader(new InputStreamReader(index, StandardCharsets.UTF_8));
+      BufferedReader lines =
+          new BufferedReader(new InputStreamReader(index, StandardCharsets.UTF_8));
       String line;
       while ((line = lines.readLine()) != null) {
         if (line.isBlank()) {
@@ -112,28 +139,44 @@ public final class DemoCommand implements Callable<Integer> {
     JsonArray albums = inspector.albums();
     Map<String, String> albumTitles = new TreeMap<>();
     for (JsonElement a : albums) {
-      albumTitles.put(a.getAsJsonObject().get("id").getAsString(), a.getAsJsonObject().get("title").getAsString());
+      albumTitles.put(
+          a.getAsJsonObject().get("id").getAsString(),
+          a.getAsJsonObject().get("title").getAsString());
     }
     JsonArray folders = inspector.folders();
     Map<String, String> folderNames = new TreeMap<>();
     for (JsonElement f : folders) {
-      folderNames.put(f.getAsJsonObject().get("id").getAsString(), f.getAsJsonObject().get("name").getAsString());
+      folderNames.put(
+          f.getAsJsonObject().get("id").getAsString(),
+          f.getAsJsonObject().get("name").getAsString());
     }
     for (JsonElement e : items) {
       JsonObject item = e.getAsJsonObject();
       String place;
       if (item.get("service").getAsString().equals("photos")) {
         JsonArray ids = item.getAsJsonArray("albumIds");
-        place = "Google Photos album \"" + (ids.isEmpty() ? "(none)" : albumTitles.getOrDefault(ids.get(0).getAsString(), "?")) + "\"";
+        place =
+            "Google Photos album \""
+                + (ids.isEmpty()
+                    ? "(none)"
+                    : albumTitles.getOrDefault(ids.get(0).getAsString(), "?"))
+                + "\"";
       } else {
         JsonArray parents = item.getAsJsonArray("parents");
-        place = "Google Drive folder WhatsApp/" + (parents.isEmpty() ? "?" : folderNames.getOrDefault(parents.get(0).getAsString(), "?"));
+        place =
+            "Google Drive folder WhatsApp/"
+                + (parents.isEmpty()
+                    ? "?"
+                    : folderNames.getOrDefault(parents.get(0).getAsString(), "?"));
       }
       byPlace.merge(place, 1, Integer::sum);
     }
-    out.println("the emulator now holds " + items.size() + " items ("
-        + inspector.bytesReceived() + " upload bytes received in all):");
+    out.println(
+        "the emulator now holds "
+            + items.size()
+            + " items ("
+            + inspector.bytesReceived()
+            + " upload bytes received in all):");
     byPlace.forEach((place, n) -> out.printf("  %3d  %s%n", n, place));
   }
-
 }

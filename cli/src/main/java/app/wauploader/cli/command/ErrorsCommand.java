@@ -8,21 +8,28 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code errors}: the error report. */
-@Command(name = "errors", mixinStandardHelpOptions = true,
-    description = {"Show recorded failures, newest first: when, session, type, retries, file and",
-        "what to do. Types: transient/rate_limited (gave up after retries; the next run tries",
-        "again), quota_exhausted (resume after the reset), permanent (the file cannot be",
-        "uploaded as is), fatal (the run stopped), unreadable (fix permissions)."})
+@Command(
+    name = "errors",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Show recorded failures, newest first: when, session, type, retries, file and",
+      "what to do. Types: transient/rate_limited (gave up after retries; the next run tries",
+      "again), quota_exhausted (resume after the reset), permanent (the file cannot be",
+      "uploaded as is), fatal (the run stopped), unreadable (fix permissions)."
+    })
 public final class ErrorsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin DatabaseOption database;
 
-  @Option(names = "--limit", paramLabel = "N", defaultValue = "50",
+  @Option(
+      names = "--limit",
+      paramLabel = "N",
+      defaultValue = "50",
       description = "How many errors to show (default: ${DEFAULT-VALUE}).")
   int limit;
 
@@ -38,14 +45,20 @@ public final class ErrorsCommand implements Callable<Integer> {
     }
     try (Database db = Database.open(database.path())) {
       List<UploadError> errors =
-          db.inTransaction(tx -> session == null ? tx.errors().latest(limit) : tx.errors().forSession(session));
+          db.inTransaction(
+              tx -> session == null ? tx.errors().latest(limit) : tx.errors().forSession(session));
       if (errors.isEmpty()) {
         out.println("no errors recorded");
       }
       for (UploadError e : errors) {
-        out.printf("%s  session %d  %-15s retries %d  %s%n    %s%n",
-            StatusCommand.TIME.format(e.occurredAt()), e.sessionId(), e.errorType(), e.retryCount(),
-            e.filePath(), e.errorMessage());
+        out.printf(
+            "%s  session %d  %-15s retries %d  %s%n    %s%n",
+            StatusCommand.TIME.format(e.occurredAt()),
+            e.sessionId(),
+            e.errorType(),
+            e.retryCount(),
+            e.filePath(),
+            e.errorMessage());
       }
       out.flush();
       return 0;

@@ -12,12 +12,14 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code status}: the last sessions and where every file stands. */
-@Command(name = "status", mixinStandardHelpOptions = true,
+@Command(
+    name = "status",
+    mixinStandardHelpOptions = true,
     description = "Show the last upload sessions and how many files are in each state.")
 public final class StatusCommand implements Callable<Integer> {
   static final DateTimeFormatter TIME =
@@ -26,7 +28,10 @@ public final class StatusCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin DatabaseOption database;
 
-  @Option(names = "--limit", paramLabel = "N", defaultValue = "10",
+  @Option(
+      names = "--limit",
+      paramLabel = "N",
+      defaultValue = "10",
       description = "How many sessions to show (default: ${DEFAULT-VALUE}).")
   int limit;
 
@@ -42,12 +47,21 @@ public final class StatusCommand implements Callable<Integer> {
       Map<ItemState, Long> states = db.inTransaction(tx -> tx.items().countByState());
       long hashes = db.inTransaction(tx -> tx.fileHashes().count());
       out.printf("database %s%n", db.file());
-      out.printf("%-5s %-19s %-11s %7s %9s %9s %10s %7s %10s%n",
+      out.printf(
+          "%-5s %-19s %-11s %7s %9s %9s %10s %7s %10s%n",
           "id", "started", "status", "files", "uploaded", "dupes", "processed", "errors", "MiB");
       for (UploadSession s : sessions) {
-        out.printf("%-5d %-19s %-11s %7d %9d %9d %10d %7d %10.2f%n",
-            s.id(), TIME.format(s.startedAt()), s.status().id(), s.totalFiles(), s.successCount(),
-            s.duplicateCount(), s.processedFiles(), s.errorCount(), s.bytesUploaded() / 1048576.0);
+        out.printf(
+            "%-5d %-19s %-11s %7d %9d %9d %10d %7d %10.2f%n",
+            s.id(),
+            TIME.format(s.startedAt()),
+            s.status().id(),
+            s.totalFiles(),
+            s.successCount(),
+            s.duplicateCount(),
+            s.processedFiles(),
+            s.errorCount(),
+            s.bytesUploaded() / 1048576.0);
       }
       if (sessions.isEmpty()) {
         out.println("(no sessions yet)");

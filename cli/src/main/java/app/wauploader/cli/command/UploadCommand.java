@@ -7,22 +7,22 @@ import app.wauploader.cli.auth.GoogleSignIn;
 import app.wauploader.cli.auth.TokenStore;
 import app.wauploader.core.google.GoogleEndpoints;
 import app.wauploader.core.google.GoogleHttp;
-import com.google.api.client.http.HttpRequestInitializer;
-import java.util.Optional;
 import app.wauploader.core.scan.ScanOptions;
 import app.wauploader.core.scan.WhatsAppLocations;
 import app.wauploader.core.upload.RunSummary;
 import app.wauploader.core.upload.UploadOptions;
+import com.google.api.client.http.HttpRequestInitializer;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code upload}: back up WhatsApp media (the main job). */
 @Command(
@@ -56,11 +56,17 @@ public final class UploadCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "Hash and plan, but send nothing and write nothing.")
   boolean dryRun;
 
-  @Option(names = "--transfers", paramLabel = "N", defaultValue = "3",
+  @Option(
+      names = "--transfers",
+      paramLabel = "N",
+      defaultValue = "3",
       description = "Parallel transfers, 1..16 (default: ${DEFAULT-VALUE}).")
   int transfers;
 
-  @Option(names = "--chunk-size", paramLabel = "MiB", defaultValue = "8",
+  @Option(
+      names = "--chunk-size",
+      paramLabel = "MiB",
+      defaultValue = "8",
       description = "Upload chunk size in MiB (a multiple of 0.25; default: ${DEFAULT-VALUE}).")
   double chunkMib;
 
@@ -88,16 +94,24 @@ public final class UploadCommand implements Callable<Integer> {
     HttpRequestInitializer credentials = credentials(dirs);
     RunSummary summary =
         UploadRunner.run(
-            database.path(), roots, endpoint, credentials, options,
+            database.path(),
+            roots,
+            endpoint,
+            credentials,
+            options,
             !noProgress && System.console() != null,
-            spec.commandLine().getOut(), spec.commandLine().getErr());
+            spec.commandLine().getOut(),
+            spec.commandLine().getErr());
     return ExitCode.of(summary).code();
   }
 
   private UploadOptions options() {
     long chunkBytes = Math.round(chunkMib * 1024 * 1024);
-    if (chunkBytes <= 0 || chunkBytes % UploadOptions.CHUNK_GRANULARITY != 0 || chunkBytes > 256L << 20) {
-      throw new UserError(ExitCode.USAGE, "--chunk-size must be a multiple of 0.25 MiB, at most 256");
+    if (chunkBytes <= 0
+        || chunkBytes % UploadOptions.CHUNK_GRANULARITY != 0
+        || chunkBytes > 256L << 20) {
+      throw new UserError(
+          ExitCode.USAGE, "--chunk-size must be a multiple of 0.25 MiB, at most 256");
     }
     if (transfers < 1 || transfers > 16) {
       throw new UserError(ExitCode.USAGE, "--transfers must be between 1 and 16");
@@ -110,11 +124,12 @@ public final class UploadCommand implements Callable<Integer> {
   }
 
   /**
-   * The stored sign-in for these endpoints; without one, an emulator (--endpoint) is used
-   * without credentials and real Google is refused before any call. A dry run needs none.
+   * The stored sign-in for these endpoints; without one, an emulator (--endpoint) is used without
+   * credentials and real Google is refused before any call. A dry run needs none.
    */
   private HttpRequestInitializer credentials(AppDirs dirs) throws java.io.IOException {
-    GoogleEndpoints endpoints = endpoint == null ? GoogleEndpoints.google() : GoogleEndpoints.at(endpoint);
+    GoogleEndpoints endpoints =
+        endpoint == null ? GoogleEndpoints.google() : GoogleEndpoints.at(endpoint);
     Optional<HttpRequestInitializer> signedIn =
         new GoogleSignIn(endpoints, new TokenStore(dirs.config())).credential();
     if (signedIn.isPresent()) {

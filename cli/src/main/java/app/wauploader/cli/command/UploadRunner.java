@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
-
 /** Wires a backup run from command-line choices; shared by {@code upload} and {@code demo}. */
 final class UploadRunner {
   private UploadRunner() {}
@@ -40,7 +39,8 @@ final class UploadRunner {
       PrintWriter out,
       PrintWriter err)
       throws IOException, InterruptedException {
-    GoogleEndpoints endpoints = endpoint == null ? GoogleEndpoints.google() : GoogleEndpoints.at(endpoint);
+    GoogleEndpoints endpoints =
+        endpoint == null ? GoogleEndpoints.google() : GoogleEndpoints.at(endpoint);
     GoogleHttp http = GoogleHttp.create(credentials, endpoints);
     try (Database db = Database.open(dbFile);
         ConsoleProgress progress = new ConsoleProgress(showProgress, err)) {
@@ -48,8 +48,9 @@ final class UploadRunner {
           new BackupRun(db, GoogleTargets.create(http, db), options, progress).run(roots);
       progress.close();
       out.println(summaryLine(summary));
-      summary.pausedServices().forEach((service, message) ->
-          out.println("paused " + service + ": " + message));
+      summary
+          .pausedServices()
+          .forEach((service, message) -> out.println("paused " + service + ": " + message));
       summary.fatal().ifPresent(fatal -> out.println("stopped: " + fatal.message()));
       if (summary.count(Outcome.FAILED) > 0) {
         out.println("see the failures with: wa-uploader errors --db " + dbFile);
@@ -66,34 +67,49 @@ final class UploadRunner {
     String head = s.sessionId().isPresent() ? "session " + s.sessionId().get() + ": " : "dry run: ";
     StringBuilder line = new StringBuilder(head);
     if (s.sessionId().isEmpty()) {
-      line.append(String.format(Locale.ROOT, "would upload %d (%.1f MiB), ", s.count(Outcome.DEFERRED),
-          s.bytesPlanned() / (1024.0 * 1024.0)));
+      line.append(
+          String.format(
+              Locale.ROOT,
+              "would upload %d (%.1f MiB), ",
+              s.count(Outcome.DEFERRED),
+              s.bytesPlanned() / (1024.0 * 1024.0)));
     } else {
       line.append("uploaded ").append(s.count(Outcome.UPLOADED)).append(", ");
     }
-    line.append("duplicates ").append(s.count(Outcome.DUPLICATE))
-        .append(", unchanged ").append(s.count(Outcome.UNCHANGED))
-        .append(", failed ").append(s.count(Outcome.FAILED));
+    line.append("duplicates ")
+        .append(s.count(Outcome.DUPLICATE))
+        .append(", unchanged ")
+        .append(s.count(Outcome.UNCHANGED))
+        .append(", failed ")
+        .append(s.count(Outcome.FAILED));
     if (s.sessionId().isPresent() && s.count(Outcome.DEFERRED) > 0) {
       line.append(", left for later ").append(s.count(Outcome.DEFERRED));
     }
     if (s.count(Outcome.SKIPPED) > 0) {
       line.append(", empty ").append(s.count(Outcome.SKIPPED));
     }
-    line.append(String.format(Locale.ROOT, "; %.2f MiB sent in %.1f s (%.2f MiB/s, %.1f files/s)",
-        mib, seconds, mib / seconds, s.files() / seconds));
+    line.append(
+        String.format(
+            Locale.ROOT,
+            "; %.2f MiB sent in %.1f s (%.2f MiB/s, %.1f files/s)",
+            mib,
+            seconds,
+            mib / seconds,
+            s.files() / seconds));
     return line.toString();
   }
 
   /** Fails with {@link ExitCode#INPUT} when no source folder exists. */
   static List<Path> requireRoots(List<Path> roots, List<Path> candidates) {
     if (roots.isEmpty()) {
-      throw new UserError(ExitCode.INPUT,
-          "no WhatsApp media folder found (looked in " + candidates.size()
-              + " standard places, e.g. " + candidates.get(0)
+      throw new UserError(
+          ExitCode.INPUT,
+          "no WhatsApp media folder found (looked in "
+              + candidates.size()
+              + " standard places, e.g. "
+              + candidates.get(0)
               + "); in Termux run 'termux-setup-storage' first, or pass --source DIR");
     }
     return roots;
   }
-
 }

@@ -11,9 +11,9 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * Shows a run on a terminal: a progress bar in MiB (rate and ETA from the progressbar library)
- * with files done / found as its message; retries and unreadable paths as lines on stderr.
- * Without a terminal, only those lines.
+ * Shows a run on a terminal: a progress bar in MiB (rate and ETA from the progressbar library) with
+ * files done / found as its message; retries and unreadable paths as lines on stderr. Without a
+ * terminal, only those lines.
  */
 public final class ConsoleProgress implements RunListener, AutoCloseable {
   private static final long MIB = 1024 * 1024;

@@ -42,16 +42,32 @@ class AuthEndToEndTest {
       new Random(i).nextBytes(bytes);
       Files.write(docs.resolve("DOC-2024010" + i + "-WA000" + i + ".bin"), bytes);
     }
-    Path client = Files.writeString(dir.resolve("client_secret.json"), GoogleSignInTest.CLIENT_JSON);
+    Path client =
+        Files.writeString(dir.resolve("client_secret.json"), GoogleSignInTest.CLIENT_JSON);
     Path db = dir.resolve("data/wa.db");
     List<String> outputs = new ArrayList<>();
 
-    try (GoogleEmulator emulator = GoogleEmulator.start(EmulatorConfig.defaults(dir.resolve("emulator"))
-        .withRequireAuth(true).withTokenTtl(2).withBandwidth(400 * 1024))) {
+    try (GoogleEmulator emulator =
+        GoogleEmulator.start(
+            EmulatorConfig.defaults(dir.resolve("emulator"))
+                .withRequireAuth(true)
+                .withTokenTtl(2)
+                .withBandwidth(400 * 1024))) {
       String endpoint = emulator.baseUri().toString();
 
-      Run login = run(outputs, "auth", "login", "--endpoint", endpoint, "--client-secret", client.toString(),
-          "--browser-command", "curl -s -L -o /dev/null", "--timeout", "30");
+      Run login =
+          run(
+              outputs,
+              "auth",
+              "login",
+              "--endpoint",
+              endpoint,
+              "--client-secret",
+              client.toString(),
+              "--browser-command",
+              "curl -s -L -o /dev/null",
+              "--timeout",
+              "30");
       assertThat(login.exitCode()).as(login.output()).isZero();
       assertThat(login.output()).contains("signed in");
       Path credentials = dir.resolve("config/wa-uploader/credentials.json");
@@ -62,27 +78,64 @@ class AuthEndToEndTest {
       assertThat(status.output()).contains("signed in").contains("drive.file");
 
       // Revoke every token while the (throttled, ~7 s) upload is running.
-      Process upload = start("upload", "--source", media.toString(), "--endpoint", endpoint,
-          "--db", db.toString(), "--chunk-size", "0.25", "--transfers", "1", "--no-progress");
+      Process upload =
+          start(
+              "upload",
+              "--source",
+              media.toString(),
+              "--endpoint",
+              endpoint,
+              "--db",
+              db.toString(),
+              "--chunk-size",
+              "0.25",
+              "--transfers",
+              "1",
+              "--no-progress");
       EmulatorInspector inspector = new EmulatorInspector(emulator.baseUri());
       waitForBytes(inspector, 600 * 1024);
       inspector.revokeAllTokens();
       assertThat(upload.waitFor(60, TimeUnit.SECONDS)).isTrue();
-      String revokedOutput = new String(upload.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      String revokedOutput =
+          new String(upload.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       outputs.add(revokedOutput);
       assertThat(upload.exitValue()).as(revokedOutput).isEqualTo(ExitCode.NOT_SIGNED_IN.code());
       assertThat(revokedOutput).contains("auth login").contains("7 days");
       assertThat(integrityCheck(db)).isEqualTo("ok");
 
-      Run relogin = run(outputs, "auth", "login", "--endpoint", endpoint,
-          "--browser-command", "curl -s -L -o /dev/null", "--timeout", "30");
+      Run relogin =
+          run(
+              outputs,
+              "auth",
+              "login",
+              "--endpoint",
+              endpoint,
+              "--browser-command",
+              "curl -s -L -o /dev/null",
+              "--timeout",
+              "30");
       assertThat(relogin.exitCode()).as(relogin.output()).isZero();
-      Run resumed = run(outputs, "upload", "--source", media.toString(), "--endpoint", endpoint,
-          "--db", db.toString(), "--chunk-size", "0.25", "--transfers", "1", "--no-progress");
+      Run resumed =
+          run(
+              outputs,
+              "upload",
+              "--source",
+              media.toString(),
+              "--endpoint",
+              endpoint,
+              "--db",
+              db.toString(),
+              "--chunk-size",
+              "0.25",
+              "--transfers",
+              "1",
+              "--no-progress");
       assertThat(resumed.exitCode()).as(resumed.output()).isZero();
       assertThat(inspector.items()).hasSize(4);
       int tokenCalls = inspector.requests("oauth.token");
-      assertThat(tokenCalls).as("the ~5 s upload with 2 s tokens must refresh").isGreaterThanOrEqualTo(4);
+      assertThat(tokenCalls)
+          .as("the ~5 s upload with 2 s tokens must refresh")
+          .isGreaterThanOrEqualTo(4);
       String refreshedTokens = Files.readString(credentials);
       assertThat(refreshedTokens).isNotEqualTo(firstTokens);
 
@@ -112,9 +165,13 @@ class AuthEndToEndTest {
   }
 
   private Process start(String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName()));
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
     pb.environment().put("HOME", dir.resolve("home").toString());
@@ -144,7 +201,8 @@ class AuthEndToEndTest {
         }
       }
       for (String table : tables) {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM \"" + table + "\"")) {
+        try (Statement s = c.createStatement();
+            ResultSet rs = s.executeQuery("SELECT * FROM \"" + table + "\"")) {
           int columns = rs.getMetaData().getColumnCount();
           while (rs.next()) {
             for (int i = 1; i <= columns; i++) {

@@ -36,7 +36,9 @@ class GoogleSignInTest {
 
   @BeforeEach
   void setUp() throws IOException {
-    emulator = GoogleEmulator.start(EmulatorConfig.defaults(dir.resolve("emulator")).withRequireAuth(true));
+    emulator =
+        GoogleEmulator.start(
+            EmulatorConfig.defaults(dir.resolve("emulator")).withRequireAuth(true));
     store = new TokenStore(dir.resolve("config/wa-uploader"));
     signIn = new GoogleSignIn(GoogleEndpoints.at(emulator.baseUri()), store);
     Path client = dir.resolve("client_secret.json");
@@ -51,7 +53,9 @@ class GoogleSignInTest {
 
   @Test
   void signsInAndStoresTokensOwnerOnly() throws Exception {
-    StoredTokens tokens = signIn.login(browser(UnaryOperator.identity(), UnaryOperator.identity()), Duration.ofSeconds(20));
+    StoredTokens tokens =
+        signIn.login(
+            browser(UnaryOperator.identity(), UnaryOperator.identity()), Duration.ofSeconds(20));
     assertThat(tokens.refreshToken()).isNotBlank();
     assertThat(tokens.scope()).contains("drive.file").contains("photoslibrary.appendonly");
     assertThat(store.load()).contains(tokens);
@@ -61,84 +65,118 @@ class GoogleSignInTest {
         .isEqualTo(PosixFilePermissions.fromString("rw-------"));
     assertThat(Files.getPosixFilePermissions(store.credentialsFile().getParent()))
         .isEqualTo(PosixFilePermissions.fromString("rwx------"));
-    assertThat(tokens.toString()).doesNotContain(tokens.accessToken()).doesNotContain(tokens.refreshToken());
+    assertThat(tokens.toString())
+        .doesNotContain(tokens.accessToken())
+        .doesNotContain(tokens.refreshToken());
     assertThat(signIn.credential()).isPresent();
   }
 
   @Test
   void theAuthorizationUrlUsesPkceStateOfflineAndOurScopes() throws Exception {
     String[] seen = new String[1];
-    signIn.login(url -> {
-      seen[0] = url;
-      browser(UnaryOperator.identity(), UnaryOperator.identity()).accept(url);
-    }, Duration.ofSeconds(20));
+    signIn.login(
+        url -> {
+          seen[0] = url;
+          browser(UnaryOperator.identity(), UnaryOperator.identity()).accept(url);
+        },
+        Duration.ofSeconds(20));
     assertThat(seen[0])
-        .contains("code_challenge_method=S256").contains("code_challenge=")
-        .contains("state=").contains("access_type=offline")
+        .contains("code_challenge_method=S256")
+        .contains("code_challenge=")
+        .contains("state=")
+        .contains("access_type=offline")
         .contains("redirect_uri=http://127.0.0.1:")
         .contains("photoslibrary.readonly.appcreateddata");
   }
 
   @Test
   void aForgedStateIsRejected() {
-    assertThatThrownBy(() -> signIn.login(
-            browser(UnaryOperator.identity(), redirect -> redirect.replaceAll("state=[^&]+", "state=forged")),
-            Duration.ofSeconds(20)))
-        .isInstanceOfSatisfying(UserError.class, e -> {
-          assertThat(e.exitCode()).isEqualTo(ExitCode.NOT_SIGNED_IN);
-          assertThat(e.getMessage()).contains("wrong state");
-        });
+    assertThatThrownBy(
+            () ->
+                signIn.login(
+                    browser(
+                        UnaryOperator.identity(),
+                        redirect -> redirect.replaceAll("state=[^&]+", "state=forged")),
+                    Duration.ofSeconds(20)))
+        .isInstanceOfSatisfying(
+            UserError.class,
+            e -> {
+              assertThat(e.exitCode()).isEqualTo(ExitCode.NOT_SIGNED_IN);
+              assertThat(e.getMessage()).contains("wrong state");
+            });
     assertThat(Files.exists(store.credentialsFile())).isFalse();
   }
 
   @Test
   void aPkceMismatchIsRejectedAtTheCodeExchange() {
-    assertThatThrownBy(() -> signIn.login(
-            browser(url -> url.replaceAll("code_challenge=[^&]+", "code_challenge=" + "A".repeat(43)),
-                UnaryOperator.identity()),
-            Duration.ofSeconds(20)))
-        .isInstanceOfSatisfying(UserError.class, e -> {
-          assertThat(e.exitCode()).isEqualTo(ExitCode.NOT_SIGNED_IN);
-          assertThat(e.getMessage()).contains("refused the sign-in code").contains("invalid_grant");
-        });
+    assertThatThrownBy(
+            () ->
+                signIn.login(
+                    browser(
+                        url ->
+                            url.replaceAll(
+                                "code_challenge=[^&]+", "code_challenge=" + "A".repeat(43)),
+                        UnaryOperator.identity()),
+                    Duration.ofSeconds(20)))
+        .isInstanceOfSatisfying(
+            UserError.class,
+            e -> {
+              assertThat(e.exitCode()).isEqualTo(ExitCode.NOT_SIGNED_IN);
+              assertThat(e.getMessage())
+                  .contains("refused the sign-in code")
+                  .contains("invalid_grant");
+            });
   }
 
   @Test
   void aNonLoopbackRedirectIsRefusedByTheServerAndTheLoginTimesOutClearly() {
     AtomicInteger status = new AtomicInteger();
-    assertThatThrownBy(() -> signIn.login(
-            url -> status.set(fetch(url.replaceAll("redirect_uri=[^&]+", "redirect_uri=http%3A%2F%2Fevil.example%2Fcb"))
-                .status()),
-            Duration.ofSeconds(2)))
-        .isInstanceOfSatisfying(UserError.class, e -> {
-          assertThat(e.exitCode()).isEqualTo(ExitCode.NOT_SIGNED_IN);
-          assertThat(e.getMessage()).contains("timed out");
-        });
+    assertThatThrownBy(
+            () ->
+                signIn.login(
+                    url ->
+                        status.set(
+                            fetch(
+                                    url.replaceAll(
+                                        "redirect_uri=[^&]+",
+                                        "redirect_uri=http%3A%2F%2Fevil.example%2Fcb"))
+                                .status()),
+                    Duration.ofSeconds(2)))
+        .isInstanceOfSatisfying(
+            UserError.class,
+            e -> {
+              assertThat(e.exitCode()).isEqualTo(ExitCode.NOT_SIGNED_IN);
+              assertThat(e.getMessage()).contains("timed out");
+            });
     assertThat(status.get()).isEqualTo(400);
   }
 
   @Test
   void noAnswerFromTheBrowserTimesOut() {
     assertThatThrownBy(() -> signIn.login(url -> {}, Duration.ofMillis(500)))
-        .isInstanceOfSatisfying(UserError.class, e -> assertThat(e.getMessage()).contains("timed out"));
+        .isInstanceOfSatisfying(
+            UserError.class, e -> assertThat(e.getMessage()).contains("timed out"));
   }
 
   @Test
   void aDamagedClientFileIsAnInputError() throws IOException {
     Path bad = Files.writeString(dir.resolve("bad.json"), "{\"web\":{}}");
     assertThatThrownBy(() -> signIn.importClient(bad))
-        .isInstanceOfSatisfying(UserError.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.INPUT));
+        .isInstanceOfSatisfying(
+            UserError.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.INPUT));
   }
 
   @Test
   void logoutRevokesAndDeletes() throws Exception {
-    signIn.login(browser(UnaryOperator.identity(), UnaryOperator.identity()), Duration.ofSeconds(20));
+    signIn.login(
+        browser(UnaryOperator.identity(), UnaryOperator.identity()), Duration.ofSeconds(20));
     assertThat(signIn.logout()).isTrue();
     assertThat(store.load()).isEmpty();
   }
 
   /** A scripted browser: may tamper with the authorization URL and with the redirect back. */
-  static java.util.function.Consumer<String> browser(UnaryOperator<String> tamperRequest, UnaryOperator<String> tamperRedirect) {
+  static java.util.function.Consumer<String> browser(
+      UnaryOperator<String> tamperRequest, UnaryOperator<String> tamperRedirect) {
     return url -> {
       Fetched answer = fetch(tamperRequest.apply(url));
       if (answer.location() != null) {

@@ -3,12 +3,12 @@ package app.wauploader.core.google;
 import java.net.URI;
 
 /**
- * Base URLs of every Google service we call. {@link #google()} gives the real endpoints;
- * {@link #at(URI)} sends every call (Drive, Photos, OAuth) to one base URL with Google's own
- * paths, which is how the emulator is reached.
+ * Base URLs of every Google service we call. {@link #google()} gives the real endpoints; {@link
+ * #at(URI)} sends every call (Drive, Photos, OAuth) to one base URL with Google's own paths, which
+ * is how the emulator is reached.
  *
- * @param driveRootUrl Drive client root, ending in {@code /} (paths {@code drive/v3/…} and
- *     {@code upload/drive/v3/…} are appended)
+ * @param driveRootUrl Drive client root, ending in {@code /} (paths {@code drive/v3/…} and {@code
+ *     upload/drive/v3/…} are appended)
  * @param photosRootUrl Photos Library root, ending in {@code /} ({@code v1/…} is appended)
  * @param authorizationUrl OAuth authorization endpoint (browser)
  * @param tokenUrl OAuth token endpoint

@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 public final class GoogleHttp {
   /** Connect timeout, ms. */
   public static final int CONNECT_TIMEOUT_MS = 20_000;
+
   /** Read timeout, ms: a stalled transfer fails after this long without bytes. */
   public static final int READ_TIMEOUT_MS = 60_000;
 
@@ -89,9 +90,8 @@ public final class GoogleHttp {
   }
 
   /**
-   * Executes {@code request}; answers with a status in {@code accepted} (or any 2xx) are
-   * returned, everything else becomes a classified {@link TargetException} (the response is
-   * consumed).
+   * Executes {@code request}; answers with a status in {@code accepted} (or any 2xx) are returned,
+   * everything else becomes a classified {@link TargetException} (the response is consumed).
    *
    * @param what what is being done, for messages ("Drive upload", "Photos batchCreate")
    */

@@ -46,7 +46,9 @@ public final class ContentHasher {
       }
     }
     return new Fingerprint(
-        HexFormat.of().formatHex(digest.digest()), detect(head, file.getFileName().toString()), false);
+        HexFormat.of().formatHex(digest.digest()),
+        detect(head, file.getFileName().toString()),
+        false);
   }
 
   /** The MIME type of content starting with {@code head}, named {@code fileName}. */

@@ -6,34 +6,56 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Decides the target of a file: images and videos that Google Photos accepts go to an
- * app-created album named after their WhatsApp media folder; everything else to Drive under
- * {@code WhatsApp/<media folder>/}.
+ * Decides the target of a file: images and videos that Google Photos accepts go to an app-created
+ * album named after their WhatsApp media folder; everything else to Drive under {@code
+ * WhatsApp/<media folder>/}.
  *
- * <p>Photos limits (https://developers.google.com/photos/library/guides/upload-media#file-types-sizes):
- * photos up to 200 MB, videos up to 20 GB; photo formats AVIF, BMP, GIF, HEIC, ICO, JPG, PNG,
- * TIFF, WEBP (and some RAW); video formats 3GP, 3G2, ASF, AVI, DIVX, M2T, M2TS, M4V, MKV, MMV,
- * MOD, MOV, MP4, MPG, MTS, TOD, WMV. Anything else, or larger, goes to Drive.
+ * <p>Photos limits
+ * (https://developers.google.com/photos/library/guides/upload-media#file-types-sizes): photos up to
+ * 200 MB, videos up to 20 GB; photo formats AVIF, BMP, GIF, HEIC, ICO, JPG, PNG, TIFF, WEBP (and
+ * some RAW); video formats 3GP, 3G2, ASF, AVI, DIVX, M2T, M2TS, M4V, MKV, MMV, MOD, MOV, MP4, MPG,
+ * MTS, TOD, WMV. Anything else, or larger, goes to Drive.
  */
 public final class Router {
   /** Largest photo Photos accepts, bytes (200 MB). */
   public static final long MAX_PHOTO_BYTES = 200L * 1000 * 1000;
+
   /** Largest video Photos accepts, bytes (20 GB). */
   public static final long MAX_VIDEO_BYTES = 20L * 1000 * 1000 * 1000;
+
   /** Top Drive folder. */
   public static final String DRIVE_ROOT_FOLDER = "WhatsApp";
 
   private static final Set<String> PHOTO_TYPES =
       Set.of(
-          "image/jpeg", "image/png", "image/gif", "image/webp", "image/heic", "image/heif",
-          "image/avif", "image/bmp", "image/x-ms-bmp", "image/tiff", "image/x-icon",
+          "image/jpeg",
+          "image/png",
+          "image/gif",
+          "image/webp",
+          "image/heic",
+          "image/heif",
+          "image/avif",
+          "image/bmp",
+          "image/x-ms-bmp",
+          "image/tiff",
+          "image/x-icon",
           "image/vnd.microsoft.icon");
 
   private static final Set<String> VIDEO_TYPES =
       Set.of(
-          "video/mp4", "video/quicktime", "video/3gpp", "video/3gpp2", "video/x-msvideo",
-          "video/avi", "video/x-matroska", "video/mpeg", "video/x-ms-wmv", "video/x-ms-asf",
-          "video/x-m4v", "video/mp2t", "video/divx");
+          "video/mp4",
+          "video/quicktime",
+          "video/3gpp",
+          "video/3gpp2",
+          "video/x-msvideo",
+          "video/avi",
+          "video/x-matroska",
+          "video/mpeg",
+          "video/x-ms-wmv",
+          "video/x-ms-asf",
+          "video/x-m4v",
+          "video/mp2t",
+          "video/divx");
 
   /** The route of {@code file} whose content has type {@code mimeType}. */
   public Route route(MediaFile file, String mimeType) {

@@ -1,8 +1,6 @@
 package app.wauploader.core.retry;
 
-/**
- * How a failure is handled; every failure is classified once, by {@link Failures#classify}.
- */
+/** How a failure is handled; every failure is classified once, by {@link Failures#classify}. */
 public enum FailureClass {
   /** 5xx, connection reset, timeout: retry with backoff and jitter, honouring Retry-After. */
   TRANSIENT,

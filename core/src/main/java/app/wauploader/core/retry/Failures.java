@@ -19,9 +19,9 @@ import java.util.Optional;
  *
  * <p>Sources: Drive errors and what to retry —
  * https://developers.google.com/workspace/drive/api/guides/handle-errors (5xx, 429, 403
- * rateLimitExceeded / userRateLimitExceeded are retried; storageQuotaExceeded is not); Photos
- * quota — https://developers.google.com/photos/library/guides/api-limits-quotas (a 429 whose
- * message names the per-day limit means the daily quota of 10,000 requests is used up).
+ * rateLimitExceeded / userRateLimitExceeded are retried; storageQuotaExceeded is not); Photos quota
+ * — https://developers.google.com/photos/library/guides/api-limits-quotas (a 429 whose message
+ * names the per-day limit means the daily quota of 10,000 requests is used up).
  */
 public final class Failures {
   private Failures() {}
@@ -46,7 +46,9 @@ public final class Failures {
     if (status == 401) {
       failureClass = FailureClass.FATAL;
       message =
-          what + " was refused: not signed in, or access expired or was revoked (" + detail
+          what
+              + " was refused: not signed in, or access expired or was revoked ("
+              + detail
               + "); run 'wa-uploader auth login' again (if your OAuth app is in \"Testing\""
               + " status, Google expires its refresh tokens after 7 days)";
     } else if (reason.equals("storageQuotaExceeded")) {
@@ -76,9 +78,10 @@ public final class Failures {
     if (e instanceof TokenResponseException refused) {
       return fromTokenRefusal(refused, what);
     }
-    String kind = e instanceof SocketTimeoutException || e instanceof InterruptedIOException
-        ? "timed out"
-        : "connection failed";
+    String kind =
+        e instanceof SocketTimeoutException || e instanceof InterruptedIOException
+            ? "timed out"
+            : "connection failed";
     String detail = e.getMessage() == null ? e.getClass().getSimpleName() : oneLine(e.getMessage());
     return new TargetException(
         FailureClass.TRANSIENT, 0, what + " " + kind + " (" + detail + ")", Optional.empty(), e);
@@ -92,18 +95,32 @@ public final class Failures {
    */
   private static TargetException fromTokenRefusal(TokenResponseException e, String what) {
     int status = e.getStatusCode();
-    String error = e.getDetails() == null ? "HTTP " + status
-        : e.getDetails().getError()
-            + (e.getDetails().getErrorDescription() == null ? "" : ": " + e.getDetails().getErrorDescription());
+    String error =
+        e.getDetails() == null
+            ? "HTTP " + status
+            : e.getDetails().getError()
+                + (e.getDetails().getErrorDescription() == null
+                    ? ""
+                    : ": " + e.getDetails().getErrorDescription());
     if (status >= 500) {
-      return new TargetException(FailureClass.TRANSIENT, status,
-          what + ": Google's sign-in service failed (" + oneLine(error) + ")", Optional.empty(), null);
+      return new TargetException(
+          FailureClass.TRANSIENT,
+          status,
+          what + ": Google's sign-in service failed (" + oneLine(error) + ")",
+          Optional.empty(),
+          null);
     }
-    return new TargetException(FailureClass.FATAL, 401,
-        what + ": Google refused to renew the sign-in (" + oneLine(error) + "); run 'wa-uploader auth"
+    return new TargetException(
+        FailureClass.FATAL,
+        401,
+        what
+            + ": Google refused to renew the sign-in ("
+            + oneLine(error)
+            + "); run 'wa-uploader auth"
             + " login' again (if your OAuth app is in \"Testing\" status, Google expires its refresh"
             + " tokens after 7 days)",
-        Optional.empty(), null);
+        Optional.empty(),
+        null);
   }
 
   /** Parses {@code Retry-After}: delay-seconds or an HTTP-date. Empty if absent or unparsable. */
@@ -127,8 +144,8 @@ public final class Failures {
 
   /**
    * The useful parts of a Google error body: {@code {"error":{"code","message","status",
-   * "errors":[{"reason"}]}}} (Drive puts the reason in {@code errors[0].reason}, Photos in
-   * {@code status}).
+   * "errors":[{"reason"}]}}} (Drive puts the reason in {@code errors[0].reason}, Photos in {@code
+   * status}).
    */
   record GoogleError(String message, String reason) {
     static GoogleError parse(String body) {

@@ -5,12 +5,12 @@ import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The one retry policy: exponential backoff with full jitter, capped, honouring the server's
- * {@code Retry-After}, for {@link FailureClass#isRetryable() retryable} failures only.
+ * The one retry policy: exponential backoff with full jitter, capped, honouring the server's {@code
+ * Retry-After}, for {@link FailureClass#isRetryable() retryable} failures only.
  *
  * <p>Attempt {@code n} (1-based) that fails waits {@code min(cap, initial * 2^(n-1))} scaled by a
- * random factor in [0.5, 1.0], or the server's Retry-After if that is longer (but never more
- * than {@link #maxRetryAfter}); after {@code maxAttempts} attempts the last failure is thrown.
+ * random factor in [0.5, 1.0], or the server's Retry-After if that is longer (but never more than
+ * {@link #maxRetryAfter}); after {@code maxAttempts} attempts the last failure is thrown.
  *
  * @param maxAttempts total attempts including the first, ≥ 1
  * @param initialDelay backoff before the second attempt
@@ -49,11 +49,12 @@ public record RetryPolicy(
   }
 
   /**
-   * Runs {@code operation} until it succeeds, fails with a non-retryable class, or the attempts
-   * are used up.
+   * Runs {@code operation} until it succeeds, fails with a non-retryable class, or the attempts are
+   * used up.
    *
    * @param listener told of each failed attempt that will be retried
-   * @throws TargetException the last failure, its {@link TargetException#attempts() attempts} recorded
+   * @throws TargetException the last failure, its {@link TargetException#attempts() attempts}
+   *     recorded
    * @throws InterruptedException if interrupted while backing off
    */
   public <T> T run(Operation<T> operation, RetryListener listener)

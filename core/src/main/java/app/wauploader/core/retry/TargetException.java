@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * A classified failure of a call to a target service. The message is one line a user can act on
- * and never contains credentials.
+ * A classified failure of a call to a target service. The message is one line a user can act on and
+ * never contains credentials.
  */
 public class TargetException extends Exception {
   private static final long serialVersionUID = 1L;

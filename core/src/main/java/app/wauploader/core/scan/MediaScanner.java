@@ -11,19 +11,21 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.function.Consumer;
 
 /**
- * Walks source roots and streams every eligible media file to a consumer as it is found, so
- * hashing and uploading start before the walk ends. Symbolic links are not followed.
+ * Walks source roots and streams every eligible media file to a consumer as it is found, so hashing
+ * and uploading start before the walk ends. Symbolic links are not followed.
  *
- * <p>Layout (Android 11+: {@code Android/media/com.whatsapp/WhatsApp/Media/}): one folder per
- * kind ({@code WhatsApp Images}, {@code WhatsApp Video}, {@code WhatsApp Voice Notes/<yyyyww>/},
- * …), each with {@code Sent/} and {@code Private/}; hidden {@code .Statuses/} and {@code .nomedia}
+ * <p>Layout (Android 11+: {@code Android/media/com.whatsapp/WhatsApp/Media/}): one folder per kind
+ * ({@code WhatsApp Images}, {@code WhatsApp Video}, {@code WhatsApp Voice Notes/<yyyyww>/}, …),
+ * each with {@code Sent/} and {@code Private/}; hidden {@code .Statuses/} and {@code .nomedia}
  * marker files.
  */
 public final class MediaScanner {
   /** Folder of stickers (skipped unless asked for). */
   public static final String STICKERS = "WhatsApp Stickers";
+
   /** Folder of contacts' profile photos (skipped unless asked for). */
   public static final String PROFILE_PHOTOS = "WhatsApp Profile Photos";
+
   /** Hidden folder of viewed statuses (skipped unless asked for). */
   public static final String STATUSES = ".Statuses";
 
@@ -94,9 +96,9 @@ public final class MediaScanner {
   }
 
   /**
-   * The media folder of {@code file}: the first folder below the root named {@code WhatsApp …}
-   * or {@code .Statuses}; else the root's own name (a root that is itself a media folder, or
-   * any other tree).
+   * The media folder of {@code file}: the first folder below the root named {@code WhatsApp …} or
+   * {@code .Statuses}; else the root's own name (a root that is itself a media folder, or any other
+   * tree).
    */
   static String mediaFolder(Path root, Path file) {
     Path relative = root.relativize(file);

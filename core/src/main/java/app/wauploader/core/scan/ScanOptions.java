@@ -5,7 +5,8 @@ package app.wauploader.core.scan;
  * which covers {@code .nomedia} and {@code .Statuses}), {@code WhatsApp Stickers} and {@code
  * WhatsApp Profile Photos}.
  */
-public record ScanOptions(boolean includeStatuses, boolean includeStickers, boolean includeProfilePhotos) {
+public record ScanOptions(
+    boolean includeStatuses, boolean includeStickers, boolean includeProfilePhotos) {
   public static ScanOptions defaults() {
     return new ScanOptions(false, false, false);
   }

@@ -8,12 +8,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Where WhatsApp and WhatsApp Business keep media on Android: scoped storage (Android 11+)
- * {@code Android/media/com.whatsapp/WhatsApp/Media} and {@code
- * Android/media/com.whatsapp.w4b/WhatsApp Business/Media}, and the legacy {@code
- * WhatsApp/Media}, {@code WhatsApp Business/Media} at the top of shared storage. Shared storage
- * is {@code /storage/emulated/0} ({@code /sdcard}); in Termux, {@code ~/storage/shared} after
- * {@code termux-setup-storage}.
+ * Where WhatsApp and WhatsApp Business keep media on Android: scoped storage (Android 11+) {@code
+ * Android/media/com.whatsapp/WhatsApp/Media} and {@code Android/media/com.whatsapp.w4b/WhatsApp
+ * Business/Media}, and the legacy {@code WhatsApp/Media}, {@code WhatsApp Business/Media} at the
+ * top of shared storage. Shared storage is {@code /storage/emulated/0} ({@code /sdcard}); in
+ * Termux, {@code ~/storage/shared} after {@code termux-setup-storage}.
  */
 public final class WhatsAppLocations {
   private static final List<String> RELATIVE =
@@ -39,8 +38,8 @@ public final class WhatsAppLocations {
   }
 
   /**
-   * The candidate media folders that exist, without the same folder reached twice through
-   * different names (e.g. {@code /sdcard} → {@code /storage/emulated/0}).
+   * The candidate media folders that exist, without the same folder reached twice through different
+   * names (e.g. {@code /sdcard} → {@code /storage/emulated/0}).
    */
   public static List<Path> existing(Path home) {
     Set<Path> seen = new LinkedHashSet<>();

@@ -40,15 +40,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One backup run — the main job — as a stream: scan → fingerprint (scan cache or read) → plan
- * and dedup (one transaction per file) → resumable transfer ({@code transfers} in parallel) →
- * commit (Drive: at once; Photos: batchCreate per album, ≤ 50, serially). Uploading starts while
- * the scan is still going.
+ * One backup run — the main job — as a stream: scan → fingerprint (scan cache or read) → plan and
+ * dedup (one transaction per file) → resumable transfer ({@code transfers} in parallel) → commit
+ * (Drive: at once; Photos: batchCreate per album, ≤ 50, serially). Uploading starts while the scan
+ * is still going.
  *
- * <p>The database is the truth: every state change is its own transaction, so a killed run
- * loses at most the chunk in flight and the next run resumes. Failures are classified once:
- * retryable ones go through the one {@code RetryPolicy}; a used-up daily quota pauses that
- * service for the rest of the run (the other keeps going); a fatal one stops the run.
+ * <p>The database is the truth: every state change is its own transaction, so a killed run loses at
+ * most the chunk in flight and the next run resumes. Failures are classified once: retryable ones
+ * go through the one {@code RetryPolicy}; a used-up daily quota pauses that service for the rest of
+ * the run (the other keeps going); a fatal one stops the run.
  */
 public final class BackupRun {
   private static final int MAX_FILES_IN_FLIGHT = 256;
@@ -128,13 +128,15 @@ public final class BackupRun {
               found.incrementAndGet();
               listener.found(file);
               inFlight.acquireUninterruptibly();
-              submit(hashPool, () -> {
-                try {
-                  handle(file);
-                } finally {
-                  inFlight.release();
-                }
-              });
+              submit(
+                  hashPool,
+                  () -> {
+                    try {
+                      handle(file);
+                    } finally {
+                      inFlight.release();
+                    }
+                  });
             },
             problem -> {
               scanProblems.incrementAndGet();
@@ -143,8 +145,12 @@ public final class BackupRun {
                 db.useTransaction(
                     tx ->
                         tx.errors()
-                            .record(sessionId, problem.path().toString(), "unreadable",
-                                problem.reason(), 0));
+                            .record(
+                                sessionId,
+                                problem.path().toString(),
+                                "unreadable",
+                                problem.reason(),
+                                0));
               }
             });
       }
@@ -165,10 +171,11 @@ public final class BackupRun {
       transferPool.awaitTermination(30, TimeUnit.SECONDS);
       if (!options.dryRun()) {
         SessionStatus status =
-            interrupted ? SessionStatus.INTERRUPTED
-                : fatal != null ? SessionStatus.FAILED
-                : !paused.isEmpty() ? SessionStatus.PAUSED
-                : SessionStatus.COMPLETED;
+            interrupted
+                ? SessionStatus.INTERRUPTED
+                : fatal != null
+                    ? SessionStatus.FAILED
+                    : !paused.isEmpty() ? SessionStatus.PAUSED : SessionStatus.COMPLETED;
         db.useTransaction(tx -> tx.sessions().finish(sessionId, status));
       }
     }
@@ -233,7 +240,10 @@ public final class BackupRun {
             tx -> {
               if (!fp.fromCache()) {
                 tx.scanCache()
-                    .putAll(List.of(new ScanEntry(path, file.size(), file.mtimeMs(), fp.sha256(), fp.mimeType())));
+                    .putAll(
+                        List.of(
+                            new ScanEntry(
+                                path, file.size(), file.mtimeMs(), fp.sha256(), fp.mimeType())));
               }
               return planner.plan(tx, sessionId, file, fp, route);
             });
@@ -305,11 +315,14 @@ public final class BackupRun {
           && !complete.remoteSha256().get().equalsIgnoreCase(item.sha256())) {
         throw new TargetException(
             FailureClass.PERMANENT,
-            "checksum mismatch after upload: Google has " + complete.remoteSha256().get()
-                + ", the file has " + item.sha256());
+            "checksum mismatch after upload: Google has "
+                + complete.remoteSha256().get()
+                + ", the file has "
+                + item.sha256());
       }
       if (item.service() == Service.PHOTOS) {
-        db.useTransaction(tx -> tx.items().markUploaded(item.id(), Optional.of(complete.receipt())));
+        db.useTransaction(
+            tx -> tx.items().markUploaded(item.id(), Optional.of(complete.receipt())));
       }
       committers.get(item.service()).add(item, complete.receipt());
     } catch (TransferTask.FileChangedException changed) {
@@ -332,9 +345,10 @@ public final class BackupRun {
     }
     try {
       BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class);
-      String folder = item.service() == Service.DRIVE
-          ? item.container().substring(item.container().indexOf('/') + 1)
-          : item.container();
+      String folder =
+          item.service() == Service.DRIVE
+              ? item.container().substring(item.container().indexOf('/') + 1)
+              : item.container();
       MediaFile fresh = new MediaFile(path, folder, a.size(), a.lastModifiedTime().toMillis());
       submit(hashPool, () -> handle(fresh));
     } catch (IOException e) {
@@ -374,8 +388,10 @@ public final class BackupRun {
   }
 
   private void recordUnreadable(String path, IOException e) {
-    String reason = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
-        : e instanceof java.nio.file.NoSuchFileException ? "file disappeared" : e.toString();
+    String reason =
+        e instanceof java.nio.file.AccessDeniedException
+            ? "permission denied"
+            : e instanceof java.nio.file.NoSuchFileException ? "file disappeared" : e.toString();
     if (!options.dryRun()) {
       db.useTransaction(
           tx -> {
@@ -438,16 +454,18 @@ public final class BackupRun {
       List<CommitRequest> requests = new ArrayList<>(batch.size());
       for (Pending p : batch) {
         requests.add(
-            new CommitRequest(p.item().id(), p.receipt(), container, p.item().remoteName(),
-                p.item().sha256()));
+            new CommitRequest(
+                p.item().id(), p.receipt(), container, p.item().remoteName(), p.item().sha256()));
       }
       List<CommitResult> results;
       try {
         results =
-            options.retry().run(
-                attempt -> target.commit(requests),
-                (failed, delay, failure) ->
-                    listener.retrying(container, failure.getMessage(), delay.toMillis()));
+            options
+                .retry()
+                .run(
+                    attempt -> target.commit(requests),
+                    (failed, delay, failure) ->
+                        listener.retrying(container, failure.getMessage(), delay.toMillis()));
       } catch (TargetException e) {
         batch.forEach(p -> fail(p.item(), e));
         return;
@@ -465,8 +483,14 @@ public final class BackupRun {
               tx -> {
                 tx.items().markCommitted(item.id(), remoteId);
                 tx.fileHashes()
-                    .record(item.sha256(), item.sourcePath(), item.size(), item.service(),
-                        remoteId, Optional.empty(), Optional.of(sessionId));
+                    .record(
+                        item.sha256(),
+                        item.sourcePath(),
+                        item.size(),
+                        item.service(),
+                        remoteId,
+                        Optional.empty(),
+                        Optional.of(sessionId));
                 tx.sessions().addCounts(sessionId, 1, 1, 0, 0, item.size());
               });
           finished(item.sourcePath(), Outcome.UPLOADED);
@@ -474,9 +498,14 @@ public final class BackupRun {
           TargetException failure = result.failure().orElseThrow();
           if (failure.failureClass().isRetryable()) {
             db.useTransaction(
-                tx -> tx.errors().record(sessionId, item.sourcePath(),
-                    failure.failureClass().name().toLowerCase(Locale.ROOT),
-                    failure.getMessage() + " (will be committed by the next run)", 0));
+                tx ->
+                    tx.errors()
+                        .record(
+                            sessionId,
+                            item.sourcePath(),
+                            failure.failureClass().name().toLowerCase(Locale.ROOT),
+                            failure.getMessage() + " (will be committed by the next run)",
+                            0));
             finished(item.sourcePath(), Outcome.DEFERRED);
           } else {
             fail(item, failure);

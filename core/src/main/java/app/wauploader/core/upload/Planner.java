@@ -12,10 +12,10 @@ import java.sql.SQLException;
 import java.util.Optional;
 
 /**
- * Decides, inside one transaction, what a fingerprinted file needs: nothing (duplicate,
- * unchanged, empty), a transfer (new, resumed, or re-planned because the content changed), or
- * only a commit (Photos bytes already uploaded). Dedup is by SHA-256 against {@code
- * file_hashes} and against live upload items, so twins in one run are sent once.
+ * Decides, inside one transaction, what a fingerprinted file needs: nothing (duplicate, unchanged,
+ * empty), a transfer (new, resumed, or re-planned because the content changed), or only a commit
+ * (Photos bytes already uploaded). Dedup is by SHA-256 against {@code file_hashes} and against live
+ * upload items, so twins in one run are sent once.
  */
 final class Planner {
   /** What to do with a file. */
@@ -98,11 +98,10 @@ final class Planner {
 
   /**
    * Drive allows two files of one name in a folder, which users then have to clean up: a name
-   * already used there by other content gets the first 8 hex digits of its SHA-256 appended,
-   * {@code IMG-1.jpg} → {@code IMG-1 (3fa2b4c1).jpg}.
+   * already used there by other content gets the first 8 hex digits of its SHA-256 appended, {@code
+   * IMG-1.jpg} → {@code IMG-1 (3fa2b4c1).jpg}.
    */
-  private static Route uniqueName(Transaction tx, Route route, String sha256)
-      throws SQLException {
+  private static Route uniqueName(Transaction tx, Route route, String sha256) throws SQLException {
     if (route.service() != Service.DRIVE
         || !tx.items().nameTaken(route.service(), route.container(), route.remoteName(), sha256)) {
       return route;

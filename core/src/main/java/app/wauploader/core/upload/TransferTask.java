@@ -20,9 +20,9 @@ import java.util.Optional;
 
 /**
  * Moves one item's bytes to its target, resumably: the transfer URI is persisted as soon as it
- * exists and the acknowledged offset after every chunk, so a killed process resumes from the
- * last byte the server confirmed (asking the server, never assuming). Each retry of the one
- * {@link RetryPolicy} starts by asking the server where it stands.
+ * exists and the acknowledged offset after every chunk, so a killed process resumes from the last
+ * byte the server confirmed (asking the server, never assuming). Each retry of the one {@link
+ * RetryPolicy} starts by asking the server where it stands.
  */
 final class TransferTask {
   private final Database db;
@@ -31,7 +31,8 @@ final class TransferTask {
   private final int chunkBytes;
   private final RunListener listener;
 
-  TransferTask(Database db, Target target, RetryPolicy retry, int chunkBytes, RunListener listener) {
+  TransferTask(
+      Database db, Target target, RetryPolicy retry, int chunkBytes, RunListener listener) {
     this.db = db;
     this.target = target;
     this.retry = retry;
@@ -44,8 +45,8 @@ final class TransferTask {
    *
    * @param buffer a reusable buffer of at least the chunk size
    * @return the completed state (Drive file id or Photos upload token as receipt)
-   * @throws TargetException classified; {@link TargetException#attempts()} says how many
-   *     attempts were made
+   * @throws TargetException classified; {@link TargetException#attempts()} says how many attempts
+   *     were made
    */
   TransferState.Complete run(UploadItem item, byte[] buffer)
       throws TargetException, InterruptedException {
@@ -127,12 +128,18 @@ final class TransferTask {
   /** A local file that vanished or cannot be read: this item cannot succeed now. */
   private static TargetException unreadable(Path path, IOException e) {
     return e instanceof NoSuchFileException
-        ? new TargetException(FailureClass.PERMANENT, "file disappeared before it was uploaded: " + path)
-        : new TargetException(FailureClass.PERMANENT, 0, "cannot read " + path + ": " + e.getMessage(),
-            Optional.empty(), e);
+        ? new TargetException(
+            FailureClass.PERMANENT, "file disappeared before it was uploaded: " + path)
+        : new TargetException(
+            FailureClass.PERMANENT,
+            0,
+            "cannot read " + path + ": " + e.getMessage(),
+            Optional.empty(),
+            e);
   }
 
-  private static void readAt(FileChannel channel, byte[] buffer, long offset, int length, UploadItem item)
+  private static void readAt(
+      FileChannel channel, byte[] buffer, long offset, int length, UploadItem item)
       throws IOException, TargetException {
     ByteBuffer target = ByteBuffer.wrap(buffer, 0, length);
     long position = offset;
@@ -163,7 +170,8 @@ final class TransferTask {
     private static final long serialVersionUID = 1L;
 
     FileChangedException(String path) {
-      super(FailureClass.PERMANENT, "file changed while being uploaded; it will be re-read: " + path);
+      super(
+          FailureClass.PERMANENT, "file changed while being uploaded; it will be re-read: " + path);
     }
   }
 }

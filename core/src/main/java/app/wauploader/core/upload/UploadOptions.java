@@ -23,6 +23,7 @@ public record UploadOptions(
     Duration uploadTokenLifetime) {
   /** 256 KiB: Google's chunk granularity for resumable uploads. */
   public static final int CHUNK_GRANULARITY = 256 * 1024;
+
   /** Default chunk: 8 MiB (rclone's choice; Google's client uses 10 MiB). */
   public static final int DEFAULT_CHUNK_BYTES = 8 * 1024 * 1024;
 
@@ -58,14 +59,17 @@ public record UploadOptions(
   }
 
   public UploadOptions withScan(ScanOptions s) {
-    return new UploadOptions(transfers, hashThreads, chunkBytes, s, dryRun, retry, uploadTokenLifetime);
+    return new UploadOptions(
+        transfers, hashThreads, chunkBytes, s, dryRun, retry, uploadTokenLifetime);
   }
 
   public UploadOptions withDryRun(boolean d) {
-    return new UploadOptions(transfers, hashThreads, chunkBytes, scan, d, retry, uploadTokenLifetime);
+    return new UploadOptions(
+        transfers, hashThreads, chunkBytes, scan, d, retry, uploadTokenLifetime);
   }
 
   public UploadOptions withRetry(RetryPolicy r) {
-    return new UploadOptions(transfers, hashThreads, chunkBytes, scan, dryRun, r, uploadTokenLifetime);
+    return new UploadOptions(
+        transfers, hashThreads, chunkBytes, scan, dryRun, r, uploadTokenLifetime);
   }
 }

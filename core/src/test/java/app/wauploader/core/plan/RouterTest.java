@@ -22,17 +22,27 @@ class RouterTest {
   void everythingElseGoesToDriveUnderWhatsApp() {
     assertThat(router.route(file("WhatsApp Voice Notes", "PTT-1.opus", 10), "audio/ogg"))
         .isEqualTo(new Route(Service.DRIVE, "WhatsApp/WhatsApp Voice Notes", "PTT-1.opus"));
-    assertThat(router.route(file("WhatsApp Documents", "DOC-1.pdf", 10), "application/zip").service())
+    assertThat(
+            router.route(file("WhatsApp Documents", "DOC-1.pdf", 10), "application/zip").service())
         .isEqualTo(Service.DRIVE);
   }
 
   @Test
   void filesOverPhotosLimitsGoToDrive() {
-    assertThat(router.route(file("WhatsApp Images", "big.jpg", Router.MAX_PHOTO_BYTES + 1), "image/jpeg").service())
+    assertThat(
+            router
+                .route(file("WhatsApp Images", "big.jpg", Router.MAX_PHOTO_BYTES + 1), "image/jpeg")
+                .service())
         .isEqualTo(Service.DRIVE);
-    assertThat(router.route(file("WhatsApp Images", "ok.jpg", Router.MAX_PHOTO_BYTES), "image/jpeg").service())
+    assertThat(
+            router
+                .route(file("WhatsApp Images", "ok.jpg", Router.MAX_PHOTO_BYTES), "image/jpeg")
+                .service())
         .isEqualTo(Service.PHOTOS);
-    assertThat(router.route(file("WhatsApp Video", "huge.mp4", Router.MAX_VIDEO_BYTES + 1), "video/mp4").service())
+    assertThat(
+            router
+                .route(file("WhatsApp Video", "huge.mp4", Router.MAX_VIDEO_BYTES + 1), "video/mp4")
+                .service())
         .isEqualTo(Service.DRIVE);
   }
 

@@ -13,20 +13,26 @@ import org.junit.jupiter.api.Test;
 class RetryPolicyTest {
   private final List<Duration> slept = new ArrayList<>();
   private final RetryPolicy policy =
-      new RetryPolicy(5, Duration.ofSeconds(2), Duration.ofSeconds(30), Duration.ofMinutes(5), slept::add);
+      new RetryPolicy(
+          5, Duration.ofSeconds(2), Duration.ofSeconds(30), Duration.ofMinutes(5), slept::add);
 
   @Test
   void retriesTransientFailuresWithGrowingCappedJitteredBackoff() {
     AtomicInteger calls = new AtomicInteger();
     assertThatThrownBy(
-            () -> policy.run(a -> {
-              calls.incrementAndGet();
-              throw Failures.fromResponse(503, "", null, "Drive upload");
-            }, RetryPolicy.RetryListener.NONE))
-        .isInstanceOfSatisfying(TargetException.class, e -> {
-          assertThat(e.failureClass()).isEqualTo(FailureClass.TRANSIENT);
-          assertThat(e.attempts()).isEqualTo(5);
-        });
+            () ->
+                policy.run(
+                    a -> {
+                      calls.incrementAndGet();
+                      throw Failures.fromResponse(503, "", null, "Drive upload");
+                    },
+                    RetryPolicy.RetryListener.NONE))
+        .isInstanceOfSatisfying(
+            TargetException.class,
+            e -> {
+              assertThat(e.failureClass()).isEqualTo(FailureClass.TRANSIENT);
+              assertThat(e.attempts()).isEqualTo(5);
+            });
     assertThat(calls).hasValue(5);
     assertThat(slept).hasSize(4);
     assertThat(slept.get(0)).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(2));
@@ -38,24 +44,47 @@ class RetryPolicyTest {
   @Test
   void honoursRetryAfter() throws Exception {
     AtomicInteger calls = new AtomicInteger();
-    String result = policy.run(a -> {
-      if (calls.incrementAndGet() == 1) {
-        throw Failures.fromResponse(429, "{\"error\":{\"code\":429,\"message\":\"slow down\",\"status\":\"RESOURCE_EXHAUSTED\"}}", "20", "Photos upload");
-      }
-      return "ok";
-    }, RetryPolicy.RetryListener.NONE);
+    String result =
+        policy.run(
+            a -> {
+              if (calls.incrementAndGet() == 1) {
+                throw Failures.fromResponse(
+                    429,
+                    "{\"error\":{\"code\":429,\"message\":\"slow down\",\"status\":\"RESOURCE_EXHAUSTED\"}}",
+                    "20",
+                    "Photos upload");
+              }
+              return "ok";
+            },
+            RetryPolicy.RetryListener.NONE);
     assertThat(result).isEqualTo("ok");
     assertThat(slept).containsExactly(Duration.ofSeconds(20));
   }
 
   @Test
   void doesNotRetryPermanentQuotaOrFatalFailures() {
-    for (TargetException e : List.of(
-        Failures.fromResponse(400, "", null, "x"),
-        Failures.fromResponse(429, "{\"error\":{\"code\":429,\"message\":\"Quota exceeded for quota metric 'All requests' and limit 'All requests per day' of service 'photoslibrary.googleapis.com'\",\"status\":\"RESOURCE_EXHAUSTED\"}}", null, "x"),
-        Failures.fromResponse(403, "{\"error\":{\"code\":403,\"message\":\"full\",\"errors\":[{\"domain\":\"usageLimits\",\"reason\":\"storageQuotaExceeded\"}]}}", null, "x"))) {
+    for (TargetException e :
+        List.of(
+            Failures.fromResponse(400, "", null, "x"),
+            Failures.fromResponse(
+                429,
+                "{\"error\":{\"code\":429,\"message\":\"Quota exceeded for quota metric 'All requests' and limit 'All requests per day' of service 'photoslibrary.googleapis.com'\",\"status\":\"RESOURCE_EXHAUSTED\"}}",
+                null,
+                "x"),
+            Failures.fromResponse(
+                403,
+                "{\"error\":{\"code\":403,\"message\":\"full\",\"errors\":[{\"domain\":\"usageLimits\",\"reason\":\"storageQuotaExceeded\"}]}}",
+                null,
+                "x"))) {
       AtomicInteger calls = new AtomicInteger();
-      assertThatThrownBy(() -> policy.run(a -> { calls.incrementAndGet(); throw e; }, RetryPolicy.RetryListener.NONE))
+      assertThatThrownBy(
+              () ->
+                  policy.run(
+                      a -> {
+                        calls.incrementAndGet();
+                        throw e;
+                      },
+                      RetryPolicy.RetryListener.NONE))
           .isSameAs(e);
       assertThat(calls).hasValue(1);
     }
@@ -64,16 +93,36 @@ class RetryPolicyTest {
 
   @Test
   void classifiesGoogleErrors() {
-    assertThat(Failures.fromResponse(403, "{\"error\":{\"code\":403,\"message\":\"m\",\"errors\":[{\"reason\":\"userRateLimitExceeded\"}]}}", null, "x").failureClass())
+    assertThat(
+            Failures.fromResponse(
+                    403,
+                    "{\"error\":{\"code\":403,\"message\":\"m\",\"errors\":[{\"reason\":\"userRateLimitExceeded\"}]}}",
+                    null,
+                    "x")
+                .failureClass())
         .isEqualTo(FailureClass.RATE_LIMITED);
-    assertThat(Failures.fromResponse(429, "{\"error\":{\"code\":429,\"message\":\"Quota exceeded for quota metric 'All requests' and limit 'All requests per day'\"}}", null, "x").failureClass())
+    assertThat(
+            Failures.fromResponse(
+                    429,
+                    "{\"error\":{\"code\":429,\"message\":\"Quota exceeded for quota metric 'All requests' and limit 'All requests per day'\"}}",
+                    null,
+                    "x")
+                .failureClass())
         .isEqualTo(FailureClass.QUOTA_EXHAUSTED);
-    assertThat(Failures.fromResponse(403, "{\"error\":{\"code\":403,\"errors\":[{\"reason\":\"storageQuotaExceeded\"}]}}", null, "x").failureClass())
+    assertThat(
+            Failures.fromResponse(
+                    403,
+                    "{\"error\":{\"code\":403,\"errors\":[{\"reason\":\"storageQuotaExceeded\"}]}}",
+                    null,
+                    "x")
+                .failureClass())
         .isEqualTo(FailureClass.FATAL);
-    assertThat(Failures.fromResponse(401, "", null, "x").failureClass()).isEqualTo(FailureClass.FATAL);
+    assertThat(Failures.fromResponse(401, "", null, "x").failureClass())
+        .isEqualTo(FailureClass.FATAL);
     assertThat(Failures.fromResponse(502, "<html>bad gateway</html>", null, "x").failureClass())
         .isEqualTo(FailureClass.TRANSIENT);
-    assertThat(Failures.fromResponse(404, "", null, "x").failureClass()).isEqualTo(FailureClass.PERMANENT);
+    assertThat(Failures.fromResponse(404, "", null, "x").failureClass())
+        .isEqualTo(FailureClass.PERMANENT);
     assertThat(Failures.fromIo(new IOException("Connection reset"), "x").failureClass())
         .isEqualTo(FailureClass.TRANSIENT);
   }

@@ -18,13 +18,15 @@ class MediaScannerTest {
   void skipsHiddenStatusesStickersAndProfilePhotosByDefault() throws Exception {
     Path media = SampleTree.copyTo(dir);
     List<MediaFile> found = scan(media, ScanOptions.defaults());
-    assertThat(found).extracting(f -> media.relativize(f.path()).toString())
+    assertThat(found)
+        .extracting(f -> media.relativize(f.path()).toString())
         .isNotEmpty()
         .noneMatch(p -> p.contains(".nomedia"))
         .noneMatch(p -> p.startsWith(".Statuses"))
         .noneMatch(p -> p.startsWith("WhatsApp Stickers"))
         .noneMatch(p -> p.startsWith("WhatsApp Profile Photos"))
-        .contains("WhatsApp Images/Sent/IMG-20231105-WA0013.jpg",
+        .contains(
+            "WhatsApp Images/Sent/IMG-20231105-WA0013.jpg",
             "WhatsApp Voice Notes/202345/PTT-20231105-WA0004.opus");
   }
 
@@ -32,7 +34,8 @@ class MediaScannerTest {
   void flagsBringBackStatusesStickersAndProfilePhotos() throws Exception {
     Path media = SampleTree.copyTo(dir);
     List<MediaFile> found = scan(media, new ScanOptions(true, true, true));
-    assertThat(found).extracting(MediaFile::mediaFolder)
+    assertThat(found)
+        .extracting(MediaFile::mediaFolder)
         .contains("WhatsApp Statuses", "WhatsApp Stickers", "WhatsApp Profile Photos");
     assertThat(found).extracting(MediaFile::name).doesNotContain(".nomedia");
   }

@@ -10,11 +10,11 @@ import app.wauploader.core.target.Target;
 import app.wauploader.core.target.TransferRequest;
 import app.wauploader.core.target.TransferState;
 import app.wauploader.core.target.memory.InMemoryTarget;
-import app.wauploader.db.UploadItem;
 import app.wauploader.db.Database;
 import app.wauploader.db.ItemState;
 import app.wauploader.db.Service;
 import app.wauploader.db.SessionStatus;
+import app.wauploader.db.UploadItem;
 import app.wauploader.db.UploadSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,8 +40,9 @@ class BackupRunTest {
 
   private RunSummary run(UploadOptions options) throws Exception {
     try (Database db = Database.open(dir.resolve("wa.db"))) {
-      return new BackupRun(db, Map.of(Service.PHOTOS, photos, Service.DRIVE, drive), options,
-          RunListener.NONE).run(List.of(media));
+      return new BackupRun(
+              db, Map.of(Service.PHOTOS, photos, Service.DRIVE, drive), options, RunListener.NONE)
+          .run(List.of(media));
     }
   }
 
@@ -51,29 +52,42 @@ class BackupRunTest {
     List<Path> eligible = SampleTree.eligibleFiles(media);
     Set<String> unique = SampleTree.distinctSha256(eligible);
 
-    Set<String> stored = allItems().stream().map(InMemoryTarget.Item::sha256).collect(Collectors.toSet());
+    Set<String> stored =
+        allItems().stream().map(InMemoryTarget.Item::sha256).collect(Collectors.toSet());
     assertThat(allItems()).hasSize(unique.size());
     assertThat(stored).isEqualTo(unique);
     assertThat(summary.count(Outcome.UPLOADED)).isEqualTo(unique.size());
     assertThat(summary.count(Outcome.DUPLICATE)).isEqualTo(eligible.size() - unique.size());
     assertThat(summary.count(Outcome.FAILED)).isZero();
-    long uniqueBytes = eligible.stream().collect(Collectors.toMap(SampleTree::sha256, BackupRunTest::size, (a, b) -> a))
-        .values().stream().mapToLong(Long::longValue).sum();
+    long uniqueBytes =
+        eligible.stream()
+            .collect(Collectors.toMap(SampleTree::sha256, BackupRunTest::size, (a, b) -> a))
+            .values()
+            .stream()
+            .mapToLong(Long::longValue)
+            .sum();
     assertThat(summary.bytesSent()).isEqualTo(uniqueBytes);
     assertThat(photos.bytesReceived() + drive.bytesReceived()).isEqualTo(uniqueBytes);
 
-    assertThat(photos.items()).extracting(InMemoryTarget.Item::container)
+    assertThat(photos.items())
+        .extracting(InMemoryTarget.Item::container)
         .containsOnly("WhatsApp Images", "WhatsApp Video", "WhatsApp Animated Gifs");
-    assertThat(drive.items()).extracting(InMemoryTarget.Item::container)
-        .contains("WhatsApp/WhatsApp Voice Notes", "WhatsApp/WhatsApp Documents", "WhatsApp/WhatsApp Audio");
+    assertThat(drive.items())
+        .extracting(InMemoryTarget.Item::container)
+        .contains(
+            "WhatsApp/WhatsApp Voice Notes",
+            "WhatsApp/WhatsApp Documents",
+            "WhatsApp/WhatsApp Audio");
   }
 
   @Test
   void theSessionRowCountsTheRun() throws Exception {
     RunSummary summary = run(UploadOptions.defaults());
     try (Database db = Database.open(dir.resolve("wa.db"))) {
-      UploadSession session = db.<java.util.Optional<UploadSession>>inTransaction(
-          tx -> tx.sessions().find(summary.sessionId().orElseThrow())).orElseThrow();
+      UploadSession session =
+          db.<java.util.Optional<UploadSession>>inTransaction(
+                  tx -> tx.sessions().find(summary.sessionId().orElseThrow()))
+              .orElseThrow();
       assertThat(session.status()).isEqualTo(SessionStatus.COMPLETED);
       assertThat(session.processedFiles()).isEqualTo(summary.files());
       assertThat(session.successCount()).isEqualTo(summary.count(Outcome.UPLOADED));
@@ -96,7 +110,8 @@ class BackupRunTest {
     assertThat(allItems()).hasSize(items);
     assertThat(photos.bytesReceived() + drive.bytesReceived()).isEqualTo(received);
     assertThat(second.count(Outcome.UPLOADED)).isZero();
-    assertThat(second.count(Outcome.UNCHANGED) + second.count(Outcome.DUPLICATE)).isEqualTo(second.files());
+    assertThat(second.count(Outcome.UNCHANGED) + second.count(Outcome.DUPLICATE))
+        .isEqualTo(second.files());
   }
 
   @Test
@@ -105,13 +120,16 @@ class BackupRunTest {
     Path doc = media.resolve("WhatsApp Documents/Shopping list.txt");
     Files.writeString(doc, "milk, eggs, and now bread too\n");
     Files.setLastModifiedTime(doc, FileTime.fromMillis(System.currentTimeMillis() + 5000));
-    Files.write(media.resolve("WhatsApp Images/IMG-20250101-WA0099.jpg"),
+    Files.write(
+        media.resolve("WhatsApp Images/IMG-20250101-WA0099.jpg"),
         Files.readAllBytes(media.resolve("WhatsApp Images/IMG-20240214-WA0003.jpg")));
 
     RunSummary second = run(UploadOptions.defaults());
     assertThat(second.count(Outcome.UPLOADED)).isEqualTo(1);
     assertThat(second.count(Outcome.DUPLICATE)).isGreaterThanOrEqualTo(1);
-    assertThat(drive.items()).extracting(InMemoryTarget.Item::sha256).contains(SampleTree.sha256(doc));
+    assertThat(drive.items())
+        .extracting(InMemoryTarget.Item::sha256)
+        .contains(SampleTree.sha256(doc));
   }
 
   @Test
@@ -147,7 +165,8 @@ class BackupRunTest {
       if (unreadableForUs) {
         assertThat(second.count(Outcome.FAILED)).isZero();
       }
-      assertThat(second.count(Outcome.UNCHANGED) + second.count(Outcome.DUPLICATE)).isEqualTo(eligible.size());
+      assertThat(second.count(Outcome.UNCHANGED) + second.count(Outcome.DUPLICATE))
+          .isEqualTo(eligible.size());
     } finally {
       for (Path p : eligible) {
         p.toFile().setReadable(true, false);
@@ -163,10 +182,13 @@ class BackupRunTest {
     UploadOptions options = UploadOptions.defaults().withChunkBytes(chunk).withTransfers(1);
     try (Database db = Database.open(dir.resolve("wa.db"))) {
       Target stopping = new StopAfterFirstChunk(photos);
-      new BackupRun(db, Map.of(Service.PHOTOS, stopping, Service.DRIVE, drive), options,
-          RunListener.NONE).run(List.of(media));
-      UploadItem item = db.<java.util.Optional<UploadItem>>inTransaction(
-          tx -> tx.items().findByPath(video.toString())).orElseThrow();
+      new BackupRun(
+              db, Map.of(Service.PHOTOS, stopping, Service.DRIVE, drive), options, RunListener.NONE)
+          .run(List.of(media));
+      UploadItem item =
+          db.<java.util.Optional<UploadItem>>inTransaction(
+                  tx -> tx.items().findByPath(video.toString()))
+              .orElseThrow();
       assertThat(item.state()).isEqualTo(ItemState.UPLOADING);
       assertThat(item.ackedOffset()).isEqualTo(chunk);
       assertThat(item.sessionUri()).isPresent();
@@ -174,9 +196,14 @@ class BackupRunTest {
     long before = photos.bytesReceived();
     RunSummary resumed = run(options);
     assertThat(resumed.count(Outcome.FAILED)).isZero();
-    assertThat(photos.items()).extracting(InMemoryTarget.Item::sha256).contains(SampleTree.sha256(video));
-    assertThat(photos.items()).filteredOn(i -> i.sha256().equals(SampleTree.sha256(video))).hasSize(1);
-    // The resumed run sent the video's remaining bytes once, plus the files the first run never reached.
+    assertThat(photos.items())
+        .extracting(InMemoryTarget.Item::sha256)
+        .contains(SampleTree.sha256(video));
+    assertThat(photos.items())
+        .filteredOn(i -> i.sha256().equals(SampleTree.sha256(video)))
+        .hasSize(1);
+    // The resumed run sent the video's remaining bytes once, plus the files the first run never
+    // reached.
     assertThat(photos.bytesReceived() - before).isGreaterThanOrEqualTo(size - chunk);
     assertThat(photos.bytesReceived()).isEqualTo(uniquePhotoBytes());
   }
@@ -189,11 +216,31 @@ class BackupRunTest {
       this.delegate = delegate;
     }
 
-    @Override public Service service() { return delegate.service(); }
-    @Override public String begin(TransferRequest r) throws TargetException, InterruptedException { return delegate.begin(r); }
-    @Override public TransferState query(String uri, long size) throws TargetException, InterruptedException { return delegate.query(uri, size); }
-    @Override public List<CommitResult> commit(List<CommitRequest> requests) throws TargetException, InterruptedException { return delegate.commit(requests); }
-    @Override public int maxCommitBatch() { return delegate.maxCommitBatch(); }
+    @Override
+    public Service service() {
+      return delegate.service();
+    }
+
+    @Override
+    public String begin(TransferRequest r) throws TargetException, InterruptedException {
+      return delegate.begin(r);
+    }
+
+    @Override
+    public TransferState query(String uri, long size) throws TargetException, InterruptedException {
+      return delegate.query(uri, size);
+    }
+
+    @Override
+    public List<CommitResult> commit(List<CommitRequest> requests)
+        throws TargetException, InterruptedException {
+      return delegate.commit(requests);
+    }
+
+    @Override
+    public int maxCommitBatch() {
+      return delegate.maxCommitBatch();
+    }
 
     @Override
     public TransferState send(String uri, long offset, byte[] chunk, int length, long size)

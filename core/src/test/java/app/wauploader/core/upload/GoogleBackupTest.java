@@ -28,8 +28,13 @@ class GoogleBackupTest {
     Set<String> unique = SampleTree.distinctSha256(eligible);
     try (EmulatorFixture emulator = new EmulatorFixture(dir.resolve("emulator"));
         Database db = Database.open(dir.resolve("wa.db"))) {
-      RunSummary first = new BackupRun(db, GoogleTargets.create(emulator.http(), db),
-          UploadOptions.defaults(), RunListener.NONE).run(List.of(media));
+      RunSummary first =
+          new BackupRun(
+                  db,
+                  GoogleTargets.create(emulator.http(), db),
+                  UploadOptions.defaults(),
+                  RunListener.NONE)
+              .run(List.of(media));
       assertThat(first.count(Outcome.FAILED)).as(first.toString()).isZero();
       assertThat(first.count(Outcome.UPLOADED)).isEqualTo(unique.size());
 
@@ -57,18 +62,28 @@ class GoogleBackupTest {
           assertThat(item.getAsJsonArray("parents")).hasSize(1);
         }
       }
-      assertThat(emulator.albums()).extracting(a -> a.getAsJsonObject().get("title").getAsString())
+      assertThat(emulator.albums())
+          .extracting(a -> a.getAsJsonObject().get("title").getAsString())
           .containsExactlyInAnyOrder("WhatsApp Images", "WhatsApp Video", "WhatsApp Animated Gifs");
 
-      long uniqueBytes = eligible.stream()
-          .collect(Collectors.toMap(SampleTree::sha256, p -> p.toFile().length(), (a, b) -> a))
-          .values().stream().mapToLong(Long::longValue).sum();
+      long uniqueBytes =
+          eligible.stream()
+              .collect(Collectors.toMap(SampleTree::sha256, p -> p.toFile().length(), (a, b) -> a))
+              .values()
+              .stream()
+              .mapToLong(Long::longValue)
+              .sum();
       assertThat(emulator.bytesReceived()).isEqualTo(uniqueBytes);
 
       int itemsBefore = emulator.items().size();
       int albumsBefore = emulator.albums().size();
-      RunSummary second = new BackupRun(db, GoogleTargets.create(emulator.http(), db),
-          UploadOptions.defaults(), RunListener.NONE).run(List.of(media));
+      RunSummary second =
+          new BackupRun(
+                  db,
+                  GoogleTargets.create(emulator.http(), db),
+                  UploadOptions.defaults(),
+                  RunListener.NONE)
+              .run(List.of(media));
       assertThat(second.bytesSent()).isZero();
       assertThat(emulator.bytesReceived()).isEqualTo(uniqueBytes);
       assertThat(emulator.items()).hasSize(itemsBefore);
@@ -82,9 +97,14 @@ class GoogleBackupTest {
     Path media = SampleTree.copyTo(dir);
     try (EmulatorFixture emulator = new EmulatorFixture(dir.resolve("emulator"));
         Database db = Database.open(dir.resolve("wa.db"))) {
-      new BackupRun(db, GoogleTargets.create(emulator.http(), db), UploadOptions.defaults(),
-          RunListener.NONE).run(List.of(media.resolve("WhatsApp Documents")));
-      String zipSha = SampleTree.sha256(media.resolve("WhatsApp Documents/DOC-20231201-WA0009.pdf"));
+      new BackupRun(
+              db,
+              GoogleTargets.create(emulator.http(), db),
+              UploadOptions.defaults(),
+              RunListener.NONE)
+          .run(List.of(media.resolve("WhatsApp Documents")));
+      String zipSha =
+          SampleTree.sha256(media.resolve("WhatsApp Documents/DOC-20231201-WA0009.pdf"));
       JsonObject zip = null;
       for (JsonElement e : emulator.items()) {
         if (e.getAsJsonObject().get("sha256").getAsString().equals(zipSha)) {

@@ -10,9 +10,8 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * Applies pending migrations in order, each in its own transaction that also records its version
- * in {@code schema_migrations}; a failure rolls that migration back and leaves earlier ones in
- * place.
+ * Applies pending migrations in order, each in its own transaction that also records its version in
+ * {@code schema_migrations}; a failure rolls that migration back and leaves earlier ones in place.
  */
 public final class MigrationRunner {
   private final List<Migration> migrations;
@@ -90,7 +89,11 @@ public final class MigrationRunner {
     } catch (SQLException | RuntimeException e) {
       connection.rollback();
       throw new DatabaseException(
-          "migration " + migration.version() + " (" + migration.description() + ") failed: "
+          "migration "
+              + migration.version()
+              + " ("
+              + migration.description()
+              + ") failed: "
               + e.getMessage(),
           e);
     } finally {

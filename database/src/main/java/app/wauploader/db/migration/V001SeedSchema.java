@@ -1,8 +1,8 @@
 package app.wauploader.db.migration;
 
 /**
- * The seed schema: upload sessions, the content-hash index of what is uploaded, error rows,
- * config, and the migration log itself. Times are epoch milliseconds (UTC) throughout.
+ * The seed schema: upload sessions, the content-hash index of what is uploaded, error rows, config,
+ * and the migration log itself. Times are epoch milliseconds (UTC) throughout.
  */
 final class V001SeedSchema extends SqlMigration {
   @Override

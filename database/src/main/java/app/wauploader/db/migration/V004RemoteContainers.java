@@ -1,10 +1,10 @@
 package app.wauploader.db.migration;
 
 /**
- * Remote containers created by the app: Drive folders (keyed by their path, e.g.
- * {@code WhatsApp/WhatsApp Documents}) and Photos albums (keyed by title). Google Photos only lets
- * an app add items to albums it created and no longer lets it list other albums, so the ids must
- * be kept here; each container is created once.
+ * Remote containers created by the app: Drive folders (keyed by their path, e.g. {@code
+ * WhatsApp/WhatsApp Documents}) and Photos albums (keyed by title). Google Photos only lets an app
+ * add items to albums it created and no longer lets it list other albums, so the ids must be kept
+ * here; each container is created once.
  */
 final class V004RemoteContainers extends SqlMigration {
   @Override
