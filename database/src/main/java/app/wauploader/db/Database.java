@@ -66,12 +66,56 @@ public final class Database implements AutoCloseable {
     }
     Connection connection = connect(absolute);
     try {
+      checkQuickly(connection, absolute);
+      int current = MigrationRunner.currentVersion(connection);
+      if (current > 0 && current < migrations.size()) {
+        new DatabaseBackups(absolute).backup(connection, clock.instant());
+      }
       new MigrationRunner(migrations, clock).migrate(connection);
       return new Database(absolute, connection, clock);
+    } catch (SQLException | IOException e) {
+      closeQuietly(connection);
+      throw new DatabaseException("cannot prepare database " + absolute + ": " + e.getMessage(), e);
     } catch (RuntimeException e) {
       closeQuietly(connection);
       throw e;
     }
+  }
+
+  /**
+   * {@code PRAGMA quick_check} at open: a damaged file is refused before anything is written to it
+   * (O(size), a few ms per MB).
+   */
+  private static void checkQuickly(Connection connection, Path file) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery("PRAGMA quick_check")) {
+      List<String> problems = DatabaseBackups.problems(rs);
+      if (!problems.isEmpty()) {
+        throw corrupt(file, problems.get(0), null);
+      }
+    } catch (SQLException e) {
+      throw corruptOr(file, e);
+    }
+  }
+
+  private static DatabaseException corrupt(Path file, String detail, Throwable cause) {
+    return new DatabaseException(
+        "database "
+            + file
+            + " is corrupt ("
+            + detail.replaceAll("\\s+", " ")
+            + "); restore the newest good backup with 'wa-uploader db restore' or move the file"
+            + " away",
+        cause);
+  }
+
+  /** A corruption error as {@link #corrupt}; other SQL errors unchanged. */
+  private static SQLException corruptOr(Path file, SQLException e) {
+    String reason = e.getMessage() == null ? "" : e.getMessage();
+    if (reason.contains("NOTADB") || reason.contains("CORRUPT") || reason.contains("malformed")) {
+      throw corrupt(file, reason, e);
+    }
+    return e;
   }
 
   private static Connection connect(Path file) {
@@ -96,16 +140,8 @@ public final class Database implements AutoCloseable {
       return connection;
     } catch (SQLException e) {
       closeQuietly(connection);
-      String reason = e.getMessage() == null ? "" : e.getMessage();
-      if (reason.contains("NOTADB") || reason.contains("CORRUPT") || reason.contains("malformed")) {
-        throw new DatabaseException(
-            "database "
-                + file
-                + " is corrupt or not a wa-uploader database; restore a backup with"
-                + " 'wa-uploader db restore' or move the file away",
-            e);
-      }
-      throw new DatabaseException("cannot open database " + file + ": " + reason, e);
+      SQLException other = corruptOr(file, e);
+      throw new DatabaseException("cannot open database " + file + ": " + other.getMessage(), e);
     }
   }
 
@@ -137,7 +173,8 @@ public final class Database implements AutoCloseable {
         connection.setAutoCommit(true);
       }
     } catch (SQLException e) {
-      throw new DatabaseException("database error in " + file + ": " + e.getMessage(), e);
+      SQLException other = corruptOr(file, e);
+      throw new DatabaseException("database error in " + file + ": " + other.getMessage(), e);
     }
   }
 
@@ -169,6 +206,82 @@ public final class Database implements AutoCloseable {
       return rs.next() ? rs.getString(1) : "";
     } catch (SQLException e) {
       throw new DatabaseException("cannot read pragma " + name + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Backs the database up now (online backup, consistent while in use), keeping the newest {@value
+   * DatabaseBackups#KEEP}.
+   *
+   * @return the backup file
+   */
+  public synchronized Path backup() {
+    try {
+      return new DatabaseBackups(file).backup(connection, clock.instant());
+    } catch (SQLException | IOException e) {
+      throw new DatabaseException("cannot back up " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * {@code PRAGMA integrity_check} and {@code PRAGMA foreign_key_check}.
+   *
+   * @return the problems found, empty when the database is healthy
+   */
+  public synchronized List<String> check() {
+    List<String> problems = new java.util.ArrayList<>();
+    try (Statement statement = connection.createStatement()) {
+      try (ResultSet rs = statement.executeQuery("PRAGMA integrity_check")) {
+        problems.addAll(DatabaseBackups.problems(rs));
+      }
+      try (ResultSet rs = statement.executeQuery("PRAGMA foreign_key_check")) {
+        while (rs.next()) {
+          problems.add(
+              "foreign key: row "
+                  + rs.getLong(2)
+                  + " of "
+                  + rs.getString(1)
+                  + " points to a missing "
+                  + rs.getString(3));
+        }
+      }
+      return problems;
+    } catch (SQLException e) {
+      throw new DatabaseException("cannot check " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** {@code VACUUM}: rebuilds the file compactly. */
+  public synchronized void vacuum() {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("VACUUM");
+      statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+    } catch (SQLException e) {
+      throw new DatabaseException("cannot vacuum " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Row counts per table (name order), for {@code db stats}. */
+  public synchronized java.util.Map<String, Long> rowCounts() {
+    java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+    try (Statement statement = connection.createStatement()) {
+      List<String> tables = new java.util.ArrayList<>();
+      try (ResultSet rs =
+          statement.executeQuery(
+              "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")) {
+        while (rs.next()) {
+          tables.add(rs.getString(1));
+        }
+      }
+      for (String table : tables) {
+        try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM \"" + table + "\"")) {
+          rs.next();
+          counts.put(table, rs.getLong(1));
+        }
+      }
+      return counts;
+    } catch (SQLException e) {
+      throw new DatabaseException("cannot count rows of " + file + ": " + e.getMessage(), e);
     }
   }
 

@@ -14,6 +14,10 @@ public enum ItemState {
   UPLOADING,
   /** All bytes acknowledged; for Photos an upload token awaits batchCreate. */
   UPLOADED,
+  /** A transient failure outlasted the run's retries; tried again from {@code next_attempt_at}. */
+  RETRYING,
+  /** The service's daily quota is used up; tried again from {@code next_attempt_at} (reset). */
+  PAUSED,
   /** The remote item exists ({@code remote_id}) and a {@code file_hashes} row records it. */
   COMMITTED,
   /** Gave up; see {@code upload_errors}. */
@@ -33,6 +37,10 @@ public enum ItemState {
 
   /** True for states that still need work in a later run. */
   public boolean isOpen() {
-    return this == PENDING || this == UPLOADING || this == UPLOADED;
+    return this == PENDING
+        || this == UPLOADING
+        || this == UPLOADED
+        || this == RETRYING
+        || this == PAUSED;
   }
 }

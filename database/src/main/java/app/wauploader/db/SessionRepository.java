@@ -48,13 +48,58 @@ public final class SessionRepository {
     tx.update("UPDATE upload_sessions SET total_files = ? WHERE id = ?", total, id);
   }
 
-  /** Ends a session with {@code status} and the current time. */
+  /** Ends a session with {@code status} and the current time, releasing its lock. */
   public void finish(long id, SessionStatus status) throws SQLException {
     tx.update(
-        "UPDATE upload_sessions SET status = ?, finished_at = ? WHERE id = ?",
+        "UPDATE upload_sessions SET status = ?, finished_at = max(?, started_at), locked_by = NULL,"
+            + " locked_at = NULL WHERE id = ?",
         status,
         tx.now(),
         id);
+  }
+
+  /** Locks a session for {@code owner} (the process running it). */
+  public void lock(long id, String owner) throws SQLException {
+    tx.update(
+        "UPDATE upload_sessions SET locked_by = ?, locked_at = ? WHERE id = ?",
+        owner,
+        tx.now(),
+        id);
+  }
+
+  /** Refreshes the heartbeat of the sessions {@code owner} runs. */
+  public void heartbeat(String owner) throws SQLException {
+    tx.update("UPDATE upload_sessions SET locked_at = ? WHERE locked_by = ?", tx.now(), owner);
+  }
+
+  /**
+   * Re-opens a paused or interrupted session for {@code owner}: status running, no end time, no
+   * pause.
+   */
+  public void reopen(long id, String owner) throws SQLException {
+    tx.update(
+        "UPDATE upload_sessions SET status = 'running', finished_at = NULL, paused_until = NULL,"
+            + " pause_reason = NULL, locked_by = ?, locked_at = ? WHERE id = ?",
+        owner,
+        tx.now(),
+        id);
+  }
+
+  /** Records why and until when a session is paused (status is set by {@link #finish}). */
+  public void pause(long id, long untilMs, String reason) throws SQLException {
+    tx.update(
+        "UPDATE upload_sessions SET paused_until = max(coalesce(paused_until, 0), ?),"
+            + " pause_reason = ? WHERE id = ?",
+        untilMs,
+        reason,
+        id);
+  }
+
+  /** Sessions whose status is still {@code running}. */
+  public List<UploadSession> running() throws SQLException {
+    return tx.query(
+        "SELECT * FROM upload_sessions WHERE status = 'running' ORDER BY id",
+        SessionRepository::map);
   }
 
   public Optional<UploadSession> find(long id) throws SQLException {
@@ -79,6 +124,10 @@ public final class SessionRepository {
         rs.getInt("success_count"),
         rs.getInt("duplicate_count"),
         rs.getInt("error_count"),
-        rs.getLong("bytes_uploaded"));
+        rs.getLong("bytes_uploaded"),
+        Transaction.string(rs, "locked_by"),
+        Transaction.instant(rs, "locked_at"),
+        Transaction.instant(rs, "paused_until"),
+        Transaction.string(rs, "pause_reason"));
   }
 }

@@ -48,6 +48,10 @@ public final class Transaction {
     return new ScanCacheRepository(this);
   }
 
+  public ChunkLedgerRepository chunks() {
+    return new ChunkLedgerRepository(this);
+  }
+
   public RemoteContainerRepository containers() {
     return new RemoteContainerRepository(this);
   }

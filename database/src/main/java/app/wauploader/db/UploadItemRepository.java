@@ -12,7 +12,9 @@ import java.util.Optional;
  * each in its own transaction so the row always tells the truth after a crash.
  */
 public final class UploadItemRepository {
-  private static final String LIVE = "('pending', 'uploading', 'uploaded', 'committed')";
+  private static final String LIVE =
+      "('pending', 'uploading', 'uploaded', 'committed', 'retrying', 'paused')";
+  private static final String OPEN = "('pending', 'uploading', 'uploaded', 'retrying', 'paused')";
 
   private final Transaction tx;
 
@@ -72,6 +74,7 @@ public final class UploadItemRepository {
    * failure): new content facts, transfer state cleared, attempts reset.
    */
   public void replan(long id, NewUploadItem item) throws SQLException {
+    tx.update("DELETE FROM upload_chunks WHERE item_id = ?", id);
     tx.update(
         "UPDATE upload_items SET session_id = ?, sha256 = ?, size = ?, mtime_ms = ?,"
             + " mime_type = ?, service = ?, container = ?, remote_name = ?, state = ?,"
@@ -140,7 +143,8 @@ public final class UploadItemRepository {
   public void markCommitted(long id, String remoteId) throws SQLException {
     tx.update(
         "UPDATE upload_items SET state = 'committed', remote_id = ?, session_uri = NULL,"
-            + " next_attempt_at = NULL, updated_at = ? WHERE id = ?",
+            + " next_attempt_at = NULL, locked_by = NULL, locked_at = NULL, updated_at = ?"
+            + " WHERE id = ?",
         remoteId,
         tx.now(),
         id);
@@ -150,13 +154,14 @@ public final class UploadItemRepository {
   public void markFailed(long id) throws SQLException {
     tx.update(
         "UPDATE upload_items SET state = 'failed', session_uri = NULL, next_attempt_at = NULL,"
-            + " updated_at = ? WHERE id = ?",
+            + " locked_by = NULL, locked_at = NULL, updated_at = ? WHERE id = ?",
         tx.now(),
         id);
   }
 
   /** → pending: forget the open transfer (expired session, changed file, expired token). */
   public void resetTransfer(long id) throws SQLException {
+    tx.update("DELETE FROM upload_chunks WHERE item_id = ?", id);
     tx.update(
         "UPDATE upload_items SET state = 'pending', session_uri = NULL, acked_offset = 0,"
             + " upload_token = NULL, upload_token_at = NULL, updated_at = ? WHERE id = ?",
@@ -180,12 +185,114 @@ public final class UploadItemRepository {
         > 0;
   }
 
-  /** Items still needing work (pending, uploading, uploaded), oldest first. */
+  /** Items still needing work (pending, uploading, uploaded, retrying, paused), oldest first. */
   public List<UploadItem> open() throws SQLException {
     return tx.query(
-        "SELECT * FROM upload_items WHERE state IN ('pending', 'uploading', 'uploaded')"
-            + " ORDER BY id",
+        "SELECT * FROM upload_items WHERE state IN " + OPEN + " ORDER BY id",
         UploadItemRepository::map);
+  }
+
+  /**
+   * Open items whose wait is over ({@code next_attempt_at} absent or ≤ {@code nowMs}), oldest
+   * first, optionally of one session only.
+   *
+   * @param limit at most this many; ≤ 0 for all
+   */
+  public List<UploadItem> due(Optional<Long> sessionId, long nowMs, int limit) throws SQLException {
+    return tx.query(
+        "SELECT * FROM upload_items WHERE state IN "
+            + OPEN
+            + " AND (next_attempt_at IS NULL OR next_attempt_at <= ?)"
+            + " AND (? IS NULL OR session_id = ?) ORDER BY id LIMIT ?",
+        UploadItemRepository::map,
+        nowMs,
+        sessionId,
+        sessionId,
+        limit <= 0 ? -1 : limit);
+  }
+
+  /**
+   * → retrying: a transient failure outlasted this run's retries; try again from {@code
+   * nextAttemptAt} (epoch ms). The open transfer is kept: the next attempt resumes it.
+   */
+  public void markRetrying(long id, long nextAttemptAt) throws SQLException {
+    tx.update(
+        "UPDATE upload_items SET state = 'retrying', next_attempt_at = ?, locked_by = NULL,"
+            + " locked_at = NULL, updated_at = ? WHERE id = ?",
+        nextAttemptAt,
+        tx.now(),
+        id);
+  }
+
+  /**
+   * → paused: the service's daily quota is used up until {@code untilMs} (epoch ms). The open
+   * transfer is kept.
+   */
+  public void markPaused(long id, long untilMs) throws SQLException {
+    tx.update(
+        "UPDATE upload_items SET state = 'paused', next_attempt_at = ?, locked_by = NULL,"
+            + " locked_at = NULL, updated_at = ? WHERE id = ?",
+        untilMs,
+        tx.now(),
+        id);
+  }
+
+  /**
+   * Back to work after retrying/paused: the state the row's transfer facts imply (uploaded if a
+   * token is held, uploading if a transfer is open, else pending).
+   */
+  public void wake(long id) throws SQLException {
+    tx.update(
+        "UPDATE upload_items SET state = CASE WHEN upload_token IS NOT NULL THEN 'uploaded'"
+            + " WHEN session_uri IS NOT NULL THEN 'uploading' ELSE 'pending' END,"
+            + " next_attempt_at = NULL, updated_at = ? WHERE id = ? AND state IN ('retrying', 'paused')",
+        tx.now(),
+        id);
+  }
+
+  /**
+   * Takes the lock of an item for {@code owner}: succeeds if it is unlocked, already ours, or its
+   * lock's heartbeat is older than {@code staleBeforeMs} (the holder died or hung).
+   *
+   * @return true if {@code owner} now holds the lock
+   */
+  public boolean claim(long id, String owner, long staleBeforeMs) throws SQLException {
+    return tx.update(
+            "UPDATE upload_items SET locked_by = ?, locked_at = ? WHERE id = ?"
+                + " AND (locked_by IS NULL OR locked_by = ? OR locked_at < ?)",
+            owner,
+            tx.now(),
+            id,
+            owner,
+            staleBeforeMs)
+        == 1;
+  }
+
+  /** The owner of an item's lock, if it is locked. */
+  public Optional<String> lockOwner(long id) throws SQLException {
+    return tx.queryOne(
+        "SELECT locked_by FROM upload_items WHERE id = ? AND locked_by IS NOT NULL",
+        rs -> rs.getString(1),
+        id);
+  }
+
+  /** Releases an item's lock if {@code owner} holds it. */
+  public void release(long id, String owner) throws SQLException {
+    tx.update(
+        "UPDATE upload_items SET locked_by = NULL, locked_at = NULL WHERE id = ? AND locked_by = ?",
+        id,
+        owner);
+  }
+
+  /** Releases every lock {@code owner} holds (end of run). */
+  public int releaseAll(String owner) throws SQLException {
+    return tx.update(
+        "UPDATE upload_items SET locked_by = NULL, locked_at = NULL WHERE locked_by = ?", owner);
+  }
+
+  /** Refreshes the heartbeat of every lock {@code owner} holds. */
+  public int heartbeat(String owner) throws SQLException {
+    return tx.update("UPDATE upload_items SET locked_at = ? WHERE locked_by = ?", tx.now(), owner);
   }
 
   /** Items in {@code state}, oldest first. */

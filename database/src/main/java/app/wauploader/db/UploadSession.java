@@ -8,6 +8,10 @@ import java.util.Optional;
  *
  * @param sourceRoots JSON array of the source root paths
  * @param bytesUploaded body bytes acknowledged by the services during this session
+ * @param lockedBy the process running it ({@code host:pid:…}) while it runs
+ * @param lockedAt the lock's last heartbeat
+ * @param pausedUntil when a paused session may go on (a daily quota resets)
+ * @param pauseReason why it paused, one line
  */
 public record UploadSession(
     long id,
@@ -20,4 +24,8 @@ public record UploadSession(
     int successCount,
     int duplicateCount,
     int errorCount,
-    long bytesUploaded) {}
+    long bytesUploaded,
+    Optional<String> lockedBy,
+    Optional<Instant> lockedAt,
+    Optional<Instant> pausedUntil,
+    Optional<String> pauseReason) {}

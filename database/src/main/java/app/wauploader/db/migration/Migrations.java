@@ -9,7 +9,8 @@ public final class Migrations {
           new V001SeedSchema(),
           new V002UploadItems(),
           new V003ScanCache(),
-          new V004RemoteContainers());
+          new V004RemoteContainers(),
+          new V005RetryPauseLedgerLocks());
 
   private Migrations() {}
 
