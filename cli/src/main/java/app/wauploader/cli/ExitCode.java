@@ -22,6 +22,7 @@ public enum ExitCode {
   REMOTE_FATAL(6, "Google refused to continue (e.g. storage full): see the message"),
   DATABASE(7, "the local database cannot be opened or is corrupt"),
   INPUT(8, "a source folder or input file is missing or unreadable"),
+  LOCKED(9, "the session is being run by another wa-uploader process"),
   INTERRUPTED(130, "interrupted (Ctrl-C); run again to resume");
 
   private final int code;

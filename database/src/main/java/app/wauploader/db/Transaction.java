@@ -61,6 +61,11 @@ public final class Transaction {
     return clock.millis();
   }
 
+  /** Now, in epoch ms, from the database's clock (the time every row of this transaction gets). */
+  public long nowMs() {
+    return clock.millis();
+  }
+
   /** Runs an INSERT/UPDATE/DELETE; returns the number of rows changed. */
   int update(String sql, Object... args) throws SQLException {
     try (PreparedStatement statement = prepare(sql, args)) {

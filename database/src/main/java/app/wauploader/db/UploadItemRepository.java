@@ -104,9 +104,11 @@ public final class UploadItemRepository {
   }
 
   /**
-   * pending → uploading: a resumable transfer was opened at {@code sessionUri}; counts an attempt.
+   * → uploading: a new resumable transfer was opened at {@code sessionUri} (the ledger of any
+   * earlier one is dropped); counts an attempt.
    */
   public void startTransfer(long id, String sessionUri) throws SQLException {
+    tx.update("DELETE FROM upload_chunks WHERE item_id = ?", id);
     tx.update(
         "UPDATE upload_items SET state = 'uploading', session_uri = ?, acked_offset = 0,"
             + " attempts = attempts + 1, updated_at = ? WHERE id = ?",

@@ -69,28 +69,29 @@ public final class DemoCommand implements Callable<Integer> {
       out.println();
       out.println("first run:");
       out.flush();
+      UploadOptions options = UploadOptions.defaults().withOwner(TransferOptions.thisProcess());
       RunSummary first =
           UploadRunner.run(
               db,
-              List.of(media),
               endpoint,
               GoogleHttp.NO_CREDENTIALS,
-              UploadOptions.defaults(),
+              options,
               false,
               out,
-              err);
+              err,
+              run -> run.run(List.of(media)));
       out.println("second run (same tree; nothing new to send):");
       out.flush();
       RunSummary second =
           UploadRunner.run(
               db,
-              List.of(media),
               endpoint,
               GoogleHttp.NO_CREDENTIALS,
-              UploadOptions.defaults(),
+              options,
               false,
               out,
-              err);
+              err,
+              run -> run.run(List.of(media)));
       out.println();
       printInventory(endpoint, out);
       out.println();

@@ -31,13 +31,13 @@ final class UploadRunner {
    */
   static RunSummary run(
       Path dbFile,
-      List<Path> roots,
       URI endpoint,
       HttpRequestInitializer credentials,
       UploadOptions options,
       boolean showProgress,
       PrintWriter out,
-      PrintWriter err)
+      PrintWriter err,
+      Work work)
       throws IOException, InterruptedException {
     GoogleEndpoints endpoints =
         endpoint == null ? GoogleEndpoints.google() : GoogleEndpoints.at(endpoint);
@@ -45,7 +45,7 @@ final class UploadRunner {
     try (Database db = Database.open(dbFile);
         ConsoleProgress progress = new ConsoleProgress(showProgress, err)) {
       RunSummary summary =
-          new BackupRun(db, GoogleTargets.create(http, db), options, progress).run(roots);
+          work.run(new BackupRun(db, GoogleTargets.create(http, db), options, progress));
       progress.close();
       out.println(summaryLine(summary));
       summary
@@ -58,6 +58,12 @@ final class UploadRunner {
       out.flush();
       return summary;
     }
+  }
+
+  /** What to do with the run: scan folders, or resume open work. */
+  @FunctionalInterface
+  interface Work {
+    RunSummary run(BackupRun run) throws IOException, InterruptedException;
   }
 
   /** {@code uploaded 12 · duplicates 4 · unchanged 0 · failed 0 · 2.1 MiB in 1.3 s (…)}. */

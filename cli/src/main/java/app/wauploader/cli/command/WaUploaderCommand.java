@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
     },
     subcommands = {
       UploadCommand.class,
+      ResumeCommand.class,
+      DbCommand.class,
       AuthCommand.class,
       StatusCommand.class,
       ErrorsCommand.class,

@@ -25,13 +25,14 @@ public final class GoogleHttp {
   /** Connect timeout, ms. */
   public static final int CONNECT_TIMEOUT_MS = 20_000;
 
-  /** Read timeout, ms: a stalled transfer fails after this long without bytes. */
+  /** Default read timeout, ms: a stalled transfer fails after this long without an answer. */
   public static final int READ_TIMEOUT_MS = 60_000;
 
   private final HttpTransport transport;
   private final HttpRequestInitializer credentials;
   private final HttpRequestFactory requestFactory;
   private final GoogleEndpoints endpoints;
+  private final int readTimeoutMs;
 
   /**
    * @param credentials adds the Authorization header (and refreshes it); for an emulator without
@@ -39,6 +40,19 @@ public final class GoogleHttp {
    */
   public GoogleHttp(
       HttpTransport transport, HttpRequestInitializer credentials, GoogleEndpoints endpoints) {
+    this(transport, credentials, endpoints, READ_TIMEOUT_MS);
+  }
+
+  /**
+   * @param readTimeoutMs how long a request may wait for the server's bytes before it fails as a
+   *     stalled transfer (transient)
+   */
+  public GoogleHttp(
+      HttpTransport transport,
+      HttpRequestInitializer credentials,
+      GoogleEndpoints endpoints,
+      int readTimeoutMs) {
+    this.readTimeoutMs = readTimeoutMs;
     this.transport = transport;
     this.credentials = credentials;
     this.endpoints = endpoints;
@@ -55,7 +69,7 @@ public final class GoogleHttp {
 
   private void initialize(HttpRequest request) throws IOException {
     request.setConnectTimeout(CONNECT_TIMEOUT_MS);
-    request.setReadTimeout(READ_TIMEOUT_MS);
+    request.setReadTimeout(readTimeoutMs);
     request.setFollowRedirects(false);
     request.setParser(new JsonObjectParser(json()));
     request.setThrowExceptionOnExecuteError(false);
@@ -72,7 +86,7 @@ public final class GoogleHttp {
   public HttpRequestInitializer clientInitializer() {
     return request -> {
       request.setConnectTimeout(CONNECT_TIMEOUT_MS);
-      request.setReadTimeout(READ_TIMEOUT_MS);
+      request.setReadTimeout(readTimeoutMs);
       credentials.initialize(request);
     };
   }

@@ -5,20 +5,27 @@ import app.wauploader.core.hash.Fingerprint;
 import app.wauploader.core.plan.Route;
 import app.wauploader.core.plan.Router;
 import app.wauploader.core.retry.FailureClass;
+import app.wauploader.core.retry.RetryPolicy;
 import app.wauploader.core.retry.TargetException;
 import app.wauploader.core.scan.MediaFile;
 import app.wauploader.core.scan.MediaScanner;
+import app.wauploader.core.scan.ScanProblem;
 import app.wauploader.core.target.CommitRequest;
 import app.wauploader.core.target.CommitResult;
 import app.wauploader.core.target.Target;
 import app.wauploader.core.target.TransferState;
 import app.wauploader.db.Database;
+import app.wauploader.db.ItemState;
 import app.wauploader.db.ScanEntry;
 import app.wauploader.db.Service;
 import app.wauploader.db.SessionStatus;
 import app.wauploader.db.UploadItem;
+import app.wauploader.db.UploadSession;
+import com.google.gson.JsonArray;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
@@ -34,21 +41,26 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One backup run — the main job — as a stream: scan → fingerprint (scan cache or read) → plan and
- * dedup (one transaction per file) → resumable transfer ({@code transfers} in parallel) → commit
- * (Drive: at once; Photos: batchCreate per album, ≤ 50, serially). Uploading starts while the scan
- * is still going.
+ * dedup (one transaction per file) → resumable transfer (up to {@code transfers} in parallel, fewer
+ * while rate-limited) → commit (Drive: at once; Photos: batchCreate per album, ≤ 50, serially).
+ * Uploading starts while the scan is still going. {@link #resume} feeds the open items of earlier
+ * sessions instead of a scan.
  *
  * <p>The database is the truth: every state change is its own transaction, so a killed run loses at
- * most the chunk in flight and the next run resumes. Failures are classified once: retryable ones
- * go through the one {@code RetryPolicy}; a used-up daily quota pauses that service for the rest of
- * the run (the other keeps going); a fatal one stops the run.
+ * most the chunk in flight and the next run resumes. Every item worked on is locked for this run
+ * ({@code locked_by}, with a heartbeat), so a second process on the same database never sends the
+ * same file. Failures are classified once: retryable ones go through the one {@link RetryPolicy}
+ * and, when they outlast it, wait as {@code retrying}; a used-up daily quota pauses that service
+ * until the reset (the other keeps going); a fatal one stops the run.
  */
 public final class BackupRun {
   private static final int MAX_FILES_IN_FLIGHT = 256;
@@ -59,22 +71,23 @@ public final class BackupRun {
   private final RunListener listener;
   private final ContentHasher hasher = new ContentHasher();
   private final Router router = new Router();
-  private final Planner planner = new Planner();
+  private final Planner planner;
+  private final AdaptiveLimit transferLimit;
 
   private final Map<Outcome, AtomicInteger> counts = new ConcurrentHashMap<>();
   private final AtomicLong bytesSent = new AtomicLong();
   private final AtomicLong bytesPlanned = new AtomicLong();
   private final AtomicInteger scanProblems = new AtomicInteger();
-  private final Map<String, String> paused = new ConcurrentHashMap<>();
+  private final Map<String, RunSummary.Pause> paused = new ConcurrentHashMap<>();
   private final Set<String> rehashed = ConcurrentHashMap.newKeySet();
   private final Set<String> dryRunClaimed = ConcurrentHashMap.newKeySet();
-  private volatile RunSummary.Fatal fatal;
   private final PendingTasks pending = new PendingTasks();
   private final Map<Service, Committer> committers = new EnumMap<>(Service.class);
+  private final ThreadLocal<byte[]> buffers;
+  private volatile RunSummary.Fatal fatal;
   private ExecutorService hashPool;
   private ExecutorService transferPool;
   private long sessionId;
-  private final ThreadLocal<byte[]> buffers;
 
   /**
    * @param targets one target per service the run may send to
@@ -85,6 +98,8 @@ public final class BackupRun {
     this.targets = Map.copyOf(targets);
     this.options = options;
     this.listener = new CountingListener(listener);
+    this.planner = new Planner(options.owner(), options.lockTimeout().toMillis());
+    this.transferLimit = new AdaptiveLimit(options.transfers());
     this.buffers = ThreadLocal.withInitial(() -> new byte[options.chunkBytes()]);
     for (Map.Entry<Service, Target> e : targets.entrySet()) {
       committers.put(e.getKey(), new Committer(e.getValue()));
@@ -92,71 +107,162 @@ public final class BackupRun {
   }
 
   /**
-   * Runs over {@code roots}.
+   * Backs up everything under {@code roots}: new files are uploaded, open transfers of files met on
+   * the way resumed.
    *
-   * @throws IOException if a root is missing or not a directory (nothing is started then)
+   * @throws NoSuchFileException if a root is missing or not a directory (nothing is started then)
    * @throws InterruptedException if interrupted; work done so far is kept
    */
   public RunSummary run(List<Path> roots) throws IOException, InterruptedException {
-    long started = System.nanoTime();
     for (Path root : roots) {
       if (!Files.isDirectory(root)) {
-        throw new java.nio.file.NoSuchFileException(
+        throw new NoSuchFileException(
             root.toString(), null, "source folder not found or not a folder");
       }
     }
+    JsonArray array = new JsonArray();
+    roots.forEach(r -> array.add(r.toAbsolutePath().normalize().toString()));
+    return execute(
+        () -> db.inTransaction(tx -> tx.sessions().start(array.toString())),
+        () -> {
+          MediaScanner scanner = new MediaScanner(options.scan());
+          AtomicInteger found = new AtomicInteger();
+          Semaphore inFlight = new Semaphore(MAX_FILES_IN_FLIGHT);
+          for (Path root : roots) {
+            scanner.scan(
+                root,
+                file -> {
+                  if (fatal != null) {
+                    return;
+                  }
+                  found.incrementAndGet();
+                  listener.found(file);
+                  inFlight.acquireUninterruptibly();
+                  submit(
+                      hashPool,
+                      () -> {
+                        try {
+                          handle(file);
+                        } finally {
+                          inFlight.release();
+                        }
+                      });
+                },
+                this::scanProblem);
+          }
+          if (!options.dryRun()) {
+            db.useTransaction(tx -> tx.sessions().setTotalFiles(sessionId, found.get()));
+          }
+        });
+  }
+
+  /**
+   * Continues open work without scanning: the items of {@code session} (or of every session) that
+   * are pending, half-sent, uploaded but uncommitted, or waiting and due, at most {@code limit} of
+   * them (≤ 0: all). The session continues as the same row when given; otherwise the newest paused
+   * or interrupted session is continued, or a new one is started.
+   *
+   * @throws IllegalArgumentException if {@code session} does not exist
+   * @throws IllegalStateException if {@code session} is being run by another live process
+   */
+  public RunSummary resume(Optional<Long> session, int limit)
+      throws IOException, InterruptedException {
+    return execute(
+        () -> reopen(session),
+        () -> {
+          List<UploadItem> due =
+              db.inTransaction(
+                  tx -> tx.items().due(session, tx.nowMs(), options.dryRun() ? 0 : limit));
+          int taken = 0;
+          for (UploadItem item : due) {
+            if (fatal != null || (limit > 0 && taken >= limit)) {
+              break;
+            }
+            taken++;
+            listener.found(
+                new MediaFile(
+                    Path.of(item.sourcePath()), item.container(), item.size(), item.mtimeMs()));
+            if (options.dryRun()) {
+              listener.planned(null, item.size() - item.ackedOffset());
+              bytesPlanned.addAndGet(item.size() - item.ackedOffset());
+              finished(item.sourcePath(), Outcome.DEFERRED);
+              continue;
+            }
+            dispatch(
+                db.inTransaction(tx -> planner.resume(tx, sessionId, item)),
+                item.sourcePath(),
+                null);
+          }
+          if (!options.dryRun()) {
+            int total = taken;
+            db.useTransaction(tx -> tx.sessions().setTotalFiles(sessionId, total));
+          }
+        });
+  }
+
+  private long reopen(Optional<Long> session) {
+    return db.inTransaction(
+        tx -> {
+          Optional<UploadSession> chosen =
+              session.isPresent()
+                  ? tx.sessions().find(session.get())
+                  : tx.sessions().latest(50).stream()
+                      .filter(
+                          s ->
+                              s.status() == SessionStatus.PAUSED
+                                  || s.status() == SessionStatus.INTERRUPTED)
+                      .findFirst();
+          if (session.isPresent() && chosen.isEmpty()) {
+            throw new IllegalArgumentException("no upload session " + session.get());
+          }
+          if (chosen.isEmpty()) {
+            return tx.sessions().start("[]");
+          }
+          UploadSession s = chosen.get();
+          if (s.status() == SessionStatus.RUNNING
+              && s.lockedBy().isPresent()
+              && !s.lockedBy().get().equals(options.owner().id())) {
+            throw new IllegalStateException(
+                "session "
+                    + s.id()
+                    + " is being run by another wa-uploader process ("
+                    + s.lockedBy().get()
+                    + ")");
+          }
+          tx.sessions().reopen(s.id(), options.owner().id());
+          return s.id();
+        });
+  }
+
+  /** What starts the session (returns its id). */
+  @FunctionalInterface
+  private interface SessionStart {
+    long start();
+  }
+
+  /** What feeds work into the pools. */
+  @FunctionalInterface
+  private interface Feeder {
+    void feed() throws IOException, InterruptedException;
+  }
+
+  private RunSummary execute(SessionStart start, Feeder feeder)
+      throws IOException, InterruptedException {
+    long started = System.nanoTime();
+    ScheduledExecutorService heartbeat = null;
     if (!options.dryRun()) {
-      com.google.gson.JsonArray array = new com.google.gson.JsonArray();
-      roots.forEach(r -> array.add(r.toAbsolutePath().normalize().toString()));
-      String json = array.toString();
-      sessionId = db.inTransaction(tx -> tx.sessions().start(json));
+      markInterruptedSessions();
+      sessionId = start.start();
+      db.useTransaction(tx -> tx.sessions().lock(sessionId, options.owner().id()));
+      heartbeat = Executors.newSingleThreadScheduledExecutor(named("heartbeat"));
+      long period = Math.max(1000, Math.min(30_000, options.lockTimeout().toMillis() / 4));
+      heartbeat.scheduleAtFixedRate(this::heartbeat, period, period, TimeUnit.MILLISECONDS);
     }
     hashPool = Executors.newFixedThreadPool(options.hashThreads(), named("hash"));
     transferPool = Executors.newFixedThreadPool(options.transfers(), named("transfer"));
-    Semaphore inFlight = new Semaphore(MAX_FILES_IN_FLIGHT);
-    AtomicInteger found = new AtomicInteger();
     boolean interrupted = false;
     try {
-      MediaScanner scanner = new MediaScanner(options.scan());
-      for (Path root : roots) {
-        scanner.scan(
-            root,
-            file -> {
-              if (fatal != null) {
-                return;
-              }
-              found.incrementAndGet();
-              listener.found(file);
-              inFlight.acquireUninterruptibly();
-              submit(
-                  hashPool,
-                  () -> {
-                    try {
-                      handle(file);
-                    } finally {
-                      inFlight.release();
-                    }
-                  });
-            },
-            problem -> {
-              scanProblems.incrementAndGet();
-              listener.problem(problem);
-              if (!options.dryRun()) {
-                db.useTransaction(
-                    tx ->
-                        tx.errors()
-                            .record(
-                                sessionId,
-                                problem.path().toString(),
-                                "unreadable",
-                                problem.reason(),
-                                0));
-              }
-            });
-      }
-      if (!options.dryRun()) {
-        db.useTransaction(tx -> tx.sessions().setTotalFiles(sessionId, found.get()));
-      }
+      feeder.feed();
       pending.awaitNone();
       for (Committer committer : committers.values()) {
         committer.flushAll();
@@ -169,14 +275,11 @@ public final class BackupRun {
       transferPool.shutdownNow();
       hashPool.awaitTermination(30, TimeUnit.SECONDS);
       transferPool.awaitTermination(30, TimeUnit.SECONDS);
+      if (heartbeat != null) {
+        heartbeat.shutdownNow();
+      }
       if (!options.dryRun()) {
-        SessionStatus status =
-            interrupted
-                ? SessionStatus.INTERRUPTED
-                : fatal != null
-                    ? SessionStatus.FAILED
-                    : !paused.isEmpty() ? SessionStatus.PAUSED : SessionStatus.COMPLETED;
-        db.useTransaction(tx -> tx.sessions().finish(sessionId, status));
+        finishSession(interrupted);
       }
     }
     Map<Outcome, Integer> result = new EnumMap<>(Outcome.class);
@@ -189,7 +292,56 @@ public final class BackupRun {
         new LinkedHashMap<>(paused),
         Optional.ofNullable(fatal),
         scanProblems.get(),
+        transferLimit.lowest(),
         Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  private void finishSession(boolean interrupted) {
+    SessionStatus status =
+        interrupted
+            ? SessionStatus.INTERRUPTED
+            : fatal != null
+                ? SessionStatus.FAILED
+                : !paused.isEmpty() ? SessionStatus.PAUSED : SessionStatus.COMPLETED;
+    db.useTransaction(
+        tx -> {
+          for (RunSummary.Pause pause : paused.values()) {
+            tx.sessions().pause(sessionId, pause.until().toEpochMilli(), pause.message());
+          }
+          tx.items().releaseAll(options.owner().id());
+          tx.sessions().finish(sessionId, status);
+        });
+  }
+
+  /** Sessions left "running" by a process that died are marked interrupted. */
+  private void markInterruptedSessions() {
+    db.useTransaction(
+        tx -> {
+          long staleBefore = tx.nowMs() - options.lockTimeout().toMillis();
+          for (UploadSession s : tx.sessions().running()) {
+            boolean dead =
+                s.lockedBy().isEmpty()
+                    || s.lockedAt().map(at -> at.toEpochMilli() < staleBefore).orElse(true)
+                    || LockOwner.parse(s.lockedBy().get())
+                        .map(options.owner()::seesDead)
+                        .orElse(false);
+            if (dead) {
+              tx.sessions().finish(s.id(), SessionStatus.INTERRUPTED);
+            }
+          }
+        });
+  }
+
+  private void heartbeat() {
+    try {
+      db.useTransaction(
+          tx -> {
+            tx.items().heartbeat(options.owner().id());
+            tx.sessions().heartbeat(options.owner().id());
+          });
+    } catch (RuntimeException e) {
+      // A missed heartbeat only shortens the lock's life; the next one tries again.
+    }
   }
 
   private void submit(ExecutorService pool, Runnable task) {
@@ -200,7 +352,9 @@ public final class BackupRun {
             try {
               task.run();
             } catch (RuntimeException e) {
-              fatal = new RunSummary.Fatal("internal error: " + e, false);
+              if (fatal == null) {
+                fatal = new RunSummary.Fatal("internal error: " + e, false);
+              }
             } finally {
               pending.done();
             }
@@ -210,13 +364,24 @@ public final class BackupRun {
     }
   }
 
+  private void scanProblem(ScanProblem problem) {
+    scanProblems.incrementAndGet();
+    listener.problem(problem);
+    if (!options.dryRun()) {
+      db.useTransaction(
+          tx ->
+              tx.errors()
+                  .record(sessionId, problem.path().toString(), "unreadable", problem.reason(), 0));
+    }
+  }
+
   /** Fingerprints and plans one file, then hands it to a transfer or a committer. */
   private void handle(MediaFile file) {
+    String path = file.path().toString();
     if (fatal != null) {
-      finished(file.path().toString(), Outcome.DEFERRED);
+      finished(path, Outcome.DEFERRED);
       return;
     }
-    String path = file.path().toString();
     Optional<ScanEntry> cached =
         db.inTransaction(tx -> tx.scanCache().find(path, file.size(), file.mtimeMs()));
     Fingerprint fingerprint;
@@ -247,6 +412,11 @@ public final class BackupRun {
               }
               return planner.plan(tx, sessionId, file, fp, route);
             });
+    dispatch(decision, path, file);
+  }
+
+  /** Acts on a decision about the file at {@code path} ({@code file} may be null on resume). */
+  private void dispatch(Planner.Decision decision, String path, MediaFile file) {
     if (decision instanceof Planner.Done done) {
       finished(path, done.outcome());
     } else if (decision instanceof Planner.Transfer transfer) {
@@ -258,18 +428,23 @@ public final class BackupRun {
       UploadItem item = commit.item();
       boolean expired =
           item.uploadTokenAt()
-              .map(at -> at.plus(options.uploadTokenLifetime()).isBefore(Instant.now()))
+              .map(at -> at.plus(options.uploadTokenLifetime()).isBefore(db.clock().instant()))
               .orElse(true);
       if (expired || item.uploadToken().isEmpty()) {
-        db.useTransaction(tx -> tx.items().resetTransfer(item.id()));
-        UploadItem reset = db.inTransaction(tx -> tx.items().find(item.id())).orElseThrow();
-        listener.planned(file, reset.size());
-        bytesPlanned.addAndGet(reset.size());
-        submit(transferPool, () -> transfer(reset));
+        retransfer(item, file);
       } else {
         committers.get(item.service()).add(item, item.uploadToken().get());
       }
     }
+  }
+
+  /** Starts an item's transfer over (expired Photos upload token) and sends it again. */
+  private void retransfer(UploadItem item, MediaFile file) {
+    db.useTransaction(tx -> tx.items().resetTransfer(item.id()));
+    UploadItem reset = db.inTransaction(tx -> tx.items().find(item.id())).orElseThrow();
+    listener.planned(file, reset.size());
+    bytesPlanned.addAndGet(reset.size());
+    submit(transferPool, () -> transfer(reset));
   }
 
   /** Dry run: decide read-only, remembering this run's claims in memory. */
@@ -281,7 +456,7 @@ public final class BackupRun {
               Optional<UploadItem> existing = tx.items().findByPath(path);
               if (existing.isPresent()
                   && existing.get().sha256().equals(fp.sha256())
-                  && existing.get().state() == app.wauploader.db.ItemState.COMMITTED) {
+                  && existing.get().state() == ItemState.COMMITTED) {
                 return Outcome.UNCHANGED;
               }
               if (file.size() == 0) {
@@ -304,13 +479,19 @@ public final class BackupRun {
   private void transfer(UploadItem item) {
     Target target = targets.get(item.service());
     if (target == null || fatal != null || paused.containsKey(item.service().id())) {
-      finished(item.sourcePath(), Outcome.DEFERRED);
+      defer(item);
+      return;
+    }
+    try {
+      transferLimit.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      defer(item);
       return;
     }
     try {
       TransferState.Complete complete =
-          new TransferTask(db, target, options.retry(), options.chunkBytes(), listener)
-              .run(item, buffers.get());
+          new TransferTask(db, target, options, listener, this::onRetry).run(item, buffers.get());
       if (complete.remoteSha256().isPresent()
           && !complete.remoteSha256().get().equalsIgnoreCase(item.sha256())) {
         throw new TargetException(
@@ -320,6 +501,7 @@ public final class BackupRun {
                 + ", the file has "
                 + item.sha256());
       }
+      transferLimit.succeeded();
       if (item.service() == Service.PHOTOS) {
         db.useTransaction(
             tx -> tx.items().markUploaded(item.id(), Optional.of(complete.receipt())));
@@ -332,7 +514,15 @@ public final class BackupRun {
       fail(item, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      finished(item.sourcePath(), Outcome.DEFERRED);
+      defer(item);
+    } finally {
+      transferLimit.release();
+    }
+  }
+
+  private void onRetry(int failedAttempt, Duration delay, TargetException failure) {
+    if (failure.failureClass() == FailureClass.RATE_LIMITED) {
+      transferLimit.rateLimited();
     }
   }
 
@@ -356,15 +546,24 @@ public final class BackupRun {
     }
   }
 
+  /**
+   * Records a failure once, by class: quota → item and service paused until the reset; fatal → the
+   * run stops; transient or rate-limited (retries used up) → item waits as retrying; permanent →
+   * item failed.
+   */
   private void fail(UploadItem item, TargetException e) {
     FailureClass failureClass = e.failureClass();
     String type = failureClass.name().toLowerCase(Locale.ROOT);
     int retries = e.attempts() - 1;
     switch (failureClass) {
       case QUOTA_EXHAUSTED -> {
-        paused.putIfAbsent(item.service().id(), e.getMessage());
+        Instant until = QuotaReset.after(db.clock().instant());
+        paused.putIfAbsent(item.service().id(), new RunSummary.Pause(until, e.getMessage()));
         db.useTransaction(
-            tx -> tx.errors().record(sessionId, item.sourcePath(), type, e.getMessage(), retries));
+            tx -> {
+              tx.errors().record(sessionId, item.sourcePath(), type, e.getMessage(), retries);
+              tx.items().markPaused(item.id(), until.toEpochMilli());
+            });
         finished(item.sourcePath(), Outcome.DEFERRED);
       }
       case FATAL -> {
@@ -373,9 +572,24 @@ public final class BackupRun {
         }
         db.useTransaction(
             tx -> tx.errors().record(sessionId, item.sourcePath(), type, e.getMessage(), retries));
+        defer(item);
+      }
+      case TRANSIENT, RATE_LIMITED -> {
+        long next = db.clock().instant().plus(options.retryLater()).toEpochMilli();
+        db.useTransaction(
+            tx -> {
+              tx.errors()
+                  .record(
+                      sessionId,
+                      item.sourcePath(),
+                      type,
+                      e.getMessage() + " (gave up for this run; tried again by a later run)",
+                      retries);
+              tx.items().markRetrying(item.id(), next);
+            });
         finished(item.sourcePath(), Outcome.DEFERRED);
       }
-      default -> {
+      case PERMANENT -> {
         db.useTransaction(
             tx -> {
               tx.errors().record(sessionId, item.sourcePath(), type, e.getMessage(), retries);
@@ -384,14 +598,21 @@ public final class BackupRun {
             });
         finished(item.sourcePath(), Outcome.FAILED);
       }
+      default -> throw new IllegalStateException("unclassified failure " + failureClass);
     }
+  }
+
+  /** Leaves an item for a later run, releasing its lock. */
+  private void defer(UploadItem item) {
+    db.useTransaction(tx -> tx.items().release(item.id(), options.owner().id()));
+    finished(item.sourcePath(), Outcome.DEFERRED);
   }
 
   private void recordUnreadable(String path, IOException e) {
     String reason =
-        e instanceof java.nio.file.AccessDeniedException
+        e instanceof AccessDeniedException
             ? "permission denied"
-            : e instanceof java.nio.file.NoSuchFileException ? "file disappeared" : e.toString();
+            : e instanceof NoSuchFileException ? "file disappeared" : e.toString();
     if (!options.dryRun()) {
       db.useTransaction(
           tx -> {
@@ -407,7 +628,7 @@ public final class BackupRun {
     listener.finished(path, outcome);
   }
 
-  private static java.util.concurrent.ThreadFactory named(String prefix) {
+  private static ThreadFactory named(String prefix) {
     AtomicInteger n = new AtomicInteger();
     return r -> {
       Thread t = new Thread(r, "wa-" + prefix + "-" + n.incrementAndGet());
@@ -448,7 +669,7 @@ public final class BackupRun {
         return;
       }
       if (fatal != null || paused.containsKey(target.service().id())) {
-        batch.forEach(p -> finished(p.item().sourcePath(), Outcome.DEFERRED));
+        batch.forEach(p -> defer(p.item()));
         return;
       }
       List<CommitRequest> requests = new ArrayList<>(batch.size());
@@ -464,54 +685,77 @@ public final class BackupRun {
                 .retry()
                 .run(
                     attempt -> target.commit(requests),
-                    (failed, delay, failure) ->
-                        listener.retrying(container, failure.getMessage(), delay.toMillis()));
+                    (failed, delay, failure) -> {
+                      onRetry(failed, delay, failure);
+                      listener.retrying(container, failure.getMessage(), delay.toMillis());
+                    });
       } catch (TargetException e) {
         batch.forEach(p -> fail(p.item(), e));
         return;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        batch.forEach(p -> finished(p.item().sourcePath(), Outcome.DEFERRED));
+        batch.forEach(p -> defer(p.item()));
         return;
       }
       for (int i = 0; i < batch.size(); i++) {
-        UploadItem item = batch.get(i).item();
-        CommitResult result = results.get(i);
-        if (result.remoteId().isPresent()) {
-          String remoteId = result.remoteId().get();
-          db.useTransaction(
-              tx -> {
-                tx.items().markCommitted(item.id(), remoteId);
-                tx.fileHashes()
-                    .record(
-                        item.sha256(),
-                        item.sourcePath(),
-                        item.size(),
-                        item.service(),
-                        remoteId,
-                        Optional.empty(),
-                        Optional.of(sessionId));
-                tx.sessions().addCounts(sessionId, 1, 1, 0, 0, item.size());
-              });
-          finished(item.sourcePath(), Outcome.UPLOADED);
-        } else {
-          TargetException failure = result.failure().orElseThrow();
-          if (failure.failureClass().isRetryable()) {
-            db.useTransaction(
-                tx ->
-                    tx.errors()
-                        .record(
-                            sessionId,
-                            item.sourcePath(),
-                            failure.failureClass().name().toLowerCase(Locale.ROOT),
-                            failure.getMessage() + " (will be committed by the next run)",
-                            0));
-            finished(item.sourcePath(), Outcome.DEFERRED);
-          } else {
-            fail(item, failure);
-          }
-        }
+        judge(batch.get(i).item(), results.get(i));
       }
+    }
+
+    private void judge(UploadItem item, CommitResult result) {
+      if (result.remoteId().isPresent()) {
+        String remoteId = result.remoteId().get();
+        db.useTransaction(
+            tx -> {
+              tx.items().markCommitted(item.id(), remoteId);
+              tx.fileHashes()
+                  .record(
+                      item.sha256(),
+                      item.sourcePath(),
+                      item.size(),
+                      item.service(),
+                      remoteId,
+                      Optional.empty(),
+                      Optional.of(sessionId));
+              tx.sessions().addCounts(sessionId, 1, 1, 0, 0, item.size());
+            });
+        finished(item.sourcePath(), Outcome.UPLOADED);
+        return;
+      }
+      TargetException failure = result.failure().orElseThrow();
+      if (failure.failureClass() == FailureClass.PERMANENT
+          && failure.getMessage().toLowerCase(Locale.ROOT).contains("token")
+          && rehashed.add("token:" + item.sourcePath())) {
+        // Expired or unknown upload token: the bytes must be sent again (once per run).
+        db.useTransaction(
+            tx ->
+                tx.errors()
+                    .record(
+                        sessionId,
+                        item.sourcePath(),
+                        "expired_token",
+                        failure.getMessage() + " (sending the file again)",
+                        0));
+        retransfer(item, null);
+        return;
+      }
+      if (failure.failureClass().isRetryable()) {
+        // The bytes are uploaded and the token still good: a later run only commits.
+        db.useTransaction(
+            tx -> {
+              tx.errors()
+                  .record(
+                      sessionId,
+                      item.sourcePath(),
+                      failure.failureClass().name().toLowerCase(Locale.ROOT),
+                      failure.getMessage() + " (committed by a later run)",
+                      0);
+              tx.items().markRetrying(item.id(), db.clock().instant().toEpochMilli());
+            });
+        finished(item.sourcePath(), Outcome.DEFERRED);
+        return;
+      }
+      fail(item, failure);
     }
   }
 
@@ -550,7 +794,7 @@ public final class BackupRun {
     }
 
     @Override
-    public void problem(app.wauploader.core.scan.ScanProblem problem) {
+    public void problem(ScanProblem problem) {
       delegate.problem(problem);
     }
   }

@@ -12,6 +12,10 @@ public enum Outcome {
   SKIPPED,
   /** Failed; an upload_errors row says why. */
   FAILED,
-  /** Left for a later run (quota used up, run stopped). */
-  DEFERRED
+  /**
+   * Left for a later run (quota used up, transient failure outlasting the retries, run stopped).
+   */
+  DEFERRED,
+  /** Another wa-uploader process is uploading it right now. */
+  LOCKED
 }

@@ -30,6 +30,18 @@ final class Planner {
   /** Nothing to send. */
   record Done(Outcome outcome) implements Decision {}
 
+  private final LockOwner owner;
+  private final long lockTimeoutMs;
+
+  /**
+   * @param owner this run, which takes the lock of every item it works on
+   * @param lockTimeoutMs a lock whose heartbeat is older than this is stale
+   */
+  Planner(LockOwner owner, long lockTimeoutMs) {
+    this.owner = owner;
+    this.lockTimeoutMs = lockTimeoutMs;
+  }
+
   Decision plan(Transaction tx, long sessionId, MediaFile file, Fingerprint fp, Route route)
       throws SQLException {
     String path = file.path().toString();
@@ -41,11 +53,10 @@ final class Planner {
           return done(tx, sessionId, Outcome.UNCHANGED);
         case PENDING:
         case UPLOADING:
-          tx.items().attachToSession(item.id(), sessionId);
-          return new Transfer(item);
         case UPLOADED:
-          tx.items().attachToSession(item.id(), sessionId);
-          return new Commit(item);
+        case RETRYING:
+        case PAUSED:
+          return resume(tx, sessionId, item);
         case SKIPPED_DUPLICATE:
           if (owned(tx, fp.sha256(), path)) {
             return done(tx, sessionId, Outcome.UNCHANGED);
@@ -77,14 +88,55 @@ final class Planner {
     long id;
     if (existing.isPresent()) {
       id = existing.get().id();
+      if (!claim(tx, id)) {
+        return new Done(Outcome.LOCKED);
+      }
       tx.items().replan(id, planned);
     } else {
       id = tx.items().insert(planned);
     }
     if (duplicate) {
+      tx.items().release(id, owner.id());
       return done(tx, sessionId, Outcome.DUPLICATE);
     }
+    claim(tx, id);
     return new Transfer(tx.items().find(id).orElseThrow());
+  }
+
+  /**
+   * An open item to continue: nothing yet if it waits for its time (retrying, paused) or another
+   * live process holds it; else locked for this run, woken, attached to the session.
+   */
+  Decision resume(Transaction tx, long sessionId, UploadItem item) throws SQLException {
+    boolean waiting = item.state() == ItemState.RETRYING || item.state() == ItemState.PAUSED;
+    if (waiting && item.nextAttemptAt().map(at -> at.toEpochMilli() > tx.nowMs()).orElse(false)) {
+      return new Done(Outcome.DEFERRED);
+    }
+    if (!claim(tx, item.id())) {
+      return new Done(Outcome.LOCKED);
+    }
+    if (waiting) {
+      tx.items().wake(item.id());
+    }
+    tx.items().attachToSession(item.id(), sessionId);
+    UploadItem current = tx.items().find(item.id()).orElseThrow();
+    return current.state() == ItemState.UPLOADED ? new Commit(current) : new Transfer(current);
+  }
+
+  /**
+   * Takes an item's lock for this run: free, ours, stale (no heartbeat for the lock timeout), or
+   * held by a process of this host that no longer exists.
+   */
+  private boolean claim(Transaction tx, long id) throws SQLException {
+    long staleBefore = tx.nowMs() - lockTimeoutMs;
+    Optional<String> holder = tx.items().lockOwner(id);
+    if (holder.isPresent() && !holder.get().equals(owner.id())) {
+      Optional<LockOwner> other = LockOwner.parse(holder.get());
+      if (other.isPresent() && owner.seesDead(other.get())) {
+        staleBefore = Long.MAX_VALUE;
+      }
+    }
+    return tx.items().claim(id, owner.id(), staleBefore);
   }
 
   /** True if the content is already uploaded, or owned by a live item of another path. */

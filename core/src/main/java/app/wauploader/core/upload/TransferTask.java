@@ -7,6 +7,7 @@ import app.wauploader.core.target.Target;
 import app.wauploader.core.target.TransferRequest;
 import app.wauploader.core.target.TransferState;
 import app.wauploader.db.Database;
+import app.wauploader.db.LedgerChunk;
 import app.wauploader.db.UploadItem;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -16,28 +17,39 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Moves one item's bytes to its target, resumably: the transfer URI is persisted as soon as it
- * exists and the acknowledged offset after every chunk, so a killed process resumes from the last
- * byte the server confirmed (asking the server, never assuming). Each retry of the one {@link
- * RetryPolicy} starts by asking the server where it stands.
+ * Moves one item's bytes to its target, resumably. The transfer URI is written as soon as it
+ * exists; the acknowledged offset and the chunk ledger (offset, length, SHA-256 of each
+ * acknowledged chunk) at least every {@code progressBytes} or {@code progressInterval}, and at the
+ * end. A resumed transfer first asks the server where it stands (never assumes), then checks the
+ * ledger's chunks against the local file: a file that no longer holds the bytes already sent starts
+ * a new transfer. Each retry of the one {@link RetryPolicy} starts by asking the server.
  */
 final class TransferTask {
   private final Database db;
   private final Target target;
-  private final RetryPolicy retry;
-  private final int chunkBytes;
+  private final UploadOptions options;
   private final RunListener listener;
+  private final RetryPolicy.RetryListener retries;
 
   TransferTask(
-      Database db, Target target, RetryPolicy retry, int chunkBytes, RunListener listener) {
+      Database db,
+      Target target,
+      UploadOptions options,
+      RunListener listener,
+      RetryPolicy.RetryListener retries) {
     this.db = db;
     this.target = target;
-    this.retry = retry;
-    this.chunkBytes = chunkBytes;
+    this.options = options;
     this.listener = listener;
+    this.retries = retries;
   }
 
   /**
@@ -51,31 +63,37 @@ final class TransferTask {
   TransferState.Complete run(UploadItem item, byte[] buffer)
       throws TargetException, InterruptedException {
     Path path = Path.of(item.sourcePath());
-    String[] uri = {item.sessionUri().orElse(null)};
-    return retry.run(
-        attempt -> {
-          checkUnchanged(item, path);
-          TransferState state;
-          if (uri[0] == null) {
-            uri[0] = begin(item);
-            state = new TransferState.Active(0);
-          } else {
-            state = target.query(uri[0], item.size());
-            if (state instanceof TransferState.Expired) {
-              uri[0] = begin(item);
-              state = new TransferState.Active(0);
-            } else if (state instanceof TransferState.Active active) {
-              long offset = active.acknowledgedOffset();
-              db.useTransaction(tx -> tx.items().acknowledge(item.id(), offset));
-            }
-          }
-          return sendAll(item, path, uri[0], state, buffer);
-        },
-        (failedAttempt, delay, failure) ->
-            listener.retrying(item.sourcePath(), failure.getMessage(), delay.toMillis()));
+    Progress progress = new Progress(item, item.sessionUri().orElse(null));
+    return options
+        .retry()
+        .run(
+            attempt -> {
+              checkUnchanged(item, path);
+              TransferState state;
+              if (progress.uri == null) {
+                state = begin(item, progress);
+              } else {
+                state = target.query(progress.uri, item.size());
+                if (state instanceof TransferState.Expired) {
+                  state = begin(item, progress);
+                } else if (state instanceof TransferState.Active active
+                    && !ledgerMatches(item, path, active.acknowledgedOffset())) {
+                  db.useTransaction(tx -> tx.items().resetTransfer(item.id()));
+                  state = begin(item, progress);
+                } else if (state instanceof TransferState.Active active) {
+                  progress.resumedAt(active.acknowledgedOffset());
+                }
+              }
+              return sendAll(item, path, progress, state, buffer);
+            },
+            (failedAttempt, delay, failure) -> {
+              retries.retrying(failedAttempt, delay, failure);
+              listener.retrying(item.sourcePath(), failure.getMessage(), delay.toMillis());
+            });
   }
 
-  private String begin(UploadItem item) throws TargetException, InterruptedException {
+  private TransferState begin(UploadItem item, Progress progress)
+      throws TargetException, InterruptedException {
     String uri =
         target.begin(
             new TransferRequest(
@@ -86,11 +104,12 @@ final class TransferTask {
                 item.sha256(),
                 item.mtimeMs()));
     db.useTransaction(tx -> tx.items().startTransfer(item.id(), uri));
-    return uri;
+    progress.restart(uri);
+    return new TransferState.Active(0);
   }
 
   private TransferState.Complete sendAll(
-      UploadItem item, Path path, String uri, TransferState state, byte[] buffer)
+      UploadItem item, Path path, Progress progress, TransferState state, byte[] buffer)
       throws TargetException, InterruptedException {
     long size = item.size();
     try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
@@ -103,23 +122,55 @@ final class TransferTask {
           throw new TargetException(
               FailureClass.PERMANENT, "server holds more bytes than the file has: " + offset);
         }
-        int length = (int) Math.min(chunkBytes, size - offset);
+        int length = (int) Math.min(options.chunkBytes(), size - offset);
         readAt(channel, buffer, offset, length, item);
-        state = target.send(uri, offset, buffer, length, size);
+        state = target.send(progress.uri, offset, buffer, length, size);
         if (state instanceof TransferState.Active next) {
           long acked = next.acknowledgedOffset();
           if (acked > offset) {
             listener.sent(acked - offset);
+            progress.acknowledged(offset, buffer, (int) Math.min(length, acked - offset));
           }
-          db.useTransaction(tx -> tx.items().acknowledge(item.id(), acked));
         } else if (state instanceof TransferState.Complete) {
           listener.sent(size - offset);
+          progress.acknowledged(offset, buffer, length);
+          progress.flush(size);
         } else {
           throw new TargetException(
               FailureClass.TRANSIENT, "upload session expired during the transfer; restarting");
         }
       }
       return (TransferState.Complete) state;
+    } catch (IOException e) {
+      throw unreadable(path, e);
+    }
+  }
+
+  /**
+   * True if every ledger chunk below {@code serverOffset} still hashes the same in the local file
+   * (chunks the server no longer holds are ignored).
+   */
+  private boolean ledgerMatches(UploadItem item, Path path, long serverOffset)
+      throws TargetException {
+    List<LedgerChunk> ledger = db.inTransaction(tx -> tx.chunks().forItem(item.id()));
+    if (ledger.isEmpty()) {
+      return true;
+    }
+    try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+      byte[] bytes = new byte[0];
+      for (LedgerChunk chunk : ledger) {
+        if (chunk.offset() + chunk.length() > serverOffset) {
+          continue;
+        }
+        if (bytes.length < chunk.length()) {
+          bytes = new byte[chunk.length()];
+        }
+        readAt(channel, bytes, chunk.offset(), chunk.length(), item);
+        if (!sha256(bytes, chunk.length()).equals(chunk.sha256())) {
+          return false;
+        }
+      }
+      return true;
     } catch (IOException e) {
       throw unreadable(path, e);
     }
@@ -162,6 +213,73 @@ final class TransferTask {
       }
     } catch (IOException e) {
       throw unreadable(path, e);
+    }
+  }
+
+  private static String sha256(byte[] bytes, int length) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      digest.update(bytes, 0, length);
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required on every Java platform", e);
+    }
+  }
+
+  /**
+   * The acknowledged offset and ledger chunks not yet written, written in one transaction when
+   * enough bytes or time have passed.
+   */
+  private final class Progress {
+    private final UploadItem item;
+    private String uri;
+    private final List<LedgerChunk> unsaved = new ArrayList<>();
+    private int nextSeq;
+    private long savedOffset;
+    private long savedAtNanos = System.nanoTime();
+
+    Progress(UploadItem item, String uri) {
+      this.item = item;
+      this.uri = uri;
+      this.savedOffset = item.ackedOffset();
+    }
+
+    void restart(String newUri) {
+      uri = newUri;
+      unsaved.clear();
+      nextSeq = 0;
+      savedOffset = 0;
+    }
+
+    void resumedAt(long serverOffset) {
+      List<LedgerChunk> ledger = db.inTransaction(tx -> tx.chunks().forItem(item.id()));
+      nextSeq = ledger.isEmpty() ? 0 : ledger.get(ledger.size() - 1).seq() + 1;
+      if (serverOffset != savedOffset) {
+        savedOffset = serverOffset;
+        db.useTransaction(tx -> tx.items().acknowledge(item.id(), serverOffset));
+      }
+    }
+
+    void acknowledged(long offset, byte[] buffer, int length) {
+      unsaved.add(new LedgerChunk(nextSeq++, offset, length, sha256(buffer, length)));
+      long acked = offset + length;
+      boolean enoughBytes = acked - savedOffset >= options.progressBytes();
+      boolean enoughTime = System.nanoTime() - savedAtNanos >= options.progressInterval().toNanos();
+      if (enoughBytes || enoughTime) {
+        flush(acked);
+      }
+    }
+
+    void flush(long acked) {
+      List<LedgerChunk> chunks = List.copyOf(unsaved);
+      db.useTransaction(
+          tx -> {
+            tx.chunks().record(item.id(), chunks);
+            tx.items().acknowledge(item.id(), acked);
+          });
+      unsaved.clear();
+      savedOffset = acked;
+      savedAtNanos = System.nanoTime();
     }
   }
 

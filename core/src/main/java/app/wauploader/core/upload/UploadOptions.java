@@ -5,13 +5,20 @@ import app.wauploader.core.scan.ScanOptions;
 import java.time.Duration;
 
 /**
- * Knobs of one backup run.
+ * Knobs of one backup run. Build from {@link #defaults()} with the {@code with…} methods.
  *
- * @param transfers parallel transfers, 1..16
+ * @param transfers parallel transfers, 1..16 (fewer while Google rate-limits)
  * @param hashThreads parallel hashing threads, ≥ 1
  * @param chunkBytes bytes per upload request, a positive multiple of 256 KiB
  * @param dryRun plan only: hash and decide, write nothing, send nothing
  * @param uploadTokenLifetime how long a Photos upload token is trusted (Google: about a day)
+ * @param owner who this run is, for locks
+ * @param lockTimeout a lock whose heartbeat is older than this is taken over
+ * @param progressBytes the acknowledged offset and chunk ledger are written at least every this
+ *     many bytes…
+ * @param progressInterval …or this often, whichever comes first (and always at the end)
+ * @param retryLater how long an item whose transient failures outlasted the retries waits before a
+ *     later run tries it again
  */
 public record UploadOptions(
     int transfers,
@@ -20,7 +27,12 @@ public record UploadOptions(
     ScanOptions scan,
     boolean dryRun,
     RetryPolicy retry,
-    Duration uploadTokenLifetime) {
+    Duration uploadTokenLifetime,
+    LockOwner owner,
+    Duration lockTimeout,
+    long progressBytes,
+    Duration progressInterval,
+    Duration retryLater) {
   /** 256 KiB: Google's chunk granularity for resumable uploads. */
   public static final int CHUNK_GRANULARITY = 256 * 1024;
 
@@ -37,8 +49,15 @@ public record UploadOptions(
     if (chunkBytes <= 0 || chunkBytes % CHUNK_GRANULARITY != 0) {
       throw new IllegalArgumentException("chunk size must be a positive multiple of 256 KiB");
     }
+    if (lockTimeout.isNegative() || lockTimeout.isZero()) {
+      throw new IllegalArgumentException("lock timeout must be positive");
+    }
   }
 
+  /**
+   * Defaults: 3 transfers, a hash thread per core (≥ 2), 8 MiB chunks, tokens trusted 23 h, locks
+   * stale after 10 min, progress written every 8 MiB or 5 s, retry-later 15 min.
+   */
   public static UploadOptions defaults() {
     return new UploadOptions(
         3,
@@ -47,29 +66,155 @@ public record UploadOptions(
         ScanOptions.defaults(),
         false,
         RetryPolicy.defaults(),
-        Duration.ofHours(23));
+        Duration.ofHours(23),
+        LockOwner.create("localhost", 0),
+        Duration.ofMinutes(10),
+        8L * 1024 * 1024,
+        Duration.ofSeconds(5),
+        Duration.ofMinutes(15));
   }
 
   public UploadOptions withTransfers(int n) {
-    return new UploadOptions(n, hashThreads, chunkBytes, scan, dryRun, retry, uploadTokenLifetime);
+    return new UploadOptions(
+        n,
+        hashThreads,
+        chunkBytes,
+        scan,
+        dryRun,
+        retry,
+        uploadTokenLifetime,
+        owner,
+        lockTimeout,
+        progressBytes,
+        progressInterval,
+        retryLater);
   }
 
   public UploadOptions withChunkBytes(int n) {
-    return new UploadOptions(transfers, hashThreads, n, scan, dryRun, retry, uploadTokenLifetime);
+    return new UploadOptions(
+        transfers,
+        hashThreads,
+        n,
+        scan,
+        dryRun,
+        retry,
+        uploadTokenLifetime,
+        owner,
+        lockTimeout,
+        progressBytes,
+        progressInterval,
+        retryLater);
   }
 
   public UploadOptions withScan(ScanOptions s) {
     return new UploadOptions(
-        transfers, hashThreads, chunkBytes, s, dryRun, retry, uploadTokenLifetime);
+        transfers,
+        hashThreads,
+        chunkBytes,
+        s,
+        dryRun,
+        retry,
+        uploadTokenLifetime,
+        owner,
+        lockTimeout,
+        progressBytes,
+        progressInterval,
+        retryLater);
   }
 
   public UploadOptions withDryRun(boolean d) {
     return new UploadOptions(
-        transfers, hashThreads, chunkBytes, scan, d, retry, uploadTokenLifetime);
+        transfers,
+        hashThreads,
+        chunkBytes,
+        scan,
+        d,
+        retry,
+        uploadTokenLifetime,
+        owner,
+        lockTimeout,
+        progressBytes,
+        progressInterval,
+        retryLater);
   }
 
   public UploadOptions withRetry(RetryPolicy r) {
     return new UploadOptions(
-        transfers, hashThreads, chunkBytes, scan, dryRun, r, uploadTokenLifetime);
+        transfers,
+        hashThreads,
+        chunkBytes,
+        scan,
+        dryRun,
+        r,
+        uploadTokenLifetime,
+        owner,
+        lockTimeout,
+        progressBytes,
+        progressInterval,
+        retryLater);
+  }
+
+  public UploadOptions withOwner(LockOwner o) {
+    return new UploadOptions(
+        transfers,
+        hashThreads,
+        chunkBytes,
+        scan,
+        dryRun,
+        retry,
+        uploadTokenLifetime,
+        o,
+        lockTimeout,
+        progressBytes,
+        progressInterval,
+        retryLater);
+  }
+
+  public UploadOptions withLockTimeout(Duration t) {
+    return new UploadOptions(
+        transfers,
+        hashThreads,
+        chunkBytes,
+        scan,
+        dryRun,
+        retry,
+        uploadTokenLifetime,
+        owner,
+        t,
+        progressBytes,
+        progressInterval,
+        retryLater);
+  }
+
+  public UploadOptions withProgress(long bytes, Duration interval) {
+    return new UploadOptions(
+        transfers,
+        hashThreads,
+        chunkBytes,
+        scan,
+        dryRun,
+        retry,
+        uploadTokenLifetime,
+        owner,
+        lockTimeout,
+        bytes,
+        interval,
+        retryLater);
+  }
+
+  public UploadOptions withRetryLater(Duration d) {
+    return new UploadOptions(
+        transfers,
+        hashThreads,
+        chunkBytes,
+        scan,
+        dryRun,
+        retry,
+        uploadTokenLifetime,
+        owner,
+        lockTimeout,
+        progressBytes,
+        progressInterval,
+        d);
   }
 }

@@ -190,7 +190,8 @@ class BackupRunTest {
                   tx -> tx.items().findByPath(video.toString()))
               .orElseThrow();
       assertThat(item.state()).isEqualTo(ItemState.UPLOADING);
-      assertThat(item.ackedOffset()).isEqualTo(chunk);
+      // Progress is written every 8 MiB or 5 s: the row may lag; the server's offset rules.
+      assertThat(item.ackedOffset()).isBetween(0L, (long) chunk);
       assertThat(item.sessionUri()).isPresent();
     }
     long before = photos.bytesReceived();

@@ -1,0 +1,119 @@
+package app.wauploader.cli.command;
+
+import app.wauploader.cli.AppDirs;
+import app.wauploader.cli.ExitCode;
+import app.wauploader.cli.UserError;
+import app.wauploader.cli.auth.GoogleSignIn;
+import app.wauploader.cli.auth.TokenStore;
+import app.wauploader.core.google.GoogleEndpoints;
+import app.wauploader.core.google.GoogleHttp;
+import app.wauploader.core.upload.LockOwner;
+import app.wauploader.core.upload.UploadOptions;
+import com.google.api.client.http.HttpRequestInitializer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** Options shared by {@code upload} and {@code resume}: where to send, how, and how fast. */
+public final class TransferOptions {
+  @Option(
+      names = "--endpoint",
+      paramLabel = "URL",
+      description =
+          "Send every Google call (Drive, Photos, OAuth) to this base URL with Google's paths,"
+              + " e.g. the emulator's http://127.0.0.1:PORT. Default: the real Google endpoints.")
+  URI endpoint;
+
+  @Option(names = "--dry-run", description = "Plan only: send nothing and write nothing.")
+  boolean dryRun;
+
+  @Option(
+      names = "--transfers",
+      paramLabel = "N",
+      defaultValue = "3",
+      description =
+          "Parallel transfers, 1..16 (default: ${DEFAULT-VALUE}; fewer while Google"
+              + " rate-limits).")
+  int transfers;
+
+  @Option(
+      names = "--chunk-size",
+      paramLabel = "MiB",
+      defaultValue = "8",
+      description = "Upload chunk size in MiB, a multiple of 0.25 (default: ${DEFAULT-VALUE}).")
+  double chunkMib;
+
+  @Option(
+      names = "--lock-timeout",
+      paramLabel = "SECONDS",
+      defaultValue = "600",
+      description =
+          "Work locked by another wa-uploader process is taken over when its heartbeat is older"
+              + " than this, or at once when that process is gone (default: ${DEFAULT-VALUE}).")
+  long lockTimeoutSeconds;
+
+  @Option(names = "--no-progress", description = "Do not draw the progress bar.")
+  boolean noProgress;
+
+  /** The run's options from the command line, locked for this process. */
+  UploadOptions options() {
+    long chunkBytes = Math.round(chunkMib * 1024 * 1024);
+    if (chunkBytes <= 0
+        || chunkBytes % UploadOptions.CHUNK_GRANULARITY != 0
+        || chunkBytes > 256L << 20) {
+      throw new UserError(
+          ExitCode.USAGE, "--chunk-size must be a multiple of 0.25 MiB, at most 256");
+    }
+    if (transfers < 1 || transfers > 16) {
+      throw new UserError(ExitCode.USAGE, "--transfers must be between 1 and 16");
+    }
+    if (lockTimeoutSeconds < 1) {
+      throw new UserError(ExitCode.USAGE, "--lock-timeout must be at least 1 second");
+    }
+    return UploadOptions.defaults()
+        .withTransfers(transfers)
+        .withChunkBytes((int) chunkBytes)
+        .withDryRun(dryRun)
+        .withOwner(thisProcess())
+        .withLockTimeout(Duration.ofSeconds(lockTimeoutSeconds));
+  }
+
+  boolean showProgress() {
+    return !noProgress && System.console() != null;
+  }
+
+  /**
+   * The stored sign-in for these endpoints; without one, an emulator (--endpoint) is used without
+   * credentials and real Google is refused before any call. A dry run needs none.
+   */
+  HttpRequestInitializer credentials(AppDirs dirs) throws IOException {
+    GoogleEndpoints endpoints =
+        endpoint == null ? GoogleEndpoints.google() : GoogleEndpoints.at(endpoint);
+    Optional<HttpRequestInitializer> signedIn =
+        new GoogleSignIn(endpoints, new TokenStore(dirs.config())).credential();
+    if (signedIn.isPresent()) {
+      return signedIn.get();
+    }
+    if (endpoint != null || dryRun) {
+      return GoogleHttp.NO_CREDENTIALS;
+    }
+    throw new UserError(
+        ExitCode.NOT_SIGNED_IN,
+        "not signed in to Google: create your OAuth client (see docs/google-oauth.md), then run"
+            + " 'wa-uploader auth login --client-secret client_secret.json'");
+  }
+
+  /** This process as a lock owner: host name and pid. */
+  static LockOwner thisProcess() {
+    String host;
+    try {
+      host = InetAddress.getLocalHost().getHostName();
+    } catch (IOException e) {
+      host = "localhost";
+    }
+    return LockOwner.create(host, ProcessHandle.current().pid());
+  }
+}
