@@ -42,6 +42,11 @@ public final class ScanCacheRepository {
         rows);
   }
 
+  /** Forgets what is cached for {@code path} (its content changed behind size and mtime). */
+  public void forget(String path) throws SQLException {
+    tx.update("DELETE FROM scan_cache WHERE path = ?", path);
+  }
+
   public long count() throws SQLException {
     return tx.queryLong("SELECT count(*) FROM scan_cache");
   }

@@ -508,7 +508,11 @@ public final class BackupRun {
       }
       committers.get(item.service()).add(item, complete.receipt());
     } catch (TransferTask.FileChangedException changed) {
-      db.useTransaction(tx -> tx.items().resetTransfer(item.id()));
+      db.useTransaction(
+          tx -> {
+            tx.items().resetTransfer(item.id());
+            tx.scanCache().forget(item.sourcePath());
+          });
       rehashAfterChange(item, changed);
     } catch (TargetException e) {
       fail(item, e);

@@ -78,8 +78,7 @@ final class TransferTask {
                   state = begin(item, progress);
                 } else if (state instanceof TransferState.Active active
                     && !ledgerMatches(item, path, active.acknowledgedOffset())) {
-                  db.useTransaction(tx -> tx.items().resetTransfer(item.id()));
-                  state = begin(item, progress);
+                  throw new FileChangedException(item.sourcePath());
                 } else if (state instanceof TransferState.Active active) {
                   progress.resumedAt(active.acknowledgedOffset());
                 }

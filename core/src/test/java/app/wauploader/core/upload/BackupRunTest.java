@@ -209,6 +209,47 @@ class BackupRunTest {
     assertThat(photos.bytesReceived()).isEqualTo(uniquePhotoBytes());
   }
 
+  @Test
+  void aFileChangedBehindTheSameSizeAndMtimeIsCaughtByTheLedgerAndSentAnew() throws Exception {
+    Path video = media.resolve("WhatsApp Video/VID-20240214-WA0008.mp4");
+    int chunk = 256 * 1024;
+    UploadOptions options =
+        UploadOptions.defaults()
+            .withChunkBytes(chunk)
+            .withTransfers(1)
+            .withProgress(0, java.time.Duration.ZERO);
+    try (Database db = Database.open(dir.resolve("wa.db"))) {
+      new BackupRun(
+              db,
+              Map.of(Service.PHOTOS, new StopAfterFirstChunk(photos), Service.DRIVE, drive),
+              options,
+              RunListener.NONE)
+          .run(List.of(media));
+      UploadItem item =
+          db.<java.util.Optional<UploadItem>>inTransaction(
+                  tx -> tx.items().findByPath(video.toString()))
+              .orElseThrow();
+      assertThat(
+              db.<List<app.wauploader.db.LedgerChunk>>inTransaction(
+                  tx -> tx.chunks().forItem(item.id())))
+          .hasSize(1);
+    }
+    // Same size, same mtime, different first bytes: only the ledger can tell.
+    FileTime mtime = Files.getLastModifiedTime(video);
+    byte[] bytes = Files.readAllBytes(video);
+    for (int i = 1000; i < 2000; i++) {
+      bytes[i] ^= 0x5a;
+    }
+    Files.write(video, bytes);
+    Files.setLastModifiedTime(video, mtime);
+
+    RunSummary second = run(options);
+    assertThat(second.count(Outcome.FAILED)).isZero();
+    assertThat(photos.items())
+        .extracting(InMemoryTarget.Item::sha256)
+        .contains(SampleTree.sha256(video));
+  }
+
   /** Simulates a process stopped mid-transfer: after one chunk per file, sends stop. */
   private static final class StopAfterFirstChunk implements Target {
     private final Target delegate;

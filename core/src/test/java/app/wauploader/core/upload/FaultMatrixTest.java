@@ -1,0 +1,310 @@
+package app.wauploader.core.upload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.wauploader.core.SampleTree;
+import app.wauploader.core.google.GoogleEndpoints;
+import app.wauploader.core.google.GoogleHttp;
+import app.wauploader.core.retry.RetryPolicy;
+import app.wauploader.core.target.EmulatorFixture;
+import app.wauploader.db.Database;
+import app.wauploader.db.ItemState;
+import app.wauploader.db.SessionStatus;
+import app.wauploader.db.UploadError;
+import app.wauploader.db.UploadSession;
+import app.wauploader.db.migration.Migrations;
+import com.google.api.client.http.javanet.NetHttpTransport;
+import com.google.gson.JsonElement;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every fault kind on every route, injected into the emulator: the outcome is the documented class
+ * (retried, slowed, paused, failed, fatal), the error rows and retry counts say so, and a follow-up
+ * run (faults gone, a day later) completes everything.
+ */
+class FaultMatrixTest {
+  private static final int CHUNK = 256 * 1024;
+  private static final String DAILY_QUOTA =
+      "Quota exceeded for quota metric 'All requests' and limit 'All requests per day' of service"
+          + " 'photoslibrary.googleapis.com' for consumer 'project_number:1'.";
+
+  @TempDir Path dir;
+
+  /** What a case expects of the first run. */
+  @FunctionalInterface
+  interface Expectation {
+    void check(RunSummary first, Database db) throws Exception;
+  }
+
+  record Case(String name, String rules, Expectation expectation) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  static Stream<Case> cases() {
+    return Stream.of(
+        new Case(
+            "drive.upload 503 x2: retried", rule("drive.upload", 503, 2, ""), retriedAndComplete()),
+        new Case(
+            "photos.upload 503 x2: retried",
+            rule("photos.upload", 503, 2, ""),
+            retriedAndComplete()),
+        new Case(
+            "drive.files 503 x2: retried", rule("drive.files", 503, 2, ""), retriedAndComplete()),
+        new Case(
+            "photos.albums 503 x1: retried",
+            rule("photos.albums", 503, 1, ""),
+            retriedAndComplete()),
+        new Case(
+            "photos.batchCreate 500 x1: retried",
+            rule("photos.batchCreate", 500, 1, ""),
+            retriedAndComplete()),
+        new Case(
+            "drive.upload 503 beyond the retries: waits as retrying",
+            rule("drive.upload", 503, 100, ""),
+            (first, db) -> {
+              assertThat(first.count(Outcome.DEFERRED)).isPositive();
+              assertThat(first.count(Outcome.FAILED)).isZero();
+              List<UploadError> errors = errors(db, first);
+              assertThat(errors)
+                  .isNotEmpty()
+                  .allSatisfy(
+                      e -> {
+                        assertThat(e.errorType()).isEqualTo("transient");
+                        assertThat(e.retryCount()).isEqualTo(4);
+                      });
+              assertThat(states(db)).contains(ItemState.RETRYING);
+            }),
+        new Case(
+            "drive.upload 429 x3: slowed down",
+            rule("drive.upload", 429, 3, "rateLimitExceeded"),
+            (first, db) -> {
+              complete(first);
+              assertThat(first.lowestTransfers()).isLessThan(3);
+            }),
+        new Case(
+            "drive.upload 403 userRateLimitExceeded x2: slowed down",
+            rule("drive.upload", 403, 2, "userRateLimitExceeded"),
+            (first, db) -> {
+              complete(first);
+              assertThat(first.lowestTransfers()).isLessThan(3);
+            }),
+        new Case(
+            "photos.upload daily quota: Photos paused, Drive goes on",
+            "[{\"route\":\"photos.upload\",\"status\":429,\"times\":1000,\"message\":\""
+                + DAILY_QUOTA
+                + "\"}]",
+            (first, db) -> {
+              assertThat(first.pausedServices()).containsOnlyKeys("photos");
+              assertThat(first.pausedServices().get("photos").until())
+                  .isAfter(java.time.Instant.now());
+              assertThat(session(db, first).status()).isEqualTo(SessionStatus.PAUSED);
+              assertThat(session(db, first).pausedUntil()).isPresent();
+              assertThat(errors(db, first))
+                  .extracting(UploadError::errorType)
+                  .contains("quota_exhausted");
+              assertThat(states(db)).contains(ItemState.PAUSED);
+              assertThat(first.count(Outcome.UPLOADED)).isPositive(); // the Drive files
+            }),
+        new Case(
+            "drive.upload storageQuotaExceeded: fatal, run stops",
+            rule("drive.upload", 403, 1, "storageQuotaExceeded"),
+            (first, db) -> {
+              assertThat(first.fatal()).isPresent();
+              assertThat(first.fatal().get().authorization()).isFalse();
+              assertThat(first.fatal().get().message()).contains("storage is full");
+              assertThat(session(db, first).status()).isEqualTo(SessionStatus.FAILED);
+              assertThat(errors(db, first)).extracting(UploadError::errorType).contains("fatal");
+            }),
+        new Case(
+            "* 401: fatal, sign in again",
+            rule("*", 401, 1000, "authError"),
+            (first, db) -> {
+              assertThat(first.fatal()).isPresent();
+              assertThat(first.fatal().get().authorization()).isTrue();
+              assertThat(first.fatal().get().message()).contains("auth login");
+            }),
+        new Case(
+            "drive.upload 400 once: that item failed, permanent",
+            rule("drive.upload", 400, 1, "badRequest"),
+            (first, db) -> {
+              assertThat(first.count(Outcome.FAILED)).isEqualTo(1);
+              assertThat(errors(db, first))
+                  .singleElement()
+                  .satisfies(
+                      e -> {
+                        assertThat(e.errorType()).isEqualTo("permanent");
+                        assertThat(e.retryCount()).isZero();
+                      });
+              assertThat(states(db)).contains(ItemState.FAILED);
+            }),
+        new Case(
+            "drive.upload reset mid-body: resumed",
+            "[{\"route\":\"drive.upload\",\"action\":\"reset\",\"afterBytes\":100000,\"times\":2}]",
+            retriedAndComplete()),
+        new Case(
+            "photos.upload reset mid-body: resumed",
+            "[{\"route\":\"photos.upload\",\"action\":\"reset\",\"afterBytes\":100000,\"times\":2}]",
+            retriedAndComplete()),
+        new Case(
+            "drive.upload stall: timed out, resumed",
+            "[{\"route\":\"drive.upload\",\"action\":\"stall\",\"afterBytes\":1000,\"times\":1}]",
+            retriedAndComplete()),
+        new Case(
+            "drive.upload dropSession: new session, completed",
+            "[{\"route\":\"drive.upload\",\"action\":\"dropSession\",\"times\":1}]",
+            (first, db) -> complete(first)),
+        new Case(
+            "photos.batchCreate partial: that item committed by the next run",
+            "[{\"route\":\"photos.batchCreate\",\"action\":\"partial\",\"itemIndexes\":[0],\"times\":1}]",
+            (first, db) -> {
+              assertThat(first.count(Outcome.DEFERRED)).isEqualTo(1);
+              assertThat(first.count(Outcome.FAILED)).isZero();
+              assertThat(errors(db, first))
+                  .singleElement()
+                  .satisfies(
+                      e -> assertThat(e.errorMessage()).contains("committed by a later run"));
+            }));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void eachFaultHasItsDocumentedOutcomeAndAFollowUpRunCompletes(Case c) throws Exception {
+    Path media = media();
+    Set<String> unique = SampleTree.distinctSha256(SampleTree.eligibleFiles(media));
+    Path dbFile = dir.resolve("wa.db");
+    try (EmulatorFixture emulator = new EmulatorFixture(dir.resolve("emulator"))) {
+      emulator.inspector().addFaults(c.rules());
+      RunSummary first;
+      try (Database db = Database.open(dbFile)) {
+        first = run(db, emulator, media);
+        c.expectation().check(first, db);
+        if (!c.rules().matches(".*\"times\":\\d{3,}.*")) {
+          assertThat(emulator.get("/__emulator/faults").getAsJsonArray())
+              .as("every injected fault was hit")
+              .isEmpty();
+        }
+        assertThat(db.check()).isEmpty();
+      }
+      emulator.inspector().clearFaults();
+      Clock tomorrow = Clock.offset(Clock.systemUTC(), Duration.ofDays(1));
+      try (Database db = Database.open(dbFile, Migrations.all(), tomorrow)) {
+        RunSummary followUp = run(db, emulator, media);
+        assertThat(followUp.count(Outcome.FAILED)).as(followUp.toString()).isZero();
+        assertThat(followUp.fatal()).isEmpty();
+        assertThat(followUp.pausedServices()).isEmpty();
+        assertThat(db.check()).isEmpty();
+      }
+      Set<String> stored = new HashSet<>();
+      for (JsonElement e : emulator.items()) {
+        assertThat(stored.add(e.getAsJsonObject().get("sha256").getAsString()))
+            .as("each content stored once")
+            .isTrue();
+      }
+      assertThat(stored).isEqualTo(unique);
+    }
+  }
+
+  private RunSummary run(Database db, EmulatorFixture emulator, Path media) throws Exception {
+    GoogleHttp http =
+        new GoogleHttp(
+            new NetHttpTransport(),
+            GoogleHttp.NO_CREDENTIALS,
+            GoogleEndpoints.at(emulator.baseUri()),
+            1500);
+    RetryPolicy fast =
+        new RetryPolicy(
+            5,
+            Duration.ofMillis(10),
+            Duration.ofMillis(80),
+            Duration.ofSeconds(1),
+            RetryPolicy.Sleeper.SYSTEM);
+    UploadOptions options =
+        UploadOptions.defaults()
+            .withChunkBytes(CHUNK)
+            .withRetry(fast)
+            .withOwner(LockOwner.create("test", ProcessHandle.current().pid()));
+    return new BackupRun(db, GoogleTargets.create(http, db), options, RunListener.NONE)
+        .run(List.of(media));
+  }
+
+  /** Two photos, two videos (Photos), two 600 KB documents and a voice note (Drive). */
+  private Path media() throws Exception {
+    Path media = dir.resolve("Media");
+    Path images = Files.createDirectories(media.resolve("WhatsApp Images"));
+    Path video = Files.createDirectories(media.resolve("WhatsApp Video"));
+    Path docs = Files.createDirectories(media.resolve("WhatsApp Documents"));
+    Path voice = Files.createDirectories(media.resolve("WhatsApp Voice Notes/202345"));
+    Path samples = SampleTree.SOURCE;
+    for (String name : List.of("IMG-20231105-WA0012.jpg", "IMG-20240101-WA0007.png")) {
+      Files.copy(samples.resolve("WhatsApp Images").resolve(name), images.resolve(name));
+    }
+    for (String name : List.of("VID-20231224-WA0002.mp4", "VID-20240214-WA0008.mp4")) {
+      Files.copy(samples.resolve("WhatsApp Video").resolve(name), video.resolve(name));
+    }
+    for (int i = 0; i < 2; i++) {
+      byte[] bytes = new byte[600 * 1024 + i];
+      new Random(i).nextBytes(bytes);
+      Files.write(docs.resolve("DOC-2024010" + i + "-WA000" + i + ".bin"), bytes);
+    }
+    Files.copy(
+        samples.resolve("WhatsApp Voice Notes/202345/PTT-20231105-WA0004.opus"),
+        voice.resolve("PTT-20231105-WA0004.opus"));
+    return media;
+  }
+
+  private static String rule(String route, int status, int times, String reason) {
+    return "[{\"route\":\""
+        + route
+        + "\",\"status\":"
+        + status
+        + ",\"times\":"
+        + times
+        + (reason.isEmpty() ? "" : ",\"reason\":\"" + reason + "\"")
+        + "}]";
+  }
+
+  private static Expectation retriedAndComplete() {
+    return (first, db) -> {
+      complete(first);
+      assertThat(errors(db, first)).isEmpty();
+    };
+  }
+
+  private static void complete(RunSummary first) {
+    assertThat(first.count(Outcome.FAILED)).as(first.toString()).isZero();
+    assertThat(first.count(Outcome.DEFERRED)).as(first.toString()).isZero();
+    assertThat(first.fatal()).isEmpty();
+    assertThat(first.count(Outcome.UPLOADED)).isEqualTo(7);
+  }
+
+  private static List<UploadError> errors(Database db, RunSummary run) {
+    return db.inTransaction(tx -> tx.errors().forSession(run.sessionId().orElseThrow()));
+  }
+
+  private static UploadSession session(Database db, RunSummary run) {
+    return db.<Optional<UploadSession>>inTransaction(
+            tx -> tx.sessions().find(run.sessionId().orElseThrow()))
+        .orElseThrow();
+  }
+
+  private static Set<ItemState> states(Database db) {
+    Map<ItemState, Long> counts = db.inTransaction(tx -> tx.items().countByState());
+    return counts.keySet();
+  }
+}
