@@ -1,0 +1,114 @@
+package app.wauploader.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.wauploader.emulator.EmulatorConfig;
+import app.wauploader.emulator.EmulatorInspector;
+import app.wauploader.emulator.GoogleEmulator;
+import com.google.gson.JsonElement;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Two {@code upload} processes on one database at once never send the same file twice. */
+class ConcurrentUploadsTest {
+  @TempDir Path dir;
+
+  @Test
+  void twoProcessesShareTheWorkWithoutSendingAnythingTwice() throws Exception {
+    Path media = dir.resolve("Media");
+    Map<String, Long> unique = new HashMap<>();
+    Random random = new Random(3);
+    for (int i = 0; i < 40; i++) {
+      byte[] bytes = new byte[100_000 + random.nextInt(300_000)];
+      random.nextBytes(bytes);
+      Path file =
+          media
+              .resolve(i % 2 == 0 ? "WhatsApp Documents" : "WhatsApp Audio")
+              .resolve(String.format("DOC-2024%04d-WA%04d.bin", i, i));
+      Files.createDirectories(file.getParent());
+      Files.write(file, bytes);
+      unique.put(
+          HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)),
+          (long) bytes.length);
+      if (i % 10 == 0) { // a twin under another name, in the other folder
+        Path twin = media.resolve("WhatsApp Documents/Sent").resolve("copy-" + i + ".bin");
+        Files.createDirectories(twin.getParent());
+        Files.write(twin, bytes);
+      }
+    }
+    long uniqueBytes = unique.values().stream().mapToLong(Long::longValue).sum();
+    Path db = dir.resolve("wa.db");
+    try (GoogleEmulator emulator =
+        GoogleEmulator.start(
+            EmulatorConfig.defaults(dir.resolve("emulator")).withBandwidth(4L * 1024 * 1024))) {
+      URI endpoint = emulator.baseUri();
+      Process a = start(media, endpoint, db);
+      Process b = start(media, endpoint, db);
+      assertThat(a.waitFor(120, TimeUnit.SECONDS)).isTrue();
+      assertThat(b.waitFor(120, TimeUnit.SECONDS)).isTrue();
+      String outA = new String(a.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      String outB = new String(b.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(a.exitValue()).as(outA).isZero();
+      assertThat(b.exitValue()).as(outB).isZero();
+      // Both really worked at once: each uploaded part of the files.
+      assertThat(outA).containsPattern("uploaded [1-9]");
+      assertThat(outB).containsPattern("uploaded [1-9]");
+
+      // Whatever one process skipped because the other held it is finished by a later run.
+      CliRun last =
+          CliRun.of(
+              "upload",
+              "--source",
+              media.toString(),
+              "--endpoint",
+              endpoint.toString(),
+              "--db",
+              db.toString(),
+              "--no-progress");
+      assertThat(last.exitCode()).as(last.out() + last.err()).isZero();
+
+      EmulatorInspector inspector = new EmulatorInspector(endpoint);
+      Map<String, Integer> copies = new HashMap<>();
+      for (JsonElement e : inspector.items()) {
+        copies.merge(e.getAsJsonObject().get("sha256").getAsString(), 1, Integer::sum);
+      }
+      assertThat(copies.keySet()).isEqualTo(unique.keySet());
+      assertThat(copies.values()).containsOnly(1);
+      assertThat(inspector.bytesReceived()).isEqualTo(uniqueBytes);
+    }
+  }
+
+  private Process start(Path media, URI endpoint, Path db) throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            java,
+            "-cp",
+            System.getProperty("java.class.path"),
+            Main.class.getName(),
+            "upload",
+            "--source",
+            media.toString(),
+            "--endpoint",
+            endpoint.toString(),
+            "--db",
+            db.toString(),
+            "--chunk-size",
+            "0.25",
+            "--no-progress");
+    pb.redirectErrorStream(true);
+    pb.environment().put("HOME", dir.resolve("home").toString());
+    pb.environment().put("XDG_CONFIG_HOME", dir.resolve("config").toString());
+    return pb.start();
+  }
+}
