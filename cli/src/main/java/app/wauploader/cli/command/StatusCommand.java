@@ -63,6 +63,13 @@ public final class StatusCommand implements Callable<Integer> {
             s.errorCount(),
             s.bytesUploaded() / 1048576.0);
       }
+      for (UploadSession s : sessions) {
+        if (s.pausedUntil().isPresent()) {
+          out.printf(
+              "session %d is paused until %s: %s%n",
+              s.id(), TIME.format(s.pausedUntil().get()), s.pauseReason().orElse(""));
+        }
+      }
       if (sessions.isEmpty()) {
         out.println("(no sessions yet)");
       }

@@ -50,7 +50,25 @@ final class UploadRunner {
       out.println(summaryLine(summary));
       summary
           .pausedServices()
-          .forEach((service, message) -> out.println("paused " + service + ": " + message));
+          .forEach(
+              (service, pause) ->
+                  out.println(
+                      "paused "
+                          + service
+                          + " until "
+                          + StatusCommand.TIME.format(pause.until())
+                          + " (its daily quota resets then; run 'wa-uploader resume' after that): "
+                          + pause.message()));
+      if (summary.lowestTransfers() < options.transfers()) {
+        out.println(
+            "Google rate-limited the run: parallel transfers went down to "
+                + summary.lowestTransfers());
+      }
+      if (summary.count(Outcome.LOCKED) > 0) {
+        out.println(
+            summary.count(Outcome.LOCKED)
+                + " files are being uploaded by another wa-uploader process right now; skipped");
+      }
       summary.fatal().ifPresent(fatal -> out.println("stopped: " + fatal.message()));
       if (summary.count(Outcome.FAILED) > 0) {
         out.println("see the failures with: wa-uploader errors --db " + dbFile);

@@ -478,7 +478,11 @@ public final class BackupRun {
 
   private void transfer(UploadItem item) {
     Target target = targets.get(item.service());
-    if (target == null || fatal != null || paused.containsKey(item.service().id())) {
+    if (paused.containsKey(item.service().id())) {
+      pauseWithService(item);
+      return;
+    }
+    if (target == null || fatal != null) {
       defer(item);
       return;
     }
@@ -606,6 +610,16 @@ public final class BackupRun {
     }
   }
 
+  /**
+   * Its service is paused for the daily quota: the item waits until the reset too, so later runs
+   * spend no request on it before then.
+   */
+  private void pauseWithService(UploadItem item) {
+    Instant until = paused.get(item.service().id()).until();
+    db.useTransaction(tx -> tx.items().markPaused(item.id(), until.toEpochMilli()));
+    finished(item.sourcePath(), Outcome.DEFERRED);
+  }
+
   /** Leaves an item for a later run, releasing its lock. */
   private void defer(UploadItem item) {
     db.useTransaction(tx -> tx.items().release(item.id(), options.owner().id()));
@@ -672,7 +686,11 @@ public final class BackupRun {
       if (batch == null || batch.isEmpty()) {
         return;
       }
-      if (fatal != null || paused.containsKey(target.service().id())) {
+      if (paused.containsKey(target.service().id())) {
+        batch.forEach(p -> pauseWithService(p.item()));
+        return;
+      }
+      if (fatal != null) {
         batch.forEach(p -> defer(p.item()));
         return;
       }

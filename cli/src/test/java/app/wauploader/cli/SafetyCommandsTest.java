@@ -1,0 +1,161 @@
+package app.wauploader.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.wauploader.emulator.EmulatorConfig;
+import app.wauploader.emulator.EmulatorInspector;
+import app.wauploader.emulator.GoogleEmulator;
+import java.io.RandomAccessFile;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code db} commands, quota pause and {@code resume}, as a user runs them. */
+class SafetyCommandsTest {
+  private static final String DAILY_QUOTA =
+      "Quota exceeded for quota metric 'All requests' and limit 'All requests per day' of service"
+          + " 'photoslibrary.googleapis.com' for consumer 'project_number:1'.";
+
+  @TempDir Path dir;
+
+  @Test
+  void aCorruptedDatabaseIsRefusedRestoredFromItsBackupAndNothingItRecordedIsSentAgain()
+      throws Exception {
+    Path media = UploadCommandTest.copySamples(dir);
+    Path db = dir.resolve("wa.db");
+    try (GoogleEmulator emulator =
+        GoogleEmulator.start(EmulatorConfig.defaults(dir.resolve("emu")))) {
+      String endpoint = emulator.baseUri().toString();
+      EmulatorInspector inspector = new EmulatorInspector(emulator.baseUri());
+      assertThat(upload(media, endpoint, db).exitCode()).isZero();
+      CliRun backup = CliRun.of("db", "backup", "--db", db.toString());
+      assertThat(backup.exitCode()).isZero();
+      assertThat(backup.out()).contains("backed up to");
+      long afterFirst = inspector.bytesReceived();
+
+      // Work after the backup: filler rows so the damage lands in used pages.
+      CliRun stats = CliRun.of("db", "stats", "--db", db.toString());
+      assertThat(stats.out()).contains("upload_items").contains("file_hashes").contains("WAL");
+      try (RandomAccessFile raf = new RandomAccessFile(db.toFile(), "rw")) {
+        raf.seek(4096);
+        raf.write("this is not a b-tree page any more ".repeat(400).getBytes());
+      }
+      CliRun refused = upload(media, endpoint, db);
+      assertThat(refused.exitCode()).isEqualTo(ExitCode.DATABASE.code());
+      assertThat(refused.err()).contains("corrupt").contains("db restore");
+      assertThat(refused.err().lines()).hasSize(1);
+
+      CliRun restore = CliRun.of("db", "restore", "--db", db.toString());
+      assertThat(restore.exitCode()).as(restore.out() + restore.err()).isZero();
+      CliRun check = CliRun.of("db", "check", "--db", db.toString());
+      assertThat(check.exitCode()).isZero();
+
+      CliRun again = upload(media, endpoint, db);
+      assertThat(again.exitCode()).isZero();
+      assertThat(again.out()).contains("uploaded 0,");
+      assertThat(inspector.bytesReceived()).isEqualTo(afterFirst);
+      assertThat(CliRun.of("db", "vacuum", "--db", db.toString()).exitCode()).isZero();
+    }
+  }
+
+  @Test
+  void aUsedUpPhotosQuotaPausesPhotosWithAResumeTimeWhileDriveGoesOn() throws Exception {
+    Path media = UploadCommandTest.copySamples(dir);
+    Path faults =
+        Files.writeString(
+            dir.resolve("faults.json"),
+            "[{\"route\":\"photos.upload\",\"status\":429,\"times\":1000,\"message\":\""
+                + DAILY_QUOTA
+                + "\"}]");
+    Path db = dir.resolve("wa.db");
+    try (GoogleEmulator emulator =
+        GoogleEmulator.start(EmulatorConfig.defaults(dir.resolve("emu")).withFaultsFile(faults))) {
+      String endpoint = emulator.baseUri().toString();
+      CliRun run = upload(media, endpoint, db);
+      assertThat(run.exitCode()).isEqualTo(ExitCode.QUOTA_PAUSED.code());
+      assertThat(run.out())
+          .containsPattern("paused photos until \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d")
+          .contains("wa-uploader resume");
+      assertThat(new EmulatorInspector(emulator.baseUri()).items())
+          .allSatisfy(
+              i -> assertThat(i.getAsJsonObject().get("service").getAsString()).isEqualTo("drive"))
+          .isNotEmpty();
+      CliRun status = CliRun.of("status", "--db", db.toString());
+      assertThat(status.out()).contains("paused");
+      CliRun errors = CliRun.of("errors", "--db", db.toString());
+      assertThat(errors.out()).contains("quota_exhausted");
+
+      // Before the reset, resume leaves the Photos files waiting and says so.
+      CliRun early =
+          CliRun.of("resume", "--endpoint", endpoint, "--db", db.toString(), "--no-progress");
+      assertThat(early.exitCode()).as(early.out() + early.err()).isZero();
+      assertThat(early.out()).contains("uploaded 0,");
+    }
+  }
+
+  @Test
+  void resumeFinishesAnInterruptedSessionWithoutScanning() throws Exception {
+    Path media = dir.resolve("Media/WhatsApp Documents");
+    Files.createDirectories(media);
+    byte[] big = new byte[3 * 1024 * 1024];
+    new Random(5).nextBytes(big);
+    Files.write(media.resolve("DOC-20240101-WA0001.bin"), big);
+    Path db = dir.resolve("wa.db");
+    try (GoogleEmulator emulator =
+        GoogleEmulator.start(
+            EmulatorConfig.defaults(dir.resolve("emu")).withBandwidth(1024 * 1024))) {
+      URI endpoint = emulator.baseUri();
+      EmulatorInspector inspector = new EmulatorInspector(endpoint);
+      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+      Process p =
+          new ProcessBuilder(
+                  java,
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  Main.class.getName(),
+                  "upload",
+                  "--source",
+                  dir.resolve("Media").toString(),
+                  "--endpoint",
+                  endpoint.toString(),
+                  "--db",
+                  db.toString(),
+                  "--chunk-size",
+                  "0.5",
+                  "--no-progress")
+              .redirectErrorStream(true)
+              .start();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (inspector.bytesReceived() < 1024 * 1024 && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+
+      CliRun resume =
+          CliRun.of(
+              "resume", "--endpoint", endpoint.toString(), "--db", db.toString(), "--no-progress");
+      assertThat(resume.exitCode()).as(resume.out() + resume.err()).isZero();
+      assertThat(resume.out()).contains("session 1:").contains("uploaded 1,");
+      assertThat(inspector.items()).hasSize(1);
+      assertThat(inspector.bytesReceived()).isLessThanOrEqualTo(big.length + 512 * 1024);
+      CliRun status = CliRun.of("status", "--db", db.toString());
+      assertThat(status.out()).contains("completed");
+    }
+  }
+
+  private static CliRun upload(Path media, String endpoint, Path db) {
+    return CliRun.of(
+        "upload",
+        "--source",
+        media.toString(),
+        "--endpoint",
+        endpoint,
+        "--db",
+        db.toString(),
+        "--no-progress");
+  }
+}
