@@ -3,6 +3,7 @@ package app.wauploader.db;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -50,7 +52,7 @@ public final class DatabaseBackups {
           .filter(p -> p.getFileName().toString().startsWith(prefix))
           .filter(p -> p.getFileName().toString().endsWith(".bak"))
           .sorted(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed())
-          .toList();
+          .collect(Collectors.toList());
     }
   }
 
@@ -103,9 +105,9 @@ public final class DatabaseBackups {
     }
     String aside = ".replaced-" + STAMP.format(Instant.now());
     for (String suffix : List.of("", "-wal", "-shm")) {
-      Path file = Path.of(database + suffix);
+      Path file = Paths.get(database + suffix);
       if (Files.exists(file)) {
-        Files.move(file, Path.of(database + aside + suffix), StandardCopyOption.REPLACE_EXISTING);
+        Files.move(file, Paths.get(database + aside + suffix), StandardCopyOption.REPLACE_EXISTING);
       }
     }
     Files.copy(chosen, database);

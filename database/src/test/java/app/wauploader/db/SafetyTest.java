@@ -39,6 +39,30 @@ class SafetyTest {
   }
 
   @Test
+  void twoProcessesOpeningANewDatabaseAtOnceMigrateItOnce() throws Exception {
+    for (int round = 0; round < 10; round++) {
+      Path file = dir.resolve("race-" + round + ".db");
+      java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+      java.util.concurrent.Callable<Integer> open =
+          () -> {
+            start.await();
+            try (Database db = Database.open(file)) {
+              return db.schemaVersion();
+            }
+          };
+      var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+      try {
+        var a = pool.submit(open);
+        var b = pool.submit(open);
+        assertThat(a.get()).isEqualTo(Migrations.latestVersion());
+        assertThat(b.get()).isEqualTo(Migrations.latestVersion());
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+  }
+
+  @Test
   void onlyTheNewestThreeBackupsAreKept() throws Exception {
     try (Database db = Database.open(dir.resolve("wa.db"))) {
       for (int i = 0; i < 5; i++) {

@@ -142,7 +142,12 @@ public final class GoogleHttp {
   public static String bodyText(HttpResponse response, String what) throws TargetException {
     try {
       java.io.InputStream content = response.getContent();
-      return content == null ? "" : new String(content.readAllBytes(), StandardCharsets.UTF_8);
+      if (content == null) {
+        return "";
+      }
+      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+      com.google.api.client.util.IOUtils.copy(content, bytes);
+      return new String(bytes.toByteArray(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw Failures.fromIo(e, what);
     } finally {

@@ -5,9 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
 import org.apache.tika.config.TikaConfig;
 import org.apache.tika.detect.Detector;
 import org.apache.tika.io.TikaInputStream;
@@ -33,7 +31,7 @@ public final class ContentHasher {
    * @throws IOException if the file cannot be read (missing, permission, I/O error)
    */
   public Fingerprint fingerprint(Path file) throws IOException {
-    MessageDigest digest = sha256();
+    MessageDigest digest = Sha256.newDigest();
     byte[] buffer = new byte[BUFFER_BYTES];
     byte[] head;
     try (InputStream in = Files.newInputStream(file)) {
@@ -46,9 +44,7 @@ public final class ContentHasher {
       }
     }
     return new Fingerprint(
-        HexFormat.of().formatHex(digest.digest()),
-        detect(head, file.getFileName().toString()),
-        false);
+        Sha256.hex(digest.digest()), detect(head, file.getFileName().toString()), false);
   }
 
   /** The MIME type of content starting with {@code head}, named {@code fileName}. */
@@ -70,13 +66,5 @@ public final class ContentHasher {
       total += n;
     }
     return total;
-  }
-
-  static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required on every Java platform", e);
-    }
   }
 }

@@ -125,7 +125,7 @@ public final class Failures {
 
   /** Parses {@code Retry-After}: delay-seconds or an HTTP-date. Empty if absent or unparsable. */
   public static Optional<Duration> parseRetryAfter(String value) {
-    if (value == null || value.isBlank()) {
+    if (value == null || value.trim().isEmpty()) {
       return Optional.empty();
     }
     String v = value.trim();
@@ -149,7 +149,7 @@ public final class Failures {
    */
   record GoogleError(String message, String reason) {
     static GoogleError parse(String body) {
-      if (body == null || body.isBlank()) {
+      if (body == null || body.trim().isEmpty()) {
         return new GoogleError("", "");
       }
       try {

@@ -2,6 +2,7 @@ package app.wauploader.core.scan;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,7 +28,8 @@ public final class WhatsAppLocations {
   /** Every candidate media folder, existing or not, for the given home directory. */
   public static List<Path> candidates(Path home) {
     List<Path> sharedRoots =
-        List.of(home.resolve("storage/shared"), Path.of("/storage/emulated/0"), Path.of("/sdcard"));
+        List.of(
+            home.resolve("storage/shared"), Paths.get("/storage/emulated/0"), Paths.get("/sdcard"));
     List<Path> result = new ArrayList<>();
     for (Path shared : sharedRoots) {
       for (String relative : RELATIVE) {

@@ -27,6 +27,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
@@ -181,7 +182,7 @@ public final class BackupRun {
             taken++;
             listener.found(
                 new MediaFile(
-                    Path.of(item.sourcePath()), item.container(), item.size(), item.mtimeMs()));
+                    Paths.get(item.sourcePath()), item.container(), item.size(), item.mtimeMs()));
             if (options.dryRun()) {
               listener.planned(null, item.size() - item.ackedOffset());
               bytesPlanned.addAndGet(item.size() - item.ackedOffset());
@@ -536,7 +537,7 @@ public final class BackupRun {
 
   /** A file changed under us: hash and plan it again, once per run. */
   private void rehashAfterChange(UploadItem item, TargetException changed) {
-    Path path = Path.of(item.sourcePath());
+    Path path = Paths.get(item.sourcePath());
     if (!rehashed.add(item.sourcePath())) {
       fail(item, changed);
       return;

@@ -2,8 +2,8 @@ package app.wauploader.core.upload;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -18,9 +18,8 @@ import java.util.Optional;
 public record LockOwner(String host, long pid, String nonce) {
   /** A new owner for this run; the CLI passes its host name and pid. */
   public static LockOwner create(String host, long pid) {
-    byte[] random = new byte[4];
-    new SecureRandom().nextBytes(random);
-    return new LockOwner(host.replace(':', '_'), pid, HexFormat.of().formatHex(random));
+    return new LockOwner(
+        host.replace(':', '_'), pid, Integer.toHexString(new SecureRandom().nextInt()));
   }
 
   /** Parses {@link #id()}; empty for text of another shape. */
@@ -46,7 +45,7 @@ public record LockOwner(String host, long pid, String nonce) {
    * False when unknown (another host, no {@code /proc}).
    */
   public boolean seesDead(LockOwner other) {
-    Path proc = Path.of("/proc");
+    Path proc = Paths.get("/proc");
     return other.host.equals(host)
         && Files.isDirectory(proc.resolve("self"))
         && !Files.exists(proc.resolve(Long.toString(other.pid)));

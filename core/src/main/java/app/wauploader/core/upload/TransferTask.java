@@ -1,5 +1,6 @@
 package app.wauploader.core.upload;
 
+import app.wauploader.core.hash.Sha256;
 import app.wauploader.core.retry.FailureClass;
 import app.wauploader.core.retry.RetryPolicy;
 import app.wauploader.core.retry.TargetException;
@@ -15,12 +16,10 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -62,7 +61,7 @@ final class TransferTask {
    */
   TransferState.Complete run(UploadItem item, byte[] buffer)
       throws TargetException, InterruptedException {
-    Path path = Path.of(item.sourcePath());
+    Path path = Paths.get(item.sourcePath());
     Progress progress = new Progress(item, item.sessionUri().orElse(null));
     return options
         .retry()
@@ -216,13 +215,7 @@ final class TransferTask {
   }
 
   private static String sha256(byte[] bytes, int length) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      digest.update(bytes, 0, length);
-      return HexFormat.of().formatHex(digest.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required on every Java platform", e);
-    }
+    return Sha256.of(bytes, length);
   }
 
   /**

@@ -46,8 +46,9 @@ public final class MigrationRunner {
       }
       int applied = 0;
       for (Migration migration : migrations.subList(current, migrations.size())) {
-        apply(connection, migration);
-        applied++;
+        if (apply(connection, migration)) {
+          applied++;
+        }
       }
       return applied;
     } catch (SQLException e) {
@@ -72,10 +73,22 @@ public final class MigrationRunner {
     }
   }
 
-  private void apply(Connection connection, Migration migration) throws SQLException {
+  /**
+   * Applies one migration in its own write transaction, unless another process applied it first:
+   * the version is read again after the write lock is taken ({@code BEGIN IMMEDIATE}), so two
+   * processes opening a new database at once do not both migrate it.
+   *
+   * @return true if this call applied it
+   */
+  private boolean apply(Connection connection, Migration migration) throws SQLException {
     boolean autoCommit = connection.getAutoCommit();
     connection.setAutoCommit(false);
     try {
+      int current = currentVersion(connection);
+      if (current >= migration.version()) {
+        connection.commit();
+        return false;
+      }
       migration.apply(connection);
       try (PreparedStatement insert =
           connection.prepareStatement(
@@ -86,6 +99,7 @@ public final class MigrationRunner {
         insert.executeUpdate();
       }
       connection.commit();
+      return true;
     } catch (SQLException | RuntimeException e) {
       connection.rollback();
       throw new DatabaseException(

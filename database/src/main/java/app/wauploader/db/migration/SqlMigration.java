@@ -13,7 +13,7 @@ abstract class SqlMigration implements Migration {
   public final void apply(Connection connection) throws SQLException {
     try (Statement statement = connection.createStatement()) {
       for (String sql : sql().split(";\\s*\\n")) {
-        if (!sql.isBlank()) {
+        if (!sql.trim().isEmpty()) {
           statement.execute(sql);
         }
       }
