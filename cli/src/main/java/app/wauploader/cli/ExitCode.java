@@ -13,17 +13,17 @@ import picocli.CommandLine;
  * command's {@code --help}.
  */
 public enum ExitCode {
-  OK(0, "success: everything eligible is backed up"),
+  OK(0, "everything eligible is backed up"),
   SOFTWARE(1, "unexpected internal error (please report it)"),
   USAGE(2, "invalid command line"),
-  SOME_FAILED(3, "the run finished but some files failed: see 'wa-uploader errors'"),
-  QUOTA_PAUSED(4, "a daily Google quota is used up: run again after it resets"),
-  NOT_SIGNED_IN(5, "not signed in, or access was revoked/expired: run 'wa-uploader auth login'"),
-  REMOTE_FATAL(6, "Google refused to continue (e.g. storage full): see the message"),
+  SOME_FAILED(3, "some files failed: see 'wa-uploader errors'"),
+  QUOTA_PAUSED(4, "a daily Google quota is used up: resume after the reset"),
+  NOT_SIGNED_IN(5, "not signed in, or access expired: 'wa-uploader auth login'"),
+  REMOTE_FATAL(6, "Google refused to go on (e.g. storage full)"),
   DATABASE(7, "the local database cannot be opened or is corrupt"),
   INPUT(8, "a source folder or input file is missing or unreadable"),
-  LOCKED(9, "the session is being run by another wa-uploader process"),
-  INTERRUPTED(130, "interrupted (Ctrl-C); run again to resume");
+  LOCKED(9, "another wa-uploader process is running that session"),
+  INTERRUPTED(130, "interrupted (Ctrl-C): run again to resume");
 
   private final int code;
   private final String meaning;
@@ -85,7 +85,7 @@ public enum ExitCode {
     lines[0] = "%nExit codes:";
     for (int i = 0; i < values.length; i++) {
       lines[i + 1] =
-          String.format("  %3d  %-14s %s", values[i].code, values[i].name(), values[i].meaning);
+          String.format("  %3d  %-13s %s", values[i].code, values[i].name(), values[i].meaning);
     }
     return lines;
   }

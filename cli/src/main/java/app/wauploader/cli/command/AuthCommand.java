@@ -51,11 +51,8 @@ public final class AuthCommand {
   @Command(
       name = "login",
       mixinStandardHelpOptions = true,
-      description = {
-        "Sign in with your own Google OAuth client (Desktop app). Opens the consent",
-        "page in a browser (termux-open-url in Termux), receives the answer on 127.0.0.1,",
-        "and stores the tokens owner-only in $XDG_CONFIG_HOME/wa-uploader."
-      })
+      description =
+          "Sign in with your own Google OAuth client (Desktop app). Opens the consent page in a browser (termux-open-url in Termux), receives the answer on 127.0.0.1, and stores the tokens owner-only in $XDG_CONFIG_HOME/wa-uploader.")
   static final class Login implements Callable<Integer> {
     @Spec CommandSpec spec;
     @picocli.CommandLine.Mixin Common common = new Common();

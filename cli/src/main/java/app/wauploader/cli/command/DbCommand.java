@@ -21,10 +21,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "db",
     mixinStandardHelpOptions = true,
-    description = {
-      "Look after the local database. Backups (SQLite online backup, newest 3 kept) are taken",
-      "before every schema migration and by 'db backup', in backups/ next to the database."
-    },
+    description =
+        "Look after the local database. Backups (SQLite online backup, newest 3 kept) are taken before every schema migration and by 'db backup', in backups/ next to the database.",
     subcommands = {
       DbCommand.Backup.class,
       DbCommand.Check.class,
@@ -83,10 +81,8 @@ public final class DbCommand {
   @Command(
       name = "restore",
       mixinStandardHelpOptions = true,
-      description = {
-        "Replace the database with a backup: N (1 = newest), or by default the newest backup",
-        "that passes an integrity check. The replaced file is kept as <name>.replaced-<time>."
-      })
+      description =
+          "Replace the database with a backup: N (1 = newest), or by default the newest backup that passes an integrity check. The replaced file is kept as <name>.replaced-<time>.")
   static final class Restore implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin DatabaseOption database;

@@ -35,10 +35,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
-    description = {
-      "Back up the bundled sample WhatsApp media tree to the embedded emulator,",
-      "twice, and show what the emulator holds. Needs no Google account."
-    })
+    description =
+        "Back up the bundled sample WhatsApp media tree to the embedded emulator, twice, and show what the emulator holds. Needs no Google account.")
 public final class DemoCommand implements Callable<Integer> {
   private static final String SAMPLES = "samples/whatsapp/";
 

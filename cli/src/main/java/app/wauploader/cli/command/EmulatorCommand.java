@@ -14,11 +14,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "emulator",
     mixinStandardHelpOptions = true,
-    description = {
-      "Run the bundled emulator of Google Drive, Google Photos and OAuth on",
-      "127.0.0.1, storing uploads under --data. Inspect it with GET /__emulator/items,",
-      "/__emulator/albums and /__emulator/stats."
-    })
+    description =
+        "Run the bundled emulator of Google Drive, Google Photos and OAuth on 127.0.0.1, storing uploads under --data. Inspect it with GET /__emulator/items, /__emulator/albums and /__emulator/stats.")
 public final class EmulatorCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -16,12 +16,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "errors",
     mixinStandardHelpOptions = true,
-    description = {
-      "Show recorded failures, newest first: when, session, type, retries, file and",
-      "what to do. Types: transient/rate_limited (gave up after retries; the next run tries",
-      "again), quota_exhausted (resume after the reset), permanent (the file cannot be",
-      "uploaded as is), fatal (the run stopped), unreadable (fix permissions)."
-    })
+    description =
+        "Show recorded failures, newest first: when, session, type, retries, file and what to do. Types: transient/rate_limited (gave up after retries; the next run tries again), quota_exhausted (resume after the reset), permanent (the file cannot be uploaded as is), fatal (the run stopped), unreadable (fix permissions).")
 public final class ErrorsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin DatabaseOption database;

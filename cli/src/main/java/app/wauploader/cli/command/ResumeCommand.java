@@ -17,13 +17,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "resume",
     mixinStandardHelpOptions = true,
-    description = {
-      "Continue a paused or interrupted upload session: half-sent files resume from the byte",
-      "Google acknowledged, uploaded Photos items are committed, files waiting after a quota",
-      "or failures are tried when their time has come. Without SESSION_ID, the newest paused",
-      "or interrupted session continues, with every open file. ('upload' on the same folders",
-      "resumes too, and also picks up new files.)"
-    })
+    description =
+        "Continue a paused or interrupted upload session: half-sent files resume from the byte Google acknowledged, uploaded Photos items are committed, files waiting after a quota or failures are tried when their time has come. Without SESSION_ID, the newest paused or interrupted session continues, with every open file. ('upload' on the same folders resumes too, and also picks up new files.)")
 public final class ResumeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin DatabaseOption database;

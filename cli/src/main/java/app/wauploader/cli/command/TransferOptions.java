@@ -7,6 +7,7 @@ import app.wauploader.cli.auth.GoogleSignIn;
 import app.wauploader.cli.auth.TokenStore;
 import app.wauploader.core.google.GoogleEndpoints;
 import app.wauploader.core.google.GoogleHttp;
+import app.wauploader.core.retry.RetryPolicy;
 import app.wauploader.core.upload.LockOwner;
 import app.wauploader.core.upload.UploadOptions;
 import com.google.api.client.http.HttpRequestInitializer;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
@@ -55,6 +57,37 @@ public final class TransferOptions {
               + " than this, or at once when that process is gone (default: ${DEFAULT-VALUE}).")
   long lockTimeoutSeconds;
 
+  @Option(
+      names = "--max-attempts",
+      paramLabel = "N",
+      defaultValue = "5",
+      description =
+          "Attempts per request on transient errors (5xx, 429, lost connection) before the file"
+              + " waits for a later run (default: ${DEFAULT-VALUE}).")
+  int maxAttempts;
+
+  @Option(
+      names = "--backoff",
+      paramLabel = "START,CAP",
+      defaultValue = "2,30",
+      split = ",",
+      hideParamSyntax = true,
+      description =
+          "Exponential back-off between attempts, seconds: first wait and cap, with jitter;"
+              + " Google's Retry-After wins when longer (default: ${DEFAULT-VALUE}).")
+  List<Double> backoff;
+
+  @Option(
+      names = "--progress-every",
+      paramLabel = "MiB,SECONDS",
+      defaultValue = "8,5",
+      split = ",",
+      hideParamSyntax = true,
+      description =
+          "Write the acknowledged offset and chunk ledger to the database at least this often"
+              + " (default: ${DEFAULT-VALUE}); resume always asks the server anyway.")
+  List<Double> progressEvery;
+
   @Option(names = "--no-progress", description = "Do not draw the progress bar.")
   boolean noProgress;
 
@@ -73,7 +106,22 @@ public final class TransferOptions {
     if (lockTimeoutSeconds < 1) {
       throw new UserError(ExitCode.USAGE, "--lock-timeout must be at least 1 second");
     }
+    if (maxAttempts < 1 || maxAttempts > 100) {
+      throw new UserError(ExitCode.USAGE, "--max-attempts must be between 1 and 100");
+    }
+    if (backoff.size() != 2 || backoff.get(0) < 0 || backoff.get(1) < backoff.get(0)) {
+      throw new UserError(ExitCode.USAGE, "--backoff takes START,CAP in seconds, START <= CAP");
+    }
+    if (progressEvery.size() != 2 || progressEvery.get(0) < 0 || progressEvery.get(1) < 0) {
+      throw new UserError(ExitCode.USAGE, "--progress-every takes MiB,SECONDS, both >= 0");
+    }
+    RetryPolicy retry =
+        RetryPolicy.defaults()
+            .withMaxAttempts(maxAttempts)
+            .withDelays(seconds(backoff.get(0)), seconds(backoff.get(1)));
     return UploadOptions.defaults()
+        .withRetry(retry)
+        .withProgress(Math.round(progressEvery.get(0) * 1024 * 1024), seconds(progressEvery.get(1)))
         .withTransfers(transfers)
         .withChunkBytes((int) chunkBytes)
         .withDryRun(dryRun)
@@ -104,6 +152,10 @@ public final class TransferOptions {
         ExitCode.NOT_SIGNED_IN,
         "not signed in to Google: create your OAuth client (see docs/google-oauth.md), then run"
             + " 'wa-uploader auth login --client-secret client_secret.json'");
+  }
+
+  private static Duration seconds(double value) {
+    return Duration.ofMillis(Math.round(value * 1000));
   }
 
   /** This process as a lock owner: host name and pid. */

@@ -19,11 +19,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "upload",
     mixinStandardHelpOptions = true,
-    description = {
-      "Back up WhatsApp media: photos/videos to Google Photos albums, the rest to Google Drive",
-      "folders WhatsApp/<media folder>. Files already uploaded (same SHA-256) are skipped;",
-      "interrupted uploads resume where the server stopped."
-    })
+    description =
+        "Back up WhatsApp media: photos/videos to Google Photos albums, the rest to Google Drive folders WhatsApp/<media folder>. Files already uploaded (same SHA-256) are skipped; interrupted uploads resume where the server stopped.")
 public final class UploadCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin DatabaseOption database;

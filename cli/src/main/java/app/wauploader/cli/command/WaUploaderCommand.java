@@ -10,12 +10,8 @@ import picocli.CommandLine.Command;
     name = "wa-uploader",
     mixinStandardHelpOptions = true,
     versionProvider = WaUploaderCommand.Version.class,
-    description = {
-      "Backs up WhatsApp media to your Google account: photos and videos to Google Photos,",
-      "voice notes, audio, documents and the rest to Google Drive. Identical bytes are",
-      "uploaded once (SHA-256), uploads resume after crashes, and a local SQLite database",
-      "records what is done."
-    },
+    description =
+        "Backs up WhatsApp media to your Google account: photos and videos to Google Photos, voice notes, audio, documents and the rest to Google Drive. Identical bytes are uploaded once (SHA-256), uploads resume after crashes, and a local SQLite database records what is done.",
     subcommands = {
       UploadCommand.class,
       ResumeCommand.class,

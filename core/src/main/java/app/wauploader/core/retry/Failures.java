@@ -37,12 +37,22 @@ public final class Failures {
   public static TargetException fromResponse(
       int status, String body, String retryAfterHeader, String what) {
     GoogleError error = GoogleError.parse(body);
+    return fromError(status, error.message(), error.reason(), retryAfterHeader, what);
+  }
+
+  /**
+   * Classifies an HTTP error answer already parsed (e.g. by the Drive client library).
+   *
+   * @param message Google's error message, may be empty
+   * @param reason Drive's {@code errors[0].reason} or Photos' {@code status}, may be empty
+   */
+  public static TargetException fromError(
+      int status, String googleMessage, String reason, String retryAfterHeader, String what) {
+    String detail = googleMessage.isEmpty() ? "HTTP " + status : oneLine(googleMessage);
     Optional<Duration> retryAfter = parseRetryAfter(retryAfterHeader);
-    String detail = error.message().isEmpty() ? "HTTP " + status : error.message();
-    String reason = error.reason();
     FailureClass failureClass;
     String message;
-    String lowerMessage = error.message().toLowerCase(Locale.ROOT);
+    String lowerMessage = googleMessage.toLowerCase(Locale.ROOT);
     if (status == 401) {
       failureClass = FailureClass.FATAL;
       message =

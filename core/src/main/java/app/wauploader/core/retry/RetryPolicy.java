@@ -44,6 +44,11 @@ public record RetryPolicy(
     return new RetryPolicy(attempts, initialDelay, maxDelay, maxRetryAfter, sleeper);
   }
 
+  /** The same policy waiting with {@code s} (e.g. a wait a stopping run cuts short). */
+  public RetryPolicy withSleeper(Sleeper s) {
+    return new RetryPolicy(maxAttempts, initialDelay, maxDelay, maxRetryAfter, s);
+  }
+
   public RetryPolicy withDelays(Duration initial, Duration max) {
     return new RetryPolicy(maxAttempts, initial, max, maxRetryAfter, sleeper);
   }
@@ -59,11 +64,21 @@ public record RetryPolicy(
    */
   public <T> T run(Operation<T> operation, RetryListener listener)
       throws TargetException, InterruptedException {
+    return run(operation, listener, () -> false);
+  }
+
+  /**
+   * As {@link #run(Operation, RetryListener)}, but gives up at once, with the last failure, when
+   * {@code stopping} turns true (the run is stopping: no more waiting and retrying).
+   */
+  public <T> T run(
+      Operation<T> operation, RetryListener listener, java.util.function.BooleanSupplier stopping)
+      throws TargetException, InterruptedException {
     for (int attempt = 1; ; attempt++) {
       try {
         return operation.attempt(attempt);
       } catch (TargetException e) {
-        if (!e.failureClass().isRetryable() || attempt >= maxAttempts) {
+        if (!e.failureClass().isRetryable() || attempt >= maxAttempts || stopping.getAsBoolean()) {
           throw e.withAttempts(attempt);
         }
         Duration delay = delayBefore(attempt + 1, e);

@@ -86,6 +86,12 @@ public final class BackupRun {
   private final Map<Service, Committer> committers = new EnumMap<>(Service.class);
   private final ThreadLocal<byte[]> buffers;
   private volatile RunSummary.Fatal fatal;
+
+  /** Counted down when the run stops (fatal): cuts retry back-off waits short. */
+  private final java.util.concurrent.CountDownLatch stopped =
+      new java.util.concurrent.CountDownLatch(1);
+
+  private final RetryPolicy retry;
   private ExecutorService hashPool;
   private ExecutorService transferPool;
   private long sessionId;
@@ -102,6 +108,8 @@ public final class BackupRun {
     this.planner = new Planner(options.owner(), options.lockTimeout().toMillis());
     this.transferLimit = new AdaptiveLimit(options.transfers());
     this.buffers = ThreadLocal.withInitial(() -> new byte[options.chunkBytes()]);
+    this.retry =
+        options.retry().withSleeper(d -> stopped.await(d.toMillis(), TimeUnit.MILLISECONDS));
     for (Map.Entry<Service, Target> e : targets.entrySet()) {
       committers.put(e.getKey(), new Committer(e.getValue()));
     }
@@ -353,9 +361,7 @@ public final class BackupRun {
             try {
               task.run();
             } catch (RuntimeException e) {
-              if (fatal == null) {
-                fatal = new RunSummary.Fatal("internal error: " + e, false);
-              }
+              stop(new RunSummary.Fatal("internal error: " + e, false));
             } finally {
               pending.done();
             }
@@ -496,7 +502,8 @@ public final class BackupRun {
     }
     try {
       TransferState.Complete complete =
-          new TransferTask(db, target, options, listener, this::onRetry).run(item, buffers.get());
+          new TransferTask(db, target, options, retry, listener, this::onRetry, () -> fatal != null)
+              .run(item, buffers.get());
       if (complete.remoteSha256().isPresent()
           && !complete.remoteSha256().get().equalsIgnoreCase(item.sha256())) {
         throw new TargetException(
@@ -576,9 +583,7 @@ public final class BackupRun {
         finished(item.sourcePath(), Outcome.DEFERRED);
       }
       case FATAL -> {
-        if (fatal == null) {
-          fatal = new RunSummary.Fatal(e.getMessage(), e.httpStatus() == 401);
-        }
+        stop(new RunSummary.Fatal(e.getMessage(), e.httpStatus() == 401));
         db.useTransaction(
             tx -> tx.errors().record(sessionId, item.sourcePath(), type, e.getMessage(), retries));
         defer(item);
@@ -619,6 +624,14 @@ public final class BackupRun {
     Instant until = paused.get(item.service().id()).until();
     db.useTransaction(tx -> tx.items().markPaused(item.id(), until.toEpochMilli()));
     finished(item.sourcePath(), Outcome.DEFERRED);
+  }
+
+  /** Stops the run: the first fatal failure wins; waits for retries end at once. */
+  private synchronized void stop(RunSummary.Fatal reason) {
+    if (fatal == null) {
+      fatal = reason;
+    }
+    stopped.countDown();
   }
 
   /** Leaves an item for a later run, releasing its lock. */
@@ -704,14 +717,12 @@ public final class BackupRun {
       List<CommitResult> results;
       try {
         results =
-            options
-                .retry()
-                .run(
-                    attempt -> target.commit(requests),
-                    (failed, delay, failure) -> {
-                      onRetry(failed, delay, failure);
-                      listener.retrying(container, failure.getMessage(), delay.toMillis());
-                    });
+            retry.run(
+                attempt -> target.commit(requests),
+                (failed, delay, failure) -> {
+                  onRetry(failed, delay, failure);
+                  listener.retrying(container, failure.getMessage(), delay.toMillis());
+                });
       } catch (TargetException e) {
         batch.forEach(p -> fail(p.item(), e));
         return;

@@ -36,14 +36,25 @@ final class TransferTask {
   private final Target target;
   private final UploadOptions options;
   private final RunListener listener;
+  private final RetryPolicy retry;
   private final RetryPolicy.RetryListener retries;
+  private final java.util.function.BooleanSupplier stopping;
 
+  /**
+   * @param retry the run's retry policy
+   * @param retries told of each retry (the run slows down on rate limits)
+   * @param stopping true once the run stops: no more retries
+   */
   TransferTask(
       Database db,
       Target target,
       UploadOptions options,
+      RetryPolicy retry,
       RunListener listener,
-      RetryPolicy.RetryListener retries) {
+      RetryPolicy.RetryListener retries,
+      java.util.function.BooleanSupplier stopping) {
+    this.retry = retry;
+    this.stopping = stopping;
     this.db = db;
     this.target = target;
     this.options = options;
@@ -63,31 +74,30 @@ final class TransferTask {
       throws TargetException, InterruptedException {
     Path path = Paths.get(item.sourcePath());
     Progress progress = new Progress(item, item.sessionUri().orElse(null));
-    return options
-        .retry()
-        .run(
-            attempt -> {
-              checkUnchanged(item, path);
-              TransferState state;
-              if (progress.uri == null) {
-                state = begin(item, progress);
-              } else {
-                state = target.query(progress.uri, item.size());
-                if (state instanceof TransferState.Expired) {
-                  state = begin(item, progress);
-                } else if (state instanceof TransferState.Active active
-                    && !ledgerMatches(item, path, active.acknowledgedOffset())) {
-                  throw new FileChangedException(item.sourcePath());
-                } else if (state instanceof TransferState.Active active) {
-                  progress.resumedAt(active.acknowledgedOffset());
-                }
-              }
-              return sendAll(item, path, progress, state, buffer);
-            },
-            (failedAttempt, delay, failure) -> {
-              retries.retrying(failedAttempt, delay, failure);
-              listener.retrying(item.sourcePath(), failure.getMessage(), delay.toMillis());
-            });
+    return retry.run(
+        attempt -> {
+          checkUnchanged(item, path);
+          TransferState state;
+          if (progress.uri == null) {
+            state = begin(item, progress);
+          } else {
+            state = target.query(progress.uri, item.size());
+            if (state instanceof TransferState.Expired) {
+              state = begin(item, progress);
+            } else if (state instanceof TransferState.Active active
+                && !ledgerMatches(item, path, active.acknowledgedOffset())) {
+              throw new FileChangedException(item.sourcePath());
+            } else if (state instanceof TransferState.Active active) {
+              progress.resumedAt(active.acknowledgedOffset());
+            }
+          }
+          return sendAll(item, path, progress, state, buffer);
+        },
+        (failedAttempt, delay, failure) -> {
+          retries.retrying(failedAttempt, delay, failure);
+          listener.retrying(item.sourcePath(), failure.getMessage(), delay.toMillis());
+        },
+        stopping);
   }
 
   private TransferState begin(UploadItem item, Progress progress)

@@ -170,6 +170,37 @@ class FaultMatrixTest {
             "[{\"route\":\"drive.upload\",\"action\":\"dropSession\",\"times\":1}]",
             (first, db) -> complete(first)),
         new Case(
+            "photos.upload 429 x3: slowed down",
+            rule("photos.upload", 429, 3, ""),
+            (first, db) -> {
+              complete(first);
+              assertThat(first.lowestTransfers()).isLessThan(3);
+            }),
+        new Case(
+            "drive.files 403 rateLimitExceeded x2: retried",
+            rule("drive.files", 403, 2, "rateLimitExceeded"),
+            (first, db) -> complete(first)),
+        new Case(
+            "drive.files reset: retried",
+            "[{\"route\":\"drive.files\",\"action\":\"reset\",\"afterBytes\":10,\"times\":1}]",
+            retriedAndComplete()),
+        new Case(
+            "photos.albums reset: retried",
+            "[{\"route\":\"photos.albums\",\"action\":\"reset\",\"afterBytes\":5,\"times\":1}]",
+            retriedAndComplete()),
+        new Case(
+            "photos.batchCreate reset: retried",
+            "[{\"route\":\"photos.batchCreate\",\"action\":\"reset\",\"afterBytes\":10,\"times\":1}]",
+            retriedAndComplete()),
+        new Case(
+            "photos.upload stall: timed out, resumed",
+            "[{\"route\":\"photos.upload\",\"action\":\"stall\",\"afterBytes\":1000,\"times\":1}]",
+            retriedAndComplete()),
+        new Case(
+            "photos.upload dropSession: new upload, completed",
+            "[{\"route\":\"photos.upload\",\"action\":\"dropSession\",\"times\":1}]",
+            (first, db) -> complete(first)),
+        new Case(
             "photos.batchCreate partial: that item committed by the next run",
             "[{\"route\":\"photos.batchCreate\",\"action\":\"partial\",\"itemIndexes\":[0],\"times\":1}]",
             (first, db) -> {
