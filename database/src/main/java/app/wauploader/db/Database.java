@@ -118,6 +118,32 @@ public final class Database implements AutoCloseable {
     return e;
   }
 
+  /**
+   * {@code PRAGMA journal_mode = WAL}. Switching a new database to WAL needs an exclusive lock, and
+   * SQLite answers SQLITE_BUSY at once (without the busy handler) while another connection is
+   * switching it too: retried here for up to the busy timeout.
+   */
+  private static void enableWal(Statement statement) throws SQLException {
+    long deadline = System.nanoTime() + BUSY_TIMEOUT_MS * 1_000_000L;
+    while (true) {
+      try {
+        statement.execute("PRAGMA journal_mode = WAL");
+        return;
+      } catch (SQLException e) {
+        boolean busy = e.getMessage() != null && e.getMessage().contains("SQLITE_BUSY");
+        if (!busy || System.nanoTime() > deadline) {
+          throw e;
+        }
+        try {
+          Thread.sleep(20);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
+  }
+
   private static Connection connect(Path file) {
     Properties properties = new Properties();
     // sqlite-jdbc: issue BEGIN IMMEDIATE when auto-commit is turned off.
@@ -128,7 +154,7 @@ public final class Database implements AutoCloseable {
       connection = DriverManager.getConnection("jdbc:sqlite:" + file, properties);
       try (Statement statement = connection.createStatement()) {
         statement.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
-        statement.execute("PRAGMA journal_mode = WAL");
+        enableWal(statement);
         statement.execute("PRAGMA foreign_keys = ON");
         statement.execute("PRAGMA synchronous = NORMAL");
         statement.execute("PRAGMA temp_store = MEMORY");

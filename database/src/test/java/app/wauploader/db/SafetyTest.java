@@ -40,7 +40,7 @@ class SafetyTest {
 
   @Test
   void twoProcessesOpeningANewDatabaseAtOnceMigrateItOnce() throws Exception {
-    for (int round = 0; round < 10; round++) {
+    for (int round = 0; round < 30; round++) {
       Path file = dir.resolve("race-" + round + ".db");
       java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
       java.util.concurrent.Callable<Integer> open =
