@@ -23,6 +23,7 @@ public final class ConsoleProgress implements RunListener, AutoCloseable {
   private final AtomicInteger found = new AtomicInteger();
   private final AtomicInteger done = new AtomicInteger();
   private long planned;
+  private boolean closed;
 
   /**
    * @param showBar true to draw the bar (an interactive terminal and no {@code --no-progress})
@@ -88,9 +89,11 @@ public final class ConsoleProgress implements RunListener, AutoCloseable {
     }
   }
 
+  /** Finishes the bar (once; later calls do nothing). */
   @Override
-  public void close() {
-    if (bar != null) {
+  public synchronized void close() {
+    if (bar != null && !closed) {
+      closed = true;
       bar.close();
     }
   }
