@@ -4,5 +4,5 @@
 # Usage: scripts/bench.sh [FILES=2000] [MIB=256]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -q -B -ntp -DskipTests install -pl bench -am
+mvn -q -B -ntp -DskipTests -Dspotless.check.skip=true install -pl bench -am
 mvn -q -B -ntp -pl bench exec:java -Dexec.args="${1:-2000} ${2:-256} $(pwd)/samples/whatsapp/Media"

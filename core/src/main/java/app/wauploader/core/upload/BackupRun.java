@@ -501,6 +501,14 @@ public final class BackupRun {
       return;
     }
     try {
+      if (item.sessionUri().isEmpty()) {
+        Optional<String> existing =
+            retry.run(a -> target.findExisting(item.sha256()), this::onRetry, () -> fatal != null);
+        if (existing.isPresent()) {
+          adopt(item, existing.get());
+          return;
+        }
+      }
       TransferState.Complete complete =
           new TransferTask(db, target, options, retry, listener, this::onRetry, () -> fatal != null)
               .run(item, buffers.get());
@@ -540,6 +548,28 @@ public final class BackupRun {
     if (failure.failureClass() == FailureClass.RATE_LIMITED) {
       transferLimit.rateLimited();
     }
+  }
+
+  /**
+   * The service already holds this content (uploaded by this app before the local database was lost
+   * or restored): record it as done without sending a byte.
+   */
+  private void adopt(UploadItem item, String remoteId) {
+    db.useTransaction(
+        tx -> {
+          tx.items().markCommitted(item.id(), remoteId);
+          tx.fileHashes()
+              .record(
+                  item.sha256(),
+                  item.sourcePath(),
+                  item.size(),
+                  item.service(),
+                  remoteId,
+                  Optional.empty(),
+                  Optional.of(sessionId));
+          tx.sessions().addCounts(sessionId, 1, 0, 1, 0, 0);
+        });
+    finished(item.sourcePath(), Outcome.DUPLICATE);
   }
 
   /** A file changed under us: hash and plan it again, once per run. */

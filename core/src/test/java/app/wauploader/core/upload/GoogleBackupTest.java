@@ -93,6 +93,52 @@ class GoogleBackupTest {
   }
 
   @Test
+  void afterTheLocalDatabaseIsLostDriveFilesAreFoundByTheirHashNotSentAgain() throws Exception {
+    Path media = SampleTree.copyTo(dir);
+    try (EmulatorFixture emulator = new EmulatorFixture(dir.resolve("emulator"))) {
+      try (Database db = Database.open(dir.resolve("first.db"))) {
+        new BackupRun(
+                db,
+                GoogleTargets.create(emulator.http(), db),
+                UploadOptions.defaults(),
+                RunListener.NONE)
+            .run(List.of(media));
+      }
+      long before = emulator.bytesReceived();
+      long driveItems = countService(emulator, "drive");
+      long photosBytes = 0;
+      for (JsonElement e : emulator.items()) {
+        if (e.getAsJsonObject().get("service").getAsString().equals("photos")) {
+          photosBytes += e.getAsJsonObject().get("size").getAsLong();
+        }
+      }
+      try (Database fresh = Database.open(dir.resolve("lost-and-new.db"))) {
+        RunSummary again =
+            new BackupRun(
+                    fresh,
+                    GoogleTargets.create(emulator.http(), fresh),
+                    UploadOptions.defaults(),
+                    RunListener.NONE)
+                .run(List.of(media));
+        assertThat(again.count(Outcome.FAILED)).isZero();
+      }
+      assertThat(countService(emulator, "drive")).isEqualTo(driveItems);
+      // Photos cannot be searched by content: only its bytes go again.
+      assertThat(emulator.bytesReceived() - before).isEqualTo(photosBytes);
+    }
+  }
+
+  private static long countService(EmulatorFixture emulator, String service) throws Exception {
+    long n = 0;
+    for (JsonElement e : emulator.items()) {
+      if (e.getAsJsonObject().get("service").getAsString().equals(service)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  @Test
   void aFileWhoseBytesDoNotMatchItsNameIsRoutedByContent() throws Exception {
     Path media = SampleTree.copyTo(dir);
     try (EmulatorFixture emulator = new EmulatorFixture(dir.resolve("emulator"));
