@@ -7,7 +7,6 @@ import app.wauploader.emulator.EmulatorInspector;
 import app.wauploader.emulator.GoogleEmulator;
 import com.google.gson.JsonElement;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -15,7 +14,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,10 +52,8 @@ class ConcurrentUploadsTest {
       URI endpoint = emulator.baseUri();
       Process a = start(media, endpoint, db);
       Process b = start(media, endpoint, db);
-      assertThat(a.waitFor(120, TimeUnit.SECONDS)).isTrue();
-      assertThat(b.waitFor(120, TimeUnit.SECONDS)).isTrue();
-      String outA = new String(a.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      String outB = new String(b.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      String outA = CliProcess.finish(a, 120);
+      String outB = CliProcess.finish(b, 120);
       assertThat(a.exitValue()).as(outA).isZero();
       assertThat(b.exitValue()).as(outB).isZero();
       // Both really worked at once: each uploaded part of the files.
@@ -89,26 +85,17 @@ class ConcurrentUploadsTest {
   }
 
   private Process start(Path media, URI endpoint, Path db) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb =
-        new ProcessBuilder(
-            java,
-            "-cp",
-            System.getProperty("java.class.path"),
-            Main.class.getName(),
-            "upload",
-            "--source",
-            media.toString(),
-            "--endpoint",
-            endpoint.toString(),
-            "--db",
-            db.toString(),
-            "--chunk-size",
-            "0.25",
-            "--no-progress");
-    pb.redirectErrorStream(true);
-    pb.environment().put("HOME", dir.resolve("home").toString());
-    pb.environment().put("XDG_CONFIG_HOME", dir.resolve("config").toString());
-    return pb.start();
+    return CliProcess.start(
+        dir,
+        "upload",
+        "--source",
+        media.toString(),
+        "--endpoint",
+        endpoint.toString(),
+        "--db",
+        db.toString(),
+        "--chunk-size",
+        "0.25",
+        "--no-progress");
   }
 }

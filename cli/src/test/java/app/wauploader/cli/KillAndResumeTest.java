@@ -9,7 +9,6 @@ import com.google.gson.JsonElement;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -68,8 +67,7 @@ class KillAndResumeTest {
         }
       }
       Process last = start(media, endpoint, db);
-      assertThat(last.waitFor(120, TimeUnit.SECONDS)).isTrue();
-      String output = new String(last.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      String output = CliProcess.finish(last, 120);
       assertThat(last.exitValue()).as(output).isZero();
 
       assertThat(kills).isGreaterThanOrEqualTo(2);
@@ -88,28 +86,20 @@ class KillAndResumeTest {
   }
 
   private Process start(Path media, URI endpoint, Path db) throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb =
-        new ProcessBuilder(
-            java,
-            "-cp",
-            System.getProperty("java.class.path"),
-            Main.class.getName(),
-            "upload",
-            "--source",
-            media.toString(),
-            "--endpoint",
-            endpoint.toString(),
-            "--db",
-            db.toString(),
-            "--chunk-size",
-            "1",
-            "--transfers",
-            "1",
-            "--no-progress");
-    pb.redirectErrorStream(true);
-    pb.redirectOutput(ProcessBuilder.Redirect.PIPE);
-    return pb.start();
+    return CliProcess.start(
+        dir,
+        "upload",
+        "--source",
+        media.toString(),
+        "--endpoint",
+        endpoint.toString(),
+        "--db",
+        db.toString(),
+        "--chunk-size",
+        "1",
+        "--transfers",
+        "1",
+        "--no-progress");
   }
 
   /** Waits until the emulator has received {@code bytes}; false if the process ended first. */

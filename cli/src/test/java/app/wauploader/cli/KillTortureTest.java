@@ -8,7 +8,6 @@ import app.wauploader.emulator.GoogleEmulator;
 import com.google.gson.JsonElement;
 import java.io.OutputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -73,8 +72,7 @@ class KillTortureTest {
         }
       }
       Process last = start(media, endpoint, db);
-      assertThat(last.waitFor(180, TimeUnit.SECONDS)).isTrue();
-      String output = new String(last.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      String output = CliProcess.finish(last, 180);
       assertThat(last.exitValue()).as(output).isZero();
       assertThat(kills).isGreaterThanOrEqualTo(20);
       assertThat(midTransfer).isGreaterThanOrEqualTo(8);
@@ -102,30 +100,20 @@ class KillTortureTest {
   }
 
   private Process start(Path media, URI endpoint, Path db) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb =
-        new ProcessBuilder(
-            java,
-            "-cp",
-            System.getProperty("java.class.path"),
-            Main.class.getName(),
-            "upload",
-            "--source",
-            media.toString(),
-            "--endpoint",
-            endpoint.toString(),
-            "--db",
-            db.toString(),
-            "--chunk-size",
-            "1",
-            "--transfers",
-            "2",
-            "--no-progress");
-    pb.redirectErrorStream(true);
-    pb.redirectOutput(ProcessBuilder.Redirect.PIPE);
-    pb.environment().put("HOME", dir.resolve("home").toString());
-    pb.environment().put("XDG_CONFIG_HOME", dir.resolve("config").toString());
-    return pb.start();
+    return CliProcess.start(
+        dir,
+        "upload",
+        "--source",
+        media.toString(),
+        "--endpoint",
+        endpoint.toString(),
+        "--db",
+        db.toString(),
+        "--chunk-size",
+        "1",
+        "--transfers",
+        "2",
+        "--no-progress");
   }
 
   /**

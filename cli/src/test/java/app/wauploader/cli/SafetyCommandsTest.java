@@ -110,25 +110,19 @@ class SafetyCommandsTest {
             EmulatorConfig.defaults(dir.resolve("emu")).withBandwidth(1024 * 1024))) {
       URI endpoint = emulator.baseUri();
       EmulatorInspector inspector = new EmulatorInspector(endpoint);
-      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
       Process p =
-          new ProcessBuilder(
-                  java,
-                  "-cp",
-                  System.getProperty("java.class.path"),
-                  Main.class.getName(),
-                  "upload",
-                  "--source",
-                  dir.resolve("Media").toString(),
-                  "--endpoint",
-                  endpoint.toString(),
-                  "--db",
-                  db.toString(),
-                  "--chunk-size",
-                  "0.5",
-                  "--no-progress")
-              .redirectErrorStream(true)
-              .start();
+          CliProcess.start(
+              dir,
+              "upload",
+              "--source",
+              dir.resolve("Media").toString(),
+              "--endpoint",
+              endpoint.toString(),
+              "--db",
+              db.toString(),
+              "--chunk-size",
+              "0.5",
+              "--no-progress");
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
       while (inspector.bytesReceived() < 1024 * 1024 && System.nanoTime() < deadline) {
         Thread.sleep(10);

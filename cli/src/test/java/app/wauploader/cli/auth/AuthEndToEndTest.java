@@ -2,8 +2,8 @@ package app.wauploader.cli.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.wauploader.cli.CliProcess;
 import app.wauploader.cli.ExitCode;
-import app.wauploader.cli.Main;
 import app.wauploader.emulator.EmulatorConfig;
 import app.wauploader.emulator.EmulatorInspector;
 import app.wauploader.emulator.GoogleEmulator;
@@ -157,27 +157,14 @@ class AuthEndToEndTest {
   private record Run(int exitCode, String output) {}
 
   private Run run(List<String> outputs, String... args) throws Exception {
-    Process p = start(args);
-    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    Process p = CliProcess.start(dir, args);
+    String output = CliProcess.finish(p, 120);
     outputs.add(output);
     return new Run(p.exitValue(), output);
   }
 
   private Process start(String... args) throws IOException {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                Main.class.getName()));
-    command.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-    pb.environment().put("HOME", dir.resolve("home").toString());
-    pb.environment().put("XDG_CONFIG_HOME", dir.resolve("config").toString());
-    pb.environment().put("XDG_DATA_HOME", dir.resolve("data").toString());
-    return pb.start();
+    return CliProcess.start(dir, args);
   }
 
   private static String integrityCheck(Path db) throws Exception {

@@ -555,6 +555,15 @@ public final class BackupRun {
    * or restored): record it as done without sending a byte.
    */
   private void adopt(UploadItem item, String remoteId) {
+    recordCommitted(item, remoteId, false);
+    finished(item.sourcePath(), Outcome.DUPLICATE);
+  }
+
+  /**
+   * One transaction: the item is committed as {@code remoteId}, its content enters {@code
+   * file_hashes}, and the session counts it (as uploaded, or as a duplicate found remotely).
+   */
+  private void recordCommitted(UploadItem item, String remoteId, boolean uploaded) {
     db.useTransaction(
         tx -> {
           tx.items().markCommitted(item.id(), remoteId);
@@ -567,9 +576,10 @@ public final class BackupRun {
                   remoteId,
                   Optional.empty(),
                   Optional.of(sessionId));
-          tx.sessions().addCounts(sessionId, 1, 0, 1, 0, 0);
+          tx.sessions()
+              .addCounts(
+                  sessionId, 1, uploaded ? 1 : 0, uploaded ? 0 : 1, 0, uploaded ? item.size() : 0);
         });
-    finished(item.sourcePath(), Outcome.DUPLICATE);
   }
 
   /** A file changed under us: hash and plan it again, once per run. */
@@ -768,21 +778,7 @@ public final class BackupRun {
 
     private void judge(UploadItem item, CommitResult result) {
       if (result.remoteId().isPresent()) {
-        String remoteId = result.remoteId().get();
-        db.useTransaction(
-            tx -> {
-              tx.items().markCommitted(item.id(), remoteId);
-              tx.fileHashes()
-                  .record(
-                      item.sha256(),
-                      item.sourcePath(),
-                      item.size(),
-                      item.service(),
-                      remoteId,
-                      Optional.empty(),
-                      Optional.of(sessionId));
-              tx.sessions().addCounts(sessionId, 1, 1, 0, 0, item.size());
-            });
+        recordCommitted(item, result.remoteId().get(), true);
         finished(item.sourcePath(), Outcome.UPLOADED);
         return;
       }

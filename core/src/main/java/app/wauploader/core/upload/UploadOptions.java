@@ -75,146 +75,139 @@ public record UploadOptions(
   }
 
   public UploadOptions withTransfers(int n) {
-    return new UploadOptions(
-        n,
-        hashThreads,
-        chunkBytes,
-        scan,
-        dryRun,
-        retry,
-        uploadTokenLifetime,
-        owner,
-        lockTimeout,
-        progressBytes,
-        progressInterval,
-        retryLater);
+    return toBuilder().transfers(n).build();
   }
 
   public UploadOptions withChunkBytes(int n) {
-    return new UploadOptions(
-        transfers,
-        hashThreads,
-        n,
-        scan,
-        dryRun,
-        retry,
-        uploadTokenLifetime,
-        owner,
-        lockTimeout,
-        progressBytes,
-        progressInterval,
-        retryLater);
+    return toBuilder().chunkBytes(n).build();
   }
 
   public UploadOptions withScan(ScanOptions s) {
-    return new UploadOptions(
-        transfers,
-        hashThreads,
-        chunkBytes,
-        s,
-        dryRun,
-        retry,
-        uploadTokenLifetime,
-        owner,
-        lockTimeout,
-        progressBytes,
-        progressInterval,
-        retryLater);
+    return toBuilder().scan(s).build();
   }
 
   public UploadOptions withDryRun(boolean d) {
-    return new UploadOptions(
-        transfers,
-        hashThreads,
-        chunkBytes,
-        scan,
-        d,
-        retry,
-        uploadTokenLifetime,
-        owner,
-        lockTimeout,
-        progressBytes,
-        progressInterval,
-        retryLater);
+    return toBuilder().dryRun(d).build();
   }
 
   public UploadOptions withRetry(RetryPolicy r) {
-    return new UploadOptions(
-        transfers,
-        hashThreads,
-        chunkBytes,
-        scan,
-        dryRun,
-        r,
-        uploadTokenLifetime,
-        owner,
-        lockTimeout,
-        progressBytes,
-        progressInterval,
-        retryLater);
+    return toBuilder().retry(r).build();
   }
 
   public UploadOptions withOwner(LockOwner o) {
-    return new UploadOptions(
-        transfers,
-        hashThreads,
-        chunkBytes,
-        scan,
-        dryRun,
-        retry,
-        uploadTokenLifetime,
-        o,
-        lockTimeout,
-        progressBytes,
-        progressInterval,
-        retryLater);
+    return toBuilder().owner(o).build();
   }
 
   public UploadOptions withLockTimeout(Duration t) {
-    return new UploadOptions(
-        transfers,
-        hashThreads,
-        chunkBytes,
-        scan,
-        dryRun,
-        retry,
-        uploadTokenLifetime,
-        owner,
-        t,
-        progressBytes,
-        progressInterval,
-        retryLater);
+    return toBuilder().lockTimeout(t).build();
   }
 
   public UploadOptions withProgress(long bytes, Duration interval) {
-    return new UploadOptions(
-        transfers,
-        hashThreads,
-        chunkBytes,
-        scan,
-        dryRun,
-        retry,
-        uploadTokenLifetime,
-        owner,
-        lockTimeout,
-        bytes,
-        interval,
-        retryLater);
+    return toBuilder().progressBytes(bytes).progressInterval(interval).build();
   }
 
   public UploadOptions withRetryLater(Duration d) {
-    return new UploadOptions(
-        transfers,
-        hashThreads,
-        chunkBytes,
-        scan,
-        dryRun,
-        retry,
-        uploadTokenLifetime,
-        owner,
-        lockTimeout,
-        progressBytes,
-        progressInterval,
-        d);
+    return toBuilder().retryLater(d).build();
+  }
+
+  private Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** A mutable copy, to change some fields of an options record. */
+  private static final class Builder {
+    private int transfers;
+    private int hashThreads;
+    private int chunkBytes;
+    private ScanOptions scan;
+    private boolean dryRun;
+    private RetryPolicy retry;
+    private Duration uploadTokenLifetime;
+    private LockOwner owner;
+    private Duration lockTimeout;
+    private long progressBytes;
+    private Duration progressInterval;
+    private Duration retryLater;
+
+    Builder(UploadOptions o) {
+      transfers = o.transfers;
+      hashThreads = o.hashThreads;
+      chunkBytes = o.chunkBytes;
+      scan = o.scan;
+      dryRun = o.dryRun;
+      retry = o.retry;
+      uploadTokenLifetime = o.uploadTokenLifetime;
+      owner = o.owner;
+      lockTimeout = o.lockTimeout;
+      progressBytes = o.progressBytes;
+      progressInterval = o.progressInterval;
+      retryLater = o.retryLater;
+    }
+
+    Builder transfers(int v) {
+      transfers = v;
+      return this;
+    }
+
+    Builder chunkBytes(int v) {
+      chunkBytes = v;
+      return this;
+    }
+
+    Builder scan(ScanOptions v) {
+      scan = v;
+      return this;
+    }
+
+    Builder dryRun(boolean v) {
+      dryRun = v;
+      return this;
+    }
+
+    Builder retry(RetryPolicy v) {
+      retry = v;
+      return this;
+    }
+
+    Builder owner(LockOwner v) {
+      owner = v;
+      return this;
+    }
+
+    Builder lockTimeout(Duration v) {
+      lockTimeout = v;
+      return this;
+    }
+
+    Builder progressBytes(long v) {
+      progressBytes = v;
+      return this;
+    }
+
+    Builder progressInterval(Duration v) {
+      progressInterval = v;
+      return this;
+    }
+
+    Builder retryLater(Duration v) {
+      retryLater = v;
+      return this;
+    }
+
+    UploadOptions build() {
+      return new UploadOptions(
+          transfers,
+          hashThreads,
+          chunkBytes,
+          scan,
+          dryRun,
+          retry,
+          uploadTokenLifetime,
+          owner,
+          lockTimeout,
+          progressBytes,
+          progressInterval,
+          retryLater);
+    }
   }
 }
