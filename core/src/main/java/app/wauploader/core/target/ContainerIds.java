@@ -1,0 +1,11 @@
+package app.wauploader.core.target;
+
+import app.wauploader.db.Service;
+import java.util.Optional;
+
+/** Where targets remember the ids of the folders and albums they created (the database). */
+public interface ContainerIds {
+  Optional<String> find(Service service, String name);
+
+  void put(Service service, String name, String remoteId);
+}

@@ -1,0 +1,79 @@
+package app.wauploader.core.target;
+
+import app.wauploader.core.retry.TargetException;
+import app.wauploader.db.Service;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A place bytes go: Google Drive, Google Photos, or the in-memory fake. Every implementation passes
+ * the same contract test suite ({@code TargetContractTest}).
+ *
+ * <p>A transfer is resumable across processes: everything needed to continue it is the string
+ * returned by {@link #begin} (the resumable session URI or upload URL), which the caller persists,
+ * plus the local file. Methods throw {@link TargetException} classified once by the target; they
+ * never retry themselves — retries belong to the one {@code RetryPolicy}. Implementations are
+ * thread-safe.
+ */
+public interface Target {
+  /** Which service this target feeds. */
+  Service service();
+
+  /**
+   * Opens a resumable transfer. Creates the container (folder or album) if this is its first use;
+   * creates no remote item yet. May be called again after a failure: an abandoned transfer is
+   * harmless.
+   *
+   * @return the transfer's URI (Drive resumable session URI / Photos upload URL), to persist
+   */
+  String begin(TransferRequest request) throws TargetException, InterruptedException;
+
+  /**
+   * Asks the server how much of the transfer it holds. Never assumes what was sent arrived.
+   *
+   * @param transferUri from {@link #begin}
+   * @param size total bytes of the file
+   */
+  TransferState query(String transferUri, long size) throws TargetException, InterruptedException;
+
+  /**
+   * Sends {@code length} bytes of {@code chunk} as bytes {@code offset .. offset+length-1} of the
+   * file. Every chunk but the last has a length that is a multiple of {@link #chunkGranularity()};
+   * the chunk reaching {@code size} finishes the transfer.
+   *
+   * @return the server's new state: {@link TransferState.Active} with the offset it holds (which
+   *     may be less than {@code offset + length}), or {@link TransferState.Complete}
+   */
+  TransferState send(String transferUri, long offset, byte[] chunk, int length, long size)
+      throws TargetException, InterruptedException;
+
+  /**
+   * Turns finished transfers into remote items, judging each by its own result. At most {@link
+   * #maxCommitBatch()} requests per call; all must share one container.
+   *
+   * @return one result per request, in order
+   * @throws TargetException when the whole call failed (no item was judged)
+   */
+  List<CommitResult> commit(List<CommitRequest> requests)
+      throws TargetException, InterruptedException;
+
+  /** Largest {@link #commit} batch: 50 for Photos batchCreate, 1 or more for others. */
+  int maxCommitBatch();
+
+  /**
+   * An item this app already stored with content {@code sha256}, found on the service itself (so a
+   * lost or restored local database does not mean uploading it again). Optional capability:
+   * services that cannot search by content answer empty.
+   *
+   * @return the remote id (Drive file id)
+   */
+  default Optional<String> findExisting(String sha256)
+      throws TargetException, InterruptedException {
+    return Optional.empty();
+  }
+
+  /** Chunk sizes must be multiples of this (bytes): 256 KiB for Google's resumable uploads. */
+  default int chunkGranularity() {
+    return 256 * 1024;
+  }
+}

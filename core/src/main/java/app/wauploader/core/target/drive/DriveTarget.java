@@ -1,0 +1,296 @@
+package app.wauploader.core.target.drive;
+
+import app.wauploader.core.google.GoogleHttp;
+import app.wauploader.core.retry.FailureClass;
+import app.wauploader.core.retry.Failures;
+import app.wauploader.core.retry.TargetException;
+import app.wauploader.core.target.CommitRequest;
+import app.wauploader.core.target.CommitResult;
+import app.wauploader.core.target.ContainerIds;
+import app.wauploader.core.target.Target;
+import app.wauploader.core.target.TransferRequest;
+import app.wauploader.core.target.TransferState;
+import app.wauploader.db.Service;
+import com.google.api.client.googleapis.json.GoogleJsonError;
+import com.google.api.client.googleapis.json.GoogleJsonResponseException;
+import com.google.api.client.http.ByteArrayContent;
+import com.google.api.client.http.EmptyContent;
+import com.google.api.client.http.GenericUrl;
+import com.google.api.client.http.HttpRequest;
+import com.google.api.client.http.HttpResponse;
+import com.google.api.client.http.json.JsonHttpContent;
+import com.google.api.client.json.GenericJson;
+import com.google.api.client.util.DateTime;
+import com.google.api.services.drive.Drive;
+import com.google.api.services.drive.model.File;
+import com.google.api.services.drive.model.FileList;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Google Drive: folders and metadata through the Drive v3 client library, bytes through our own
+ * resumable-upload code on google-http-client, because the library's {@code MediaHttpUploader}
+ * cannot resume a session URI from an earlier process (google-api-java-client issue #995).
+ *
+ * <p>Protocol (https://developers.google.com/workspace/drive/api/guides/manage-uploads#resumable):
+ * initiate with {@code POST /upload/drive/v3/files?uploadType=resumable} and JSON metadata → 200
+ * with the session URI in {@code Location}; send chunks with {@code PUT} + {@code Content-Range:
+ * bytes FIRST-LAST/TOTAL} (every chunk but the last a multiple of 256 KiB) → 308 with {@code Range:
+ * bytes=0-N} while incomplete, 200/201 with the File when done; query with an empty {@code PUT} and
+ * {@code Content-Range: bytes *}{@code /TOTAL}; 404 means the session expired (sessions live about
+ * a week). The content's SHA-256 is stored in {@code appProperties} (private to this app, key+value
+ * ≤ 124 bytes) so a lost local index can be rebuilt from Drive, and the {@code sha256Checksum}
+ * Drive computes is compared with ours.
+ */
+public final class DriveTarget implements Target {
+  /** Drive folder MIME type. */
+  public static final String FOLDER_MIME_TYPE = "application/vnd.google-apps.folder";
+
+  /** appProperties key holding the content SHA-256 (64 lowercase hex). */
+  public static final String SHA256_PROPERTY = "sha256";
+
+  private static final String FILE_FIELDS = "id,name,size,md5Checksum,sha256Checksum";
+  private static final Pattern RANGE = Pattern.compile("bytes=0-(\\d+)");
+
+  private final GoogleHttp http;
+  private final Drive drive;
+  private final ContainerIds containers;
+
+  public DriveTarget(GoogleHttp http, ContainerIds containers) {
+    this.http = http;
+    this.containers = containers;
+    this.drive =
+        new Drive.Builder(http.transport(), GoogleHttp.json(), http.clientInitializer())
+            .setRootUrl(http.endpoints().driveRootUrl())
+            .setApplicationName("wa-uploader")
+            .build();
+  }
+
+  @Override
+  public Service service() {
+    return Service.DRIVE;
+  }
+
+  @Override
+  public String begin(TransferRequest request) throws TargetException {
+    String folderId = folderId(request.container());
+    GenericJson metadata = new GenericJson();
+    metadata.set("name", request.remoteName());
+    metadata.set("parents", List.of(folderId));
+    metadata.set("mimeType", request.mimeType());
+    metadata.set("modifiedTime", new DateTime(request.mtimeMs()).toStringRfc3339());
+    metadata.set("appProperties", Map.of(SHA256_PROPERTY, request.sha256()));
+    try {
+      HttpRequest post =
+          http.requestFactory()
+              .buildPostRequest(
+                  new GenericUrl(
+                      http.endpoints().driveResumableUploadUrl() + "&fields=" + FILE_FIELDS),
+                  new JsonHttpContent(GoogleHttp.json(), metadata));
+      post.getHeaders().set("X-Upload-Content-Type", request.mimeType());
+      post.getHeaders().set("X-Upload-Content-Length", Long.toString(request.size()));
+      HttpResponse response = http.execute(post, "Drive upload start");
+      String location = response.getHeaders().getLocation();
+      GoogleHttp.disconnect(response);
+      if (location == null || location.isEmpty()) {
+        throw new TargetException(
+            FailureClass.TRANSIENT, "Drive upload start: no session URI in the answer");
+      }
+      return location;
+    } catch (IOException e) {
+      throw Failures.fromIo(e, "Drive upload start");
+    }
+  }
+
+  @Override
+  public TransferState query(String transferUri, long size) throws TargetException {
+    try {
+      HttpRequest put =
+          http.requestFactory().buildPutRequest(new GenericUrl(transferUri), new EmptyContent());
+      put.getHeaders().setContentRange("bytes */" + size);
+      return answer(http.execute(put, "Drive upload status", 308, 404, 410));
+    } catch (IOException e) {
+      throw Failures.fromIo(e, "Drive upload status");
+    }
+  }
+
+  @Override
+  public TransferState send(String transferUri, long offset, byte[] chunk, int length, long size)
+      throws TargetException {
+    try {
+      HttpRequest put =
+          http.requestFactory()
+              .buildPutRequest(
+                  new GenericUrl(transferUri), new ByteArrayContent(null, chunk, 0, length));
+      put.getHeaders()
+          .setContentRange("bytes " + offset + "-" + (offset + length - 1) + "/" + size);
+      return answer(http.execute(put, "Drive upload", 308, 404, 410));
+    } catch (IOException e) {
+      throw Failures.fromIo(e, "Drive upload");
+    }
+  }
+
+  private static TransferState answer(HttpResponse response) throws TargetException {
+    int status = response.getStatusCode();
+    if (status == 308) {
+      String range = response.getHeaders().getRange();
+      GoogleHttp.disconnect(response);
+      if (range == null) {
+        return new TransferState.Active(0);
+      }
+      Matcher m = RANGE.matcher(range);
+      if (!m.find()) {
+        throw new TargetException(
+            FailureClass.TRANSIENT, "Drive upload: unreadable Range header '" + range + "'");
+      }
+      return new TransferState.Active(Long.parseLong(m.group(1)) + 1);
+    }
+    if (status == 404 || status == 410) {
+      GoogleHttp.disconnect(response);
+      return new TransferState.Expired();
+    }
+    File file;
+    try {
+      file = response.parseAs(File.class);
+    } catch (IOException e) {
+      throw Failures.fromIo(e, "Drive upload (reading the created file)");
+    } finally {
+      GoogleHttp.disconnect(response);
+    }
+    if (file.getId() == null) {
+      throw new TargetException(FailureClass.TRANSIENT, "Drive upload: answer without a file id");
+    }
+    return new TransferState.Complete(file.getId(), Optional.ofNullable(file.getSha256Checksum()));
+  }
+
+  /** Drive creates the file with the last chunk: committing only reports its id. */
+  @Override
+  public List<CommitResult> commit(List<CommitRequest> requests) {
+    List<CommitResult> results = new ArrayList<>(requests.size());
+    for (CommitRequest request : requests) {
+      results.add(CommitResult.success(request.key(), request.receipt()));
+    }
+    return results;
+  }
+
+  @Override
+  public int maxCommitBatch() {
+    return 50;
+  }
+
+  /**
+   * The id of the folder at {@code path} ({@code a/b/c} under My Drive), creating missing folders
+   * once: the id is remembered in the database, and before creating a folder an existing one of
+   * that name (created by this app earlier, e.g. before the local database was lost) is looked up
+   * and reused.
+   */
+  synchronized String folderId(String path) throws TargetException {
+    Optional<String> known = containers.find(Service.DRIVE, path);
+    if (known.isPresent()) {
+      return known.get();
+    }
+    int slash = path.lastIndexOf('/');
+    String parentId = slash < 0 ? "root" : folderId(path.substring(0, slash));
+    String name = path.substring(slash + 1);
+    String id = findFolder(parentId, name).orElse(null);
+    if (id == null) {
+      id = createFolder(parentId, name);
+    }
+    containers.put(Service.DRIVE, path, id);
+    return id;
+  }
+
+  private Optional<String> findFolder(String parentId, String name) throws TargetException {
+    String q =
+        "name = '"
+            + escape(name)
+            + "' and '"
+            + escape(parentId)
+            + "' in parents and mimeType = '"
+            + FOLDER_MIME_TYPE
+            + "' and trashed = false";
+    try {
+      FileList list =
+          drive.files().list().setQ(q).setSpaces("drive").setFields("files(id,name)").execute();
+      return list.getFiles() == null || list.getFiles().isEmpty()
+          ? Optional.empty()
+          : Optional.of(list.getFiles().get(0).getId());
+    } catch (GoogleJsonResponseException e) {
+      throw classify(e, "Drive folder lookup");
+    } catch (IOException e) {
+      throw Failures.fromIo(e, "Drive folder lookup");
+    }
+  }
+
+  private String createFolder(String parentId, String name) throws TargetException {
+    File folder =
+        new File().setName(name).setMimeType(FOLDER_MIME_TYPE).setParents(List.of(parentId));
+    try {
+      return drive.files().create(folder).setFields("id").execute().getId();
+    } catch (GoogleJsonResponseException e) {
+      throw classify(e, "Drive folder create");
+    } catch (IOException e) {
+      throw Failures.fromIo(e, "Drive folder create");
+    }
+  }
+
+  /**
+   * Finds a file this app uploaded with content {@code sha256} (by its appProperties), e.g. to
+   * rebuild a lost local index.
+   *
+   * @return the Drive file id
+   */
+  @Override
+  public Optional<String> findExisting(String sha256) throws TargetException {
+    return findBySha256(sha256);
+  }
+
+  public Optional<String> findBySha256(String sha256) throws TargetException {
+    String q =
+        "appProperties has { key='"
+            + SHA256_PROPERTY
+            + "' and value='"
+            + escape(sha256)
+            + "' } and trashed = false";
+    try {
+      FileList list =
+          drive.files().list().setQ(q).setSpaces("drive").setFields("files(id)").execute();
+      return list.getFiles() == null || list.getFiles().isEmpty()
+          ? Optional.empty()
+          : Optional.of(list.getFiles().get(0).getId());
+    } catch (GoogleJsonResponseException e) {
+      throw classify(e, "Drive lookup by SHA-256");
+    } catch (IOException e) {
+      throw Failures.fromIo(e, "Drive lookup by SHA-256");
+    }
+  }
+
+  private static TargetException classify(GoogleJsonResponseException e, String what) {
+    String retryAfter =
+        e.getHeaders() == null ? null : e.getHeaders().getFirstHeaderStringValue("Retry-After");
+    GoogleJsonError details = e.getDetails();
+    if (details == null) {
+      return Failures.fromResponse(e.getStatusCode(), e.getContent(), retryAfter, what);
+    }
+    String reason =
+        details.getErrors() == null || details.getErrors().isEmpty()
+            ? ""
+            : String.valueOf(details.getErrors().get(0).getReason());
+    return Failures.fromError(
+        e.getStatusCode(),
+        details.getMessage() == null ? "" : details.getMessage(),
+        reason,
+        retryAfter,
+        what);
+  }
+
+  /** Escapes a value for a Drive query string literal. */
+  static String escape(String value) {
+    return value.replace("\\", "\\\\").replace("'", "\\'");
+  }
+}

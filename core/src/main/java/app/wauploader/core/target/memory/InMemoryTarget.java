@@ -1,0 +1,153 @@
+package app.wauploader.core.target.memory;
+
+import app.wauploader.core.hash.Sha256;
+import app.wauploader.core.retry.FailureClass;
+import app.wauploader.core.retry.TargetException;
+import app.wauploader.core.target.CommitRequest;
+import app.wauploader.core.target.CommitResult;
+import app.wauploader.core.target.Target;
+import app.wauploader.core.target.TransferRequest;
+import app.wauploader.core.target.TransferState;
+import app.wauploader.db.Service;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A target that keeps everything in memory, following the same contract as Drive and Photos: the
+ * test fake for the pipeline and the baseline of the contract suite. Commit creates an item from a
+ * receipt once; a second commit of the same receipt is rejected, like an used Photos upload token.
+ */
+public final class InMemoryTarget implements Target {
+  private static final String SCHEME = "mem://transfer/";
+
+  private final Service service;
+  private final AtomicLong ids = new AtomicLong();
+  private final Map<String, Transfer> transfers = new LinkedHashMap<>();
+  private final Map<String, Item> items = new LinkedHashMap<>();
+  private long bytesReceived;
+
+  public InMemoryTarget(Service service) {
+    this.service = service;
+  }
+
+  /** A stored item: its container, name and content SHA-256. */
+  public record Item(String id, String container, String name, String sha256, long size) {}
+
+  private static final class Transfer {
+    final TransferRequest request;
+    final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    String receipt;
+    boolean committed;
+
+    Transfer(TransferRequest request) {
+      this.request = request;
+    }
+  }
+
+  @Override
+  public Service service() {
+    return service;
+  }
+
+  @Override
+  public synchronized String begin(TransferRequest request) {
+    String uri = SCHEME + ids.incrementAndGet();
+    transfers.put(uri, new Transfer(request));
+    return uri;
+  }
+
+  @Override
+  public synchronized TransferState query(String transferUri, long size) {
+    Transfer t = transfers.get(transferUri);
+    if (t == null) {
+      return new TransferState.Expired();
+    }
+    return state(t);
+  }
+
+  @Override
+  public synchronized TransferState send(
+      String transferUri, long offset, byte[] chunk, int length, long size) throws TargetException {
+    Transfer t = transfers.get(transferUri);
+    if (t == null) {
+      return new TransferState.Expired();
+    }
+    if (t.receipt != null) {
+      return state(t);
+    }
+    long held = t.bytes.size();
+    if (offset > held) {
+      throw new TargetException(
+          FailureClass.PERMANENT, "in-memory upload: offset " + offset + " beyond " + held);
+    }
+    bytesReceived += length;
+    int skip = (int) (held - offset);
+    if (skip < length) {
+      t.bytes.write(chunk, skip, length - skip);
+    }
+    if (t.bytes.size() >= t.request.size()) {
+      t.receipt = "receipt-" + ids.incrementAndGet();
+    }
+    return state(t);
+  }
+
+  private TransferState state(Transfer t) {
+    return t.receipt == null
+        ? new TransferState.Active(t.bytes.size())
+        : new TransferState.Complete(t.receipt, Optional.of(sha256(t.bytes.toByteArray())));
+  }
+
+  @Override
+  public synchronized List<CommitResult> commit(List<CommitRequest> requests) {
+    List<CommitResult> results = new ArrayList<>();
+    for (CommitRequest r : requests) {
+      Transfer t = null;
+      for (Transfer candidate : transfers.values()) {
+        if (r.receipt().equals(candidate.receipt)) {
+          t = candidate;
+        }
+      }
+      if (t == null || t.committed) {
+        results.add(
+            CommitResult.failure(
+                r.key(), new TargetException(FailureClass.PERMANENT, "unknown or used receipt")));
+        continue;
+      }
+      t.committed = true;
+      String id = "item-" + ids.incrementAndGet();
+      byte[] content = t.bytes.toByteArray();
+      items.put(id, new Item(id, r.container(), r.remoteName(), sha256(content), content.length));
+      results.add(CommitResult.success(r.key(), id));
+    }
+    return results;
+  }
+
+  @Override
+  public int maxCommitBatch() {
+    return 50;
+  }
+
+  /** Every committed item, in commit order. */
+  public synchronized List<Item> items() {
+    return List.copyOf(items.values());
+  }
+
+  /** Body bytes received by {@link #send}, including re-sent overlaps. */
+  public synchronized long bytesReceived() {
+    return bytesReceived;
+  }
+
+  /** Forgets every open transfer (like sessions expiring). */
+  public synchronized void expireTransfers() {
+    transfers.entrySet().removeIf(e -> e.getValue().receipt == null);
+  }
+
+  private static String sha256(byte[] content) {
+    return Sha256.of(content, content.length);
+  }
+}

@@ -1,0 +1,397 @@
+package app.wauploader.core.target.photos;
+
+import app.wauploader.core.google.GoogleHttp;
+import app.wauploader.core.retry.FailureClass;
+import app.wauploader.core.retry.Failures;
+import app.wauploader.core.retry.TargetException;
+import app.wauploader.core.target.CommitRequest;
+import app.wauploader.core.target.CommitResult;
+import app.wauploader.core.target.ContainerIds;
+import app.wauploader.core.target.Target;
+import app.wauploader.core.target.TransferRequest;
+import app.wauploader.core.target.TransferState;
+import app.wauploader.db.Service;
+import com.google.api.client.http.ByteArrayContent;
+import com.google.api.client.http.EmptyContent;
+import com.google.api.client.http.GenericUrl;
+import com.google.api.client.http.HttpRequest;
+import com.google.api.client.http.HttpResponse;
+import com.google.api.client.http.json.JsonHttpContent;
+import com.google.api.client.json.GenericJson;
+import com.google.api.client.json.JsonObjectParser;
+import com.google.api.client.util.Key;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Google Photos Library API, written on google-http-client (there is no maintained Java client for
+ * it).
+ *
+ * <p>Bytes: the resumable upload protocol
+ * (https://developers.google.com/photos/library/guides/resumable-uploads): {@code POST /v1/uploads}
+ * with {@code X-Goog-Upload-Command: start}, {@code X-Goog-Upload-Protocol: resumable}, {@code
+ * X-Goog-Upload-Raw-Size} → {@code X-Goog-Upload-URL}; chunks with {@code X-Goog-Upload-Command:
+ * upload} (last: {@code upload, finalize}) and {@code X-Goog-Upload-Offset}; {@code query} answers
+ * {@code X-Goog-Upload-Status} and {@code X-Goog-Upload-Size-Received}. The final answer's body is
+ * the upload token (valid about a day).
+ *
+ * <p>Items: {@code POST /v1/mediaItems:batchCreate} with at most 50 upload tokens, into an album
+ * this app created; each item is judged by its own status (absent or 0 code = success)
+ * (https://developers.google.com/photos/library/guides/upload-media#creating-media-item). Albums
+ * are created once ({@code POST /v1/albums}) and their ids kept locally, since since 2025-03-31
+ * apps can only see albums they created.
+ */
+public final class PhotosTarget implements Target {
+  /** batchCreate limit per call. */
+  public static final int MAX_BATCH = 50;
+
+  private final GoogleHttp http;
+  private final ContainerIds containers;
+  private final String root;
+
+  public PhotosTarget(GoogleHttp http, ContainerIds containers) {
+    this.http = http;
+    this.containers = containers;
+    this.root = http.endpoints().photosRootUrl();
+  }
+
+  @Override
+  public Service service() {
+    return Service.PHOTOS;
+  }
+
+  /** Opens the upload; the album is created only at commit, so no empty album is left behind. */
+  @Override
+  public String begin(TransferRequest request) throws TargetException {
+    try {
+      HttpRequest post =
+          http.requestFactory()
+              .buildPostRequest(new GenericUrl(root + "v1/uploads"), new EmptyContent());
+      post.getHeaders()
+          .set("X-Goog-Upload-Command", "start")
+          .set("X-Goog-Upload-Protocol", "resumable")
+          .set("X-Goog-Upload-Raw-Size", Long.toString(request.size()))
+          .set("X-Goog-Upload-Content-Type", request.mimeType())
+          .set("X-Goog-Upload-File-Name", request.remoteName());
+      HttpResponse response = http.execute(post, "Photos upload start");
+      String url = response.getHeaders().getFirstHeaderStringValue("X-Goog-Upload-URL");
+      GoogleHttp.disconnect(response);
+      if (url == null || url.isEmpty()) {
+        throw new TargetException(
+            FailureClass.TRANSIENT, "Photos upload start: no upload URL in the answer");
+      }
+      return url;
+    } catch (IOException e) {
+      throw Failures.fromIo(e, "Photos upload start");
+    }
+  }
+
+  @Override
+  public TransferState query(String transferUri, long size) throws TargetException {
+    try {
+      HttpRequest post =
+          http.requestFactory().buildPostRequest(new GenericUrl(transferUri), new EmptyContent());
+      post.getHeaders().set("X-Goog-Upload-Command", "query");
+      HttpResponse response = http.execute(post, "Photos upload status", 404, 410);
+      if (response.getStatusCode() == 404 || response.getStatusCode() == 410) {
+        GoogleHttp.disconnect(response);
+        return new TransferState.Expired();
+      }
+      String status = uploadStatus(response);
+      String received =
+          response.getHeaders().getFirstHeaderStringValue("X-Goog-Upload-Size-Received");
+      String body = GoogleHttp.bodyText(response, "Photos upload status");
+      switch (status) {
+        case "final":
+          return complete(body);
+        case "active":
+          return new TransferState.Active(received == null ? 0 : Long.parseLong(received.trim()));
+        default:
+          return new TransferState.Expired();
+      }
+    } catch (IOException | NumberFormatException e) {
+      throw new TargetException(
+          FailureClass.TRANSIENT,
+          0,
+          "Photos upload status unreadable: " + e.getMessage(),
+          Optional.empty(),
+          e);
+    }
+  }
+
+  @Override
+  public TransferState send(String transferUri, long offset, byte[] chunk, int length, long size)
+      throws TargetException {
+    boolean last = offset + length >= size;
+    try {
+      HttpRequest post =
+          http.requestFactory()
+              .buildPostRequest(
+                  new GenericUrl(transferUri),
+                  new ByteArrayContent("application/octet-stream", chunk, 0, length));
+      post.getHeaders()
+          .set("X-Goog-Upload-Command", last ? "upload, finalize" : "upload")
+          .set("X-Goog-Upload-Offset", Long.toString(offset));
+      HttpResponse response = http.execute(post, "Photos upload", 404, 410);
+      if (response.getStatusCode() == 404 || response.getStatusCode() == 410) {
+        GoogleHttp.disconnect(response);
+        return new TransferState.Expired();
+      }
+      String status = uploadStatus(response);
+      String body = GoogleHttp.bodyText(response, "Photos upload");
+      if (last || status.equals("final")) {
+        return complete(body);
+      }
+      return new TransferState.Active(offset + length);
+    } catch (IOException e) {
+      throw Failures.fromIo(e, "Photos upload");
+    }
+  }
+
+  private static String uploadStatus(HttpResponse response) {
+    String status = response.getHeaders().getFirstHeaderStringValue("X-Goog-Upload-Status");
+    return status == null ? "active" : status.trim().toLowerCase(Locale.ROOT);
+  }
+
+  private static TransferState complete(String token) throws TargetException {
+    String trimmed = token.trim();
+    if (trimmed.isEmpty()) {
+      throw new TargetException(
+          FailureClass.TRANSIENT, "Photos upload: final answer without token");
+    }
+    return new TransferState.Complete(trimmed, Optional.empty());
+  }
+
+  @Override
+  public List<CommitResult> commit(List<CommitRequest> requests) throws TargetException {
+    if (requests.isEmpty()) {
+      return List.of();
+    }
+    if (requests.size() > MAX_BATCH) {
+      throw new IllegalArgumentException("batchCreate takes at most " + MAX_BATCH + " items");
+    }
+    String album = requests.get(0).container();
+    for (CommitRequest r : requests) {
+      if (!r.container().equals(album)) {
+        throw new IllegalArgumentException("one batchCreate call adds to one album");
+      }
+    }
+    BatchCreateRequest body = new BatchCreateRequest();
+    body.albumId = albumId(album);
+    body.newMediaItems = new ArrayList<>();
+    for (CommitRequest r : requests) {
+      NewMediaItem item = new NewMediaItem();
+      item.simpleMediaItem = new SimpleMediaItem();
+      item.simpleMediaItem.uploadToken = r.receipt();
+      item.simpleMediaItem.fileName = r.remoteName();
+      body.newMediaItems.add(item);
+    }
+    BatchCreateResponse answer =
+        postJson(
+            "v1/mediaItems:batchCreate", body, BatchCreateResponse.class, "Photos batchCreate");
+    Map<String, NewMediaItemResult> byToken = new HashMap<>();
+    if (answer.newMediaItemResults != null) {
+      for (NewMediaItemResult result : answer.newMediaItemResults) {
+        if (result.uploadToken != null) {
+          byToken.put(result.uploadToken, result);
+        }
+      }
+    }
+    List<CommitResult> results = new ArrayList<>(requests.size());
+    for (int i = 0; i < requests.size(); i++) {
+      CommitRequest r = requests.get(i);
+      NewMediaItemResult result = byToken.get(r.receipt());
+      if (result == null
+          && answer.newMediaItemResults != null
+          && answer.newMediaItemResults.size() == requests.size()) {
+        result = answer.newMediaItemResults.get(i);
+      }
+      results.add(judge(r, result));
+    }
+    return results;
+  }
+
+  private static CommitResult judge(CommitRequest request, NewMediaItemResult result) {
+    if (result == null) {
+      return CommitResult.failure(
+          request.key(),
+          new TargetException(FailureClass.TRANSIENT, "Photos batchCreate: no result for item"));
+    }
+    int code = result.status == null || result.status.code == null ? 0 : result.status.code;
+    if (code == 0 && result.mediaItem != null && result.mediaItem.id != null) {
+      return CommitResult.success(request.key(), result.mediaItem.id);
+    }
+    String message =
+        result.status == null || result.status.message == null
+            ? "no media item created"
+            : result.status.message;
+    return CommitResult.failure(
+        request.key(),
+        new TargetException(
+            classifyItemCode(code),
+            0,
+            "Photos batchCreate item rejected (code "
+                + code
+                + ": "
+                + Failures.oneLine(message)
+                + ")",
+            Optional.empty(),
+            null));
+  }
+
+  /**
+   * Item status codes are google.rpc.Code values
+   * (https://github.com/googleapis/googleapis/blob/master/google/rpc/code.proto): 4
+   * DEADLINE_EXCEEDED, 10 ABORTED, 13 INTERNAL, 14 UNAVAILABLE are worth retrying; 8
+   * RESOURCE_EXHAUSTED is rate limiting; the rest (3 INVALID_ARGUMENT, e.g. an expired upload
+   * token) are not.
+   */
+  static FailureClass classifyItemCode(int code) {
+    return switch (code) {
+      case 4, 10, 13, 14 -> FailureClass.TRANSIENT;
+      case 8 -> FailureClass.RATE_LIMITED;
+      default -> FailureClass.PERMANENT;
+    };
+  }
+
+  @Override
+  public int maxCommitBatch() {
+    return MAX_BATCH;
+  }
+
+  /**
+   * The id of the app-created album titled {@code title}: remembered in the database; else an album
+   * of that title this app created earlier (listing only returns app-created albums); else created
+   * now. Titles are at most 500 characters.
+   */
+  synchronized String albumId(String title) throws TargetException {
+    Optional<String> known = containers.find(Service.PHOTOS, title);
+    if (known.isPresent()) {
+      return known.get();
+    }
+    String id = findAlbum(title).orElse(null);
+    if (id == null) {
+      AlbumRequest request = new AlbumRequest();
+      request.album = new Album();
+      request.album.title = title;
+      id = postJson("v1/albums", request, Album.class, "Photos album create").id;
+    }
+    containers.put(Service.PHOTOS, title, id);
+    return id;
+  }
+
+  private Optional<String> findAlbum(String title) throws TargetException {
+    String pageToken = null;
+    do {
+      GenericUrl url = new GenericUrl(root + "v1/albums");
+      url.set("pageSize", 50);
+      if (pageToken != null) {
+        url.set("pageToken", pageToken);
+      }
+      try {
+        HttpRequest get = http.requestFactory().buildGetRequest(url);
+        get.setParser(new JsonObjectParser(GoogleHttp.json()));
+        HttpResponse response = http.execute(get, "Photos album list");
+        AlbumList list;
+        try {
+          list = response.parseAs(AlbumList.class);
+        } finally {
+          GoogleHttp.disconnect(response);
+        }
+        if (list.albums != null) {
+          for (Album album : list.albums) {
+            if (title.equals(album.title)) {
+              return Optional.of(album.id);
+            }
+          }
+        }
+        pageToken = list.nextPageToken;
+      } catch (IOException e) {
+        throw Failures.fromIo(e, "Photos album list");
+      }
+    } while (pageToken != null && !pageToken.isEmpty());
+    return Optional.empty();
+  }
+
+  private <T> T postJson(String path, Object body, Class<T> type, String what)
+      throws TargetException {
+    try {
+      HttpRequest post =
+          http.requestFactory()
+              .buildPostRequest(
+                  new GenericUrl(root + path), new JsonHttpContent(GoogleHttp.json(), body));
+      post.setParser(new JsonObjectParser(GoogleHttp.json()));
+      HttpResponse response = http.execute(post, what);
+      try {
+        return response.parseAs(type);
+      } finally {
+        GoogleHttp.disconnect(response);
+      }
+    } catch (IOException e) {
+      throw Failures.fromIo(e, what);
+    }
+  }
+
+  /** {@code {"album": {...}}}. */
+  public static final class AlbumRequest extends GenericJson {
+    @Key public Album album;
+  }
+
+  /** An album (https://developers.google.com/photos/library/reference/rest/v1/albums). */
+  public static final class Album extends GenericJson {
+    @Key public String id;
+    @Key public String title;
+  }
+
+  /** {@code albums.list} answer. */
+  public static final class AlbumList extends GenericJson {
+    @Key public List<Album> albums;
+    @Key public String nextPageToken;
+  }
+
+  /** {@code mediaItems:batchCreate} request. */
+  public static final class BatchCreateRequest extends GenericJson {
+    @Key public String albumId;
+    @Key public List<NewMediaItem> newMediaItems;
+  }
+
+  /** One new media item. */
+  public static final class NewMediaItem extends GenericJson {
+    @Key public String description;
+    @Key public SimpleMediaItem simpleMediaItem;
+  }
+
+  /** Upload token + file name. */
+  public static final class SimpleMediaItem extends GenericJson {
+    @Key public String uploadToken;
+    @Key public String fileName;
+  }
+
+  /** {@code mediaItems:batchCreate} answer. */
+  public static final class BatchCreateResponse extends GenericJson {
+    @Key public List<NewMediaItemResult> newMediaItemResults;
+  }
+
+  /** One item's result. */
+  public static final class NewMediaItemResult extends GenericJson {
+    @Key public String uploadToken;
+    @Key public Status status;
+    @Key public MediaItem mediaItem;
+  }
+
+  /** google.rpc.Status. */
+  public static final class Status extends GenericJson {
+    @Key public Integer code;
+    @Key public String message;
+  }
+
+  /** A created media item (only the id is used). */
+  public static final class MediaItem extends GenericJson {
+    @Key public String id;
+  }
+}

@@ -1,0 +1,85 @@
+package app.wauploader.core.target;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.wauploader.core.target.drive.DriveTarget;
+import app.wauploader.core.upload.DatabaseContainerIds;
+import app.wauploader.db.Database;
+import app.wauploader.db.Service;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DriveTargetContractTest extends TargetContractTest {
+  @TempDir Path dir;
+  private EmulatorFixture emulator;
+  private Database db;
+
+  @Override
+  protected Target target() throws Exception {
+    if (emulator == null) {
+      emulator = new EmulatorFixture(dir.resolve("emulator"));
+      db = Database.open(dir.resolve("wa.db"));
+    }
+    return new DriveTarget(emulator.http(), new DatabaseContainerIds(db));
+  }
+
+  @Override
+  protected String container() {
+    return "WhatsApp/WhatsApp Documents";
+  }
+
+  @Override
+  protected String storedSha256(Target target, String remoteId) throws Exception {
+    for (JsonElement e : emulator.items()) {
+      JsonObject item = e.getAsJsonObject();
+      if (item.get("id").getAsString().equals(remoteId)) {
+        return item.get("sha256").getAsString();
+      }
+    }
+    throw new AssertionError("no Drive item " + remoteId);
+  }
+
+  @Test
+  void foldersAreCreatedOnceAndReusedEvenAfterTheLocalIndexIsLost() throws Exception {
+    Target target = target();
+    upload(target, "a.jpg", random(10, 1));
+    upload(target, "b.jpg", random(10, 2));
+    var folders = emulator.get("/__emulator/folders").getAsJsonArray();
+    assertThat(folders).hasSize(2); // WhatsApp, WhatsApp/WhatsApp Documents
+
+    try (Database fresh = Database.open(dir.resolve("other.db"))) {
+      upload(
+          new DriveTarget(emulator.http(), new DatabaseContainerIds(fresh)),
+          "c.jpg",
+          random(10, 3));
+      assertThat(emulator.get("/__emulator/folders").getAsJsonArray()).hasSize(2);
+      assertThat(
+              fresh.<java.util.Optional<String>>inTransaction(
+                  tx -> tx.containers().find(Service.DRIVE, "WhatsApp/WhatsApp Documents")))
+          .isPresent();
+    }
+  }
+
+  @Test
+  void theContentHashIsStoredInAppPropertiesAndFindable() throws Exception {
+    DriveTarget target = (DriveTarget) target();
+    byte[] content = random(5000, 9);
+    upload(target, "d.pdf", content);
+    assertThat(target.findBySha256(sha256(content))).isPresent();
+    assertThat(target.findBySha256("0".repeat(64))).isEmpty();
+  }
+
+  @AfterEach
+  void stop() {
+    if (db != null) {
+      db.close();
+    }
+    if (emulator != null) {
+      emulator.close();
+    }
+  }
+}

@@ -1,0 +1,114 @@
+package app.wauploader.core.target;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.wauploader.core.target.photos.PhotosTarget;
+import app.wauploader.core.upload.DatabaseContainerIds;
+import app.wauploader.db.Database;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PhotosTargetContractTest extends TargetContractTest {
+  @TempDir Path dir;
+  private EmulatorFixture emulator;
+  private Database db;
+
+  @Override
+  protected Target target() throws Exception {
+    if (emulator == null) {
+      emulator = new EmulatorFixture(dir.resolve("emulator"));
+      db = Database.open(dir.resolve("wa.db"));
+    }
+    return new PhotosTarget(emulator.http(), new DatabaseContainerIds(db));
+  }
+
+  @Override
+  protected String container() {
+    return "WhatsApp Images";
+  }
+
+  @Override
+  protected String storedSha256(Target target, String remoteId) throws Exception {
+    for (JsonElement e : emulator.items()) {
+      JsonObject item = e.getAsJsonObject();
+      if (item.get("id").getAsString().equals(remoteId)) {
+        return item.get("sha256").getAsString();
+      }
+    }
+    throw new AssertionError("no media item " + remoteId);
+  }
+
+  @Test
+  void fiftyItemsGoInOneBatchCreateIntoOneAlbumCreatedOnce() throws Exception {
+    Target target = target();
+    List<CommitRequest> requests = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      byte[] content = random(100 + i, i);
+      requests.add(
+          new CommitRequest(
+              i,
+              upload(target, "IMG-" + i + ".jpg", content),
+              container(),
+              "IMG-" + i + ".jpg",
+              sha256(content)));
+    }
+    List<CommitResult> results = target.commit(requests);
+    assertThat(results).hasSize(50).allMatch(r -> r.remoteId().isPresent());
+    assertThat(emulator.albums()).hasSize(1);
+    assertThat(emulator.albums().get(0).getAsJsonObject().get("title").getAsString())
+        .isEqualTo("WhatsApp Images");
+    assertThat(emulator.albums().get(0).getAsJsonObject().getAsJsonArray("mediaItemIds"))
+        .hasSize(50);
+    assertThat(emulator.stats().getAsJsonObject("requests").get("photos.batchCreate").getAsInt())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void aUsedUploadTokenFailsOnlyItsOwnItem() throws Exception {
+    Target target = target();
+    byte[] a = random(300, 1);
+    byte[] b = random(400, 2);
+    String tokenA = upload(target, "a.jpg", a);
+    target.commit(List.of(new CommitRequest(1, tokenA, container(), "a.jpg", sha256(a))));
+    String tokenB = upload(target, "b.jpg", b);
+    List<CommitResult> results =
+        target.commit(
+            List.of(
+                new CommitRequest(1, tokenA, container(), "a.jpg", sha256(a)),
+                new CommitRequest(2, tokenB, container(), "b.jpg", sha256(b))));
+    assertThat(results.get(0).failure()).isPresent();
+    assertThat(results.get(1).remoteId()).isPresent();
+  }
+
+  @Test
+  void anAlbumMadeEarlierIsFoundInsteadOfCreatedTwice() throws Exception {
+    Target target = target();
+    byte[] a = random(300, 1);
+    target.commit(
+        List.of(new CommitRequest(1, upload(target, "a.jpg", a), container(), "a.jpg", sha256(a))));
+    try (Database fresh = Database.open(dir.resolve("other.db"))) {
+      Target other = new PhotosTarget(emulator.http(), new DatabaseContainerIds(fresh));
+      byte[] b = random(300, 2);
+      other.commit(
+          List.of(
+              new CommitRequest(2, upload(other, "b.jpg", b), container(), "b.jpg", sha256(b))));
+    }
+    assertThat(emulator.albums()).hasSize(1);
+  }
+
+  @AfterEach
+  void stop() {
+    if (db != null) {
+      db.close();
+    }
+    if (emulator != null) {
+      emulator.close();
+    }
+  }
+}

@@ -1,0 +1,155 @@
+package app.wauploader.core.target;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import app.wauploader.core.retry.TargetException;
+import app.wauploader.db.Service;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract every {@link Target} keeps, run against the in-memory fake and, through the
+ * emulator, against the Drive and Photos targets with the real Google client libraries.
+ */
+public abstract class TargetContractTest {
+  static final int CHUNK = 256 * 1024;
+
+  /** A fresh target for one test. */
+  protected abstract Target target() throws Exception;
+
+  /** The container name a file of this target goes to. */
+  protected abstract String container();
+
+  /** The SHA-256 of the stored item with {@code remoteId}, as the service holds it. */
+  protected abstract String storedSha256(Target target, String remoteId) throws Exception;
+
+  @Test
+  void aMultiChunkTransferCompletesAndCommitsToTheSameBytes() throws Exception {
+    Target target = target();
+    byte[] content = random(CHUNK * 2 + 1234, 1);
+    String sha = sha256(content);
+    String uri = target.begin(request("VID-1.mp4", content, sha));
+    assertThat(target.query(uri, content.length)).isEqualTo(new TransferState.Active(0));
+
+    TransferState state = target.send(uri, 0, content, CHUNK, content.length);
+    assertThat(state).isEqualTo(new TransferState.Active(CHUNK));
+    state = target.send(uri, CHUNK, slice(content, CHUNK, CHUNK), CHUNK, content.length);
+    assertThat(state).isEqualTo(new TransferState.Active(2L * CHUNK));
+    assertThat(target.query(uri, content.length)).isEqualTo(new TransferState.Active(2L * CHUNK));
+    state = target.send(uri, 2L * CHUNK, slice(content, 2 * CHUNK, 1234), 1234, content.length);
+    assertThat(state).isInstanceOf(TransferState.Complete.class);
+    TransferState.Complete complete = (TransferState.Complete) state;
+    complete.remoteSha256().ifPresent(remote -> assertThat(remote).isEqualTo(sha));
+    assertThat(target.query(uri, content.length)).isInstanceOf(TransferState.Complete.class);
+
+    List<CommitResult> results =
+        target.commit(
+            List.of(new CommitRequest(7, complete.receipt(), container(), "VID-1.mp4", sha)));
+    assertThat(results).hasSize(1);
+    assertThat(results.get(0).key()).isEqualTo(7);
+    assertThat(results.get(0).remoteId()).isPresent();
+    assertThat(storedSha256(target, results.get(0).remoteId().get())).isEqualTo(sha);
+  }
+
+  @Test
+  void aTransferCanBeResumedByItsUriAlone() throws Exception {
+    Target first = target();
+    byte[] content = random(CHUNK * 3, 2);
+    String sha = sha256(content);
+    String uri = first.begin(request("VID-2.mp4", content, sha));
+    first.send(uri, 0, content, CHUNK, content.length);
+
+    Target resumed = first; // same service; a new process only has the URI
+    TransferState state = resumed.query(uri, content.length);
+    assertThat(state).isEqualTo(new TransferState.Active(CHUNK));
+    long offset = ((TransferState.Active) state).acknowledgedOffset();
+    state =
+        resumed.send(
+            uri,
+            offset,
+            slice(content, (int) offset, content.length - (int) offset),
+            content.length - (int) offset,
+            content.length);
+    assertThat(state).isInstanceOf(TransferState.Complete.class);
+  }
+
+  @Test
+  void aBatchIsJudgedItemByItem() throws Exception {
+    Target target = target();
+    byte[] a = random(1000, 3);
+    byte[] b = random(2000, 4);
+    String receiptA = upload(target, "IMG-a.jpg", a);
+    String receiptB = upload(target, "IMG-b.jpg", b);
+    List<CommitResult> results =
+        target.commit(
+            List.of(
+                new CommitRequest(1, receiptA, container(), "IMG-a.jpg", sha256(a)),
+                new CommitRequest(2, receiptB, container(), "IMG-b.jpg", sha256(b))));
+    assertThat(results).extracting(CommitResult::key).containsExactly(1L, 2L);
+    assertThat(results).allMatch(r -> r.remoteId().isPresent());
+    assertThat(results.get(0).remoteId()).isNotEqualTo(results.get(1).remoteId());
+  }
+
+  @Test
+  void anUnknownTransferIsExpiredNotAnError() throws Exception {
+    Target target = target();
+    byte[] content = random(1000, 5);
+    String uri = target.begin(request("x.jpg", content, sha256(content)));
+    String unknown =
+        uri.contains("upload_id=")
+            ? uri.replaceAll("upload_id=[^&]+", "upload_id=doesnotexist123")
+            : uri.replaceAll("[^/]+$", "doesnotexist123");
+    assertThat(unknown).isNotEqualTo(uri);
+    assertThat(target.query(unknown, 1000)).isInstanceOf(TransferState.Expired.class);
+  }
+
+  @Test
+  void itNamesItsService() throws Exception {
+    assertThat(target().service()).isIn(Service.DRIVE, Service.PHOTOS);
+    assertThat(target().maxCommitBatch()).isBetween(1, 50);
+    assertThat(target().chunkGranularity()).isEqualTo(CHUNK);
+  }
+
+  protected String upload(Target target, String name, byte[] content) throws Exception {
+    String uri = target.begin(request(name, content, sha256(content)));
+    TransferState state = target.send(uri, 0, content, content.length, content.length);
+    assertThat(state).isInstanceOf(TransferState.Complete.class);
+    return ((TransferState.Complete) state).receipt();
+  }
+
+  protected TransferRequest request(String name, byte[] content, String sha) {
+    String mime = name.endsWith(".mp4") ? "video/mp4" : "image/jpeg";
+    return new TransferRequest(container(), name, mime, content.length, sha, 1_700_000_000_000L);
+  }
+
+  static byte[] random(int size, long seed) {
+    byte[] bytes = new byte[size];
+    new Random(seed).nextBytes(bytes);
+    return bytes;
+  }
+
+  static byte[] slice(byte[] bytes, int from, int length) {
+    byte[] out = new byte[bytes.length];
+    System.arraycopy(bytes, from, out, 0, length);
+    return out;
+  }
+
+  public static String sha256(byte[] content) throws Exception {
+    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+  }
+
+  /** Exposed for subclasses asserting failures. */
+  protected static void assertFails(ThrowingCall call) {
+    assertThatThrownBy(call::run).isInstanceOf(TargetException.class);
+  }
+
+  /** A call expected to throw. */
+  @FunctionalInterface
+  protected interface ThrowingCall {
+    void run() throws Exception;
+  }
+}
