@@ -105,14 +105,22 @@ public final class UploadItemRepository {
 
   /**
    * → uploading: a new resumable transfer was opened at {@code sessionUri} (the ledger of any
-   * earlier one is dropped); counts an attempt.
+   * earlier one is dropped).
    */
   public void startTransfer(long id, String sessionUri) throws SQLException {
     tx.update("DELETE FROM upload_chunks WHERE item_id = ?", id);
     tx.update(
         "UPDATE upload_items SET state = 'uploading', session_uri = ?, acked_offset = 0,"
-            + " attempts = attempts + 1, updated_at = ? WHERE id = ?",
+            + " updated_at = ? WHERE id = ?",
         sessionUri,
+        tx.now(),
+        id);
+  }
+
+  /** Counts one more transfer attempt (every try, including retries and resumes). */
+  public void countAttempt(long id) throws SQLException {
+    tx.update(
+        "UPDATE upload_items SET attempts = attempts + 1, updated_at = ? WHERE id = ?",
         tx.now(),
         id);
   }

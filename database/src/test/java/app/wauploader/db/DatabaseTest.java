@@ -189,6 +189,7 @@ class DatabaseTest {
       long id =
           db.inTransaction(
               tx -> tx.items().insert(item(session, "/v.mp4", SHA_A, ItemState.PENDING)));
+      db.useTransaction(tx -> tx.items().countAttempt(id));
       db.useTransaction(tx -> tx.items().startTransfer(id, "http://127.0.0.1/upload?id=1"));
       db.useTransaction(tx -> tx.items().acknowledge(id, 512));
       UploadItem uploading = db.inTransaction(tx -> tx.items().find(id)).orElseThrow();

@@ -76,6 +76,7 @@ final class TransferTask {
     Progress progress = new Progress(item, item.sessionUri().orElse(null));
     return retry.run(
         attempt -> {
+          db.useTransaction(tx -> tx.items().countAttempt(item.id()));
           checkUnchanged(item, path);
           TransferState state;
           if (progress.uri == null) {

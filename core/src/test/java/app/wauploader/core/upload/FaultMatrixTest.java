@@ -89,6 +89,11 @@ class FaultMatrixTest {
                         assertThat(e.retryCount()).isEqualTo(4);
                       });
               assertThat(states(db)).contains(ItemState.RETRYING);
+              assertThat(
+                      db.<List<app.wauploader.db.UploadItem>>inTransaction(
+                          tx -> tx.items().inState(ItemState.RETRYING)))
+                  .isNotEmpty()
+                  .allSatisfy(item -> assertThat(item.attempts()).isEqualTo(5));
             }),
         new Case(
             "drive.upload 429 x3: slowed down",
