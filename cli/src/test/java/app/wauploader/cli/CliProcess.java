@@ -31,6 +31,14 @@ public final class CliProcess {
     return pb.start();
   }
 
+  /**
+   * Sends SIGTERM (what Android, {@code kill} or a closing terminal send; Ctrl-C's SIGINT runs the
+   * same shutdown hooks), keeping the output readable ({@link Process#destroy} would close it).
+   */
+  public static void terminate(Process p) throws IOException, InterruptedException {
+    new ProcessBuilder("kill", "-TERM", Long.toString(p.pid())).start().waitFor();
+  }
+
   /** Waits (at most {@code seconds}) and returns everything the process printed. */
   public static String finish(Process p, long seconds) throws IOException, InterruptedException {
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

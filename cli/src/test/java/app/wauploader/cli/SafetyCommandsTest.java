@@ -141,6 +141,62 @@ class SafetyCommandsTest {
     }
   }
 
+  @Test
+  void ctrlCOrSigtermMarksTheSessionInterruptedAndReleasesItsLocks() throws Exception {
+    Path docs = Files.createDirectories(dir.resolve("Media/WhatsApp Documents"));
+    for (int i = 0; i < 3; i++) {
+      byte[] big = new byte[1024 * 1024];
+      new Random(i).nextBytes(big);
+      Files.write(docs.resolve("DOC-2024010" + i + "-WA000" + i + ".bin"), big);
+    }
+    Path db = dir.resolve("wa.db");
+    try (GoogleEmulator emulator =
+        GoogleEmulator.start(
+            EmulatorConfig.defaults(dir.resolve("emu")).withBandwidth(512 * 1024))) {
+      EmulatorInspector inspector = new EmulatorInspector(emulator.baseUri());
+      Process p =
+          CliProcess.start(
+              dir,
+              "upload",
+              "--source",
+              dir.resolve("Media").toString(),
+              "--endpoint",
+              emulator.baseUri().toString(),
+              "--db",
+              db.toString(),
+              "--chunk-size",
+              "0.25",
+              "--no-progress");
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (inspector.bytesReceived() < 300_000 && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      CliProcess.terminate(p);
+      String output = CliProcess.finish(p, 30);
+      assertThat(output).contains("interrupted; nothing is lost");
+
+      CliRun status = CliRun.of("status", "--db", db.toString());
+      assertThat(status.out()).contains("interrupted");
+      try (app.wauploader.db.Database database = app.wauploader.db.Database.open(db)) {
+        assertThat(database.<Long>inTransaction(tx -> tx.items().lockedCount())).isZero();
+        assertThat(
+                database.<java.util.List<app.wauploader.db.UploadSession>>inTransaction(
+                    tx -> tx.sessions().running()))
+            .isEmpty();
+      }
+      CliRun resume =
+          CliRun.of(
+              "resume",
+              "--endpoint",
+              emulator.baseUri().toString(),
+              "--db",
+              db.toString(),
+              "--no-progress");
+      assertThat(resume.exitCode()).as(resume.out() + resume.err()).isZero();
+      assertThat(inspector.items()).hasSize(3);
+    }
+  }
+
   private static CliRun upload(Path media, String endpoint, Path db) {
     return CliRun.of(
         "upload",

@@ -294,6 +294,11 @@ public final class UploadItemRepository {
         owner);
   }
 
+  /** How many items some process holds locked right now. */
+  public long lockedCount() throws SQLException {
+    return tx.queryLong("SELECT count(*) FROM upload_items WHERE locked_by IS NOT NULL");
+  }
+
   /** Releases every lock {@code owner} holds (end of run). */
   public int releaseAll(String owner) throws SQLException {
     return tx.update(

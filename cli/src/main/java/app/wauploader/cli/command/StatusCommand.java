@@ -46,6 +46,7 @@ public final class StatusCommand implements Callable<Integer> {
       List<UploadSession> sessions = db.inTransaction(tx -> tx.sessions().latest(limit));
       Map<ItemState, Long> states = db.inTransaction(tx -> tx.items().countByState());
       long hashes = db.inTransaction(tx -> tx.fileHashes().count());
+      long locked = db.inTransaction(tx -> tx.items().lockedCount());
       out.printf("database %s%n", db.file());
       out.printf(
           "%-5s %-19s %-11s %7s %9s %9s %10s %7s %10s%n",
@@ -79,6 +80,12 @@ public final class StatusCommand implements Callable<Integer> {
         line.append(' ').append(state.id()).append('=').append(states.getOrDefault(state, 0L));
       }
       out.println(line);
+      if (locked > 0) {
+        out.println(
+            locked
+                + " files are locked by a wa-uploader process that is running (or died"
+                + " less than the lock timeout ago)");
+      }
       out.flush();
       return 0;
     }

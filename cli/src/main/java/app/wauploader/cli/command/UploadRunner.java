@@ -44,8 +44,28 @@ final class UploadRunner {
     GoogleHttp http = GoogleHttp.create(credentials, endpoints);
     try (Database db = Database.open(dbFile);
         ConsoleProgress progress = new ConsoleProgress(showProgress, err)) {
-      RunSummary summary =
-          work.run(new BackupRun(db, GoogleTargets.create(http, db), options, progress));
+      BackupRun run = new BackupRun(db, GoogleTargets.create(http, db), options, progress);
+      Thread onShutdown =
+          new Thread(
+              () -> {
+                if (run.abandon()) {
+                  err.println(
+                      "wa-uploader: interrupted; nothing is lost: run 'wa-uploader resume' (or"
+                          + " upload again) to continue");
+                  err.flush();
+                }
+              });
+      Runtime.getRuntime().addShutdownHook(onShutdown);
+      RunSummary summary;
+      try {
+        summary = work.run(run);
+      } finally {
+        try {
+          Runtime.getRuntime().removeShutdownHook(onShutdown);
+        } catch (IllegalStateException shuttingDown) {
+          // the hook is running or has run
+        }
+      }
       progress.close();
       out.println(summaryLine(summary));
       summary

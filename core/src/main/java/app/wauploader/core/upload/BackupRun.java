@@ -92,9 +92,11 @@ public final class BackupRun {
       new java.util.concurrent.CountDownLatch(1);
 
   private final RetryPolicy retry;
+  private final java.util.concurrent.atomic.AtomicBoolean sessionFinished =
+      new java.util.concurrent.atomic.AtomicBoolean();
   private ExecutorService hashPool;
   private ExecutorService transferPool;
-  private long sessionId;
+  private volatile long sessionId;
 
   /**
    * @param targets one target per service the run may send to
@@ -305,7 +307,27 @@ public final class BackupRun {
         Duration.ofNanos(System.nanoTime() - started));
   }
 
-  private void finishSession(boolean interrupted) {
+  /**
+   * For a process that is shutting down (Ctrl-C, SIGTERM) while the run goes on: stops new work and
+   * retry waits, and in one transaction marks the session {@code interrupted} and releases every
+   * lock this run holds, so the next run (or another process) continues at once. Safe to call from
+   * a shutdown hook at any time.
+   *
+   * @return true if the session was still open and is now marked interrupted
+   */
+  public boolean abandon() {
+    if (options.dryRun() || sessionId == 0) {
+      return false;
+    }
+    stopped.countDown();
+    return finishSession(true);
+  }
+
+  /** Ends the session once (a later call, e.g. after {@link #abandon}, does nothing). */
+  private boolean finishSession(boolean interrupted) {
+    if (!sessionFinished.compareAndSet(false, true)) {
+      return false;
+    }
     SessionStatus status =
         interrupted
             ? SessionStatus.INTERRUPTED
@@ -320,6 +342,7 @@ public final class BackupRun {
           tx.items().releaseAll(options.owner().id());
           tx.sessions().finish(sessionId, status);
         });
+    return true;
   }
 
   /** Sessions left "running" by a process that died are marked interrupted. */
@@ -489,7 +512,7 @@ public final class BackupRun {
       pauseWithService(item);
       return;
     }
-    if (target == null || fatal != null) {
+    if (target == null || fatal != null || stopped.getCount() == 0) {
       defer(item);
       return;
     }
