@@ -43,7 +43,7 @@ class KillTortureTest {
 
     try (GoogleEmulator emulator =
         GoogleEmulator.start(
-            EmulatorConfig.defaults(dir.resolve("emulator")).withBandwidth(6L * 1024 * 1024))) {
+            EmulatorConfig.defaults(dir.resolve("emulator")).withBandwidth(4L * 1024 * 1024))) {
       URI endpoint = emulator.baseUri();
       EmulatorInspector inspector = new EmulatorInspector(endpoint);
       int kills = 0;
@@ -56,7 +56,7 @@ class KillTortureTest {
           alive = !p.waitFor(300 + random.nextInt(1200), TimeUnit.MILLISECONDS);
         } else {
           // Mid-transfer: after a random amount of new bytes reached the server.
-          long target = inspector.bytesReceived() + 100_000 + random.nextInt(2_500_000);
+          long target = inspector.bytesReceived() + 50_000 + random.nextInt(1_000_000);
           long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
           while (p.isAlive()
               && inspector.bytesReceived() < target
