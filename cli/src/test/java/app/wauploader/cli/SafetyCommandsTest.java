@@ -171,6 +171,9 @@ class SafetyCommandsTest {
       while (inspector.bytesReceived() < 300_000 && System.nanoTime() < deadline) {
         Thread.sleep(10);
       }
+      CliRun restoreWhileRunning = CliRun.of("db", "restore", "--db", db.toString());
+      assertThat(restoreWhileRunning.exitCode()).isEqualTo(ExitCode.LOCKED.code());
+      assertThat(restoreWhileRunning.err()).contains("is running");
       CliProcess.terminate(p);
       String output = CliProcess.finish(p, 30);
       assertThat(output).contains("interrupted; nothing is lost");

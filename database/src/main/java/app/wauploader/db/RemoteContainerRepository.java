@@ -24,6 +24,11 @@ public final class RemoteContainerRepository {
         name);
   }
 
+  /** Forgets a container's id. */
+  public void forget(Service service, String name) throws SQLException {
+    tx.update("DELETE FROM remote_containers WHERE service = ? AND name = ?", service, name);
+  }
+
   /** Remembers a container's id (replacing a stale one). */
   public void put(Service service, String name, String remoteId) throws SQLException {
     tx.update(

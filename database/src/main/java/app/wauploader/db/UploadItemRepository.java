@@ -9,7 +9,9 @@ import java.util.Optional;
 
 /**
  * {@code upload_items}: per-file upload state. Each method is one state transition; callers run
- * each in its own transaction so the row always tells the truth after a crash.
+ * each in its own transaction so the row always tells the truth after a crash. No transition undoes
+ * {@code committed}: a late failure report (e.g. a process that was frozen while another finished
+ * its work) cannot turn a finished item back into open or failed work.
  */
 public final class UploadItemRepository {
   private static final String LIVE =
@@ -94,6 +96,15 @@ public final class UploadItemRepository {
         id);
   }
 
+  /**
+   * The file was touched (mtime changed) but its content is the same: keep the open transfer,
+   * record the new mtime so the unchanged-file check before sending passes.
+   */
+  public void refreshMtime(long id, long mtimeMs) throws SQLException {
+    tx.update(
+        "UPDATE upload_items SET mtime_ms = ?, updated_at = ? WHERE id = ?", mtimeMs, tx.now(), id);
+  }
+
   /** Attaches the item to the session now working on it. */
   public void attachToSession(long id, long sessionId) throws SQLException {
     tx.update(
@@ -111,7 +122,7 @@ public final class UploadItemRepository {
     tx.update("DELETE FROM upload_chunks WHERE item_id = ?", id);
     tx.update(
         "UPDATE upload_items SET state = 'uploading', session_uri = ?, acked_offset = 0,"
-            + " updated_at = ? WHERE id = ?",
+            + " updated_at = ? WHERE id = ? AND state <> 'committed'",
         sessionUri,
         tx.now(),
         id);
@@ -128,7 +139,7 @@ public final class UploadItemRepository {
   /** Records the offset the server acknowledged (bytes, 0..size). */
   public void acknowledge(long id, long ackedOffset) throws SQLException {
     tx.update(
-        "UPDATE upload_items SET acked_offset = ?, updated_at = ? WHERE id = ?",
+        "UPDATE upload_items SET acked_offset = ?, updated_at = ? WHERE id = ? AND state <> 'committed'",
         ackedOffset,
         tx.now(),
         id);
@@ -142,7 +153,7 @@ public final class UploadItemRepository {
     long now = tx.now();
     tx.update(
         "UPDATE upload_items SET state = 'uploaded', acked_offset = size, upload_token = ?,"
-            + " upload_token_at = ?, updated_at = ? WHERE id = ?",
+            + " upload_token_at = ?, updated_at = ? WHERE id = ? AND state <> 'committed'",
         uploadToken,
         uploadToken.isPresent() ? now : null,
         now,
@@ -164,7 +175,7 @@ public final class UploadItemRepository {
   public void markFailed(long id) throws SQLException {
     tx.update(
         "UPDATE upload_items SET state = 'failed', session_uri = NULL, next_attempt_at = NULL,"
-            + " locked_by = NULL, locked_at = NULL, updated_at = ? WHERE id = ?",
+            + " locked_by = NULL, locked_at = NULL, updated_at = ? WHERE id = ? AND state <> 'committed'",
         tx.now(),
         id);
   }
@@ -174,7 +185,7 @@ public final class UploadItemRepository {
     tx.update("DELETE FROM upload_chunks WHERE item_id = ?", id);
     tx.update(
         "UPDATE upload_items SET state = 'pending', session_uri = NULL, acked_offset = 0,"
-            + " upload_token = NULL, upload_token_at = NULL, updated_at = ? WHERE id = ?",
+            + " upload_token = NULL, upload_token_at = NULL, updated_at = ? WHERE id = ? AND state <> 'committed'",
         tx.now(),
         id);
   }
@@ -228,7 +239,7 @@ public final class UploadItemRepository {
   public void markRetrying(long id, long nextAttemptAt) throws SQLException {
     tx.update(
         "UPDATE upload_items SET state = 'retrying', next_attempt_at = ?, locked_by = NULL,"
-            + " locked_at = NULL, updated_at = ? WHERE id = ?",
+            + " locked_at = NULL, updated_at = ? WHERE id = ? AND state <> 'committed'",
         nextAttemptAt,
         tx.now(),
         id);
@@ -241,7 +252,7 @@ public final class UploadItemRepository {
   public void markPaused(long id, long untilMs) throws SQLException {
     tx.update(
         "UPDATE upload_items SET state = 'paused', next_attempt_at = ?, locked_by = NULL,"
-            + " locked_at = NULL, updated_at = ? WHERE id = ?",
+            + " locked_at = NULL, updated_at = ? WHERE id = ? AND state <> 'committed'",
         untilMs,
         tx.now(),
         id);

@@ -90,9 +90,46 @@ public final class DbCommand {
     @Parameters(arity = "0..1", paramLabel = "N", description = "Which backup (1 = newest).")
     Integer n;
 
+    @picocli.CommandLine.Option(
+        names = "--force",
+        description = "Restore even though a session looks like it is running.")
+    boolean force;
+
+    /**
+     * A running wa-uploader would go on writing to the replaced file: refuse while a session is
+     * running with a heartbeat younger than the default lock timeout. A database too damaged to
+     * open cannot be in use, so the restore goes ahead.
+     */
+    private static void refuseWhileRunning(Path file) {
+      if (!Files.exists(file)) {
+        return;
+      }
+      List<app.wauploader.db.UploadSession> running;
+      try (Database db = Database.open(file)) {
+        running = db.inTransaction(tx -> tx.sessions().running());
+      } catch (app.wauploader.db.DatabaseException damaged) {
+        return;
+      }
+      java.time.Instant fresh = java.time.Instant.now().minusSeconds(600);
+      for (app.wauploader.db.UploadSession s : running) {
+        if (s.lockedAt().map(at -> at.isAfter(fresh)).orElse(false)) {
+          throw new UserError(
+              ExitCode.LOCKED,
+              "session "
+                  + s.id()
+                  + " is running ("
+                  + s.lockedBy().orElse("?")
+                  + "); stop it first, or use --force");
+        }
+      }
+    }
+
     @Override
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
+      if (!force) {
+        refuseWhileRunning(database.path());
+      }
       DatabaseBackups backups = new DatabaseBackups(database.path());
       List<Path> all = backups.list();
       for (int i = 0; i < all.size(); i++) {

@@ -8,4 +8,7 @@ public interface ContainerIds {
   Optional<String> find(Service service, String name);
 
   void put(Service service, String name, String remoteId);
+
+  /** Forgets a remembered id (the user deleted or trashed that folder or album). */
+  void forget(Service service, String name);
 }

@@ -72,6 +72,14 @@ public interface Target {
     return Optional.empty();
   }
 
+  /**
+   * Removes a finished upload that must not stay (its checksum did not match the local file).
+   * Optional capability: services that cannot delete (Photos) do nothing.
+   *
+   * @param receipt from {@link TransferState.Complete#receipt()}
+   */
+  default void discard(String receipt) throws TargetException, InterruptedException {}
+
   /** Chunk sizes must be multiples of this (bytes): 256 KiB for Google's resumable uploads. */
   default int chunkGranularity() {
     return 256 * 1024;

@@ -131,19 +131,21 @@ public final class BackupRun {
             root.toString(), null, "source folder not found or not a folder");
       }
     }
+    List<Path> distinct = distinctRoots(roots);
     JsonArray array = new JsonArray();
-    roots.forEach(r -> array.add(r.toAbsolutePath().normalize().toString()));
+    distinct.forEach(r -> array.add(r.toString()));
     return execute(
         () -> db.inTransaction(tx -> tx.sessions().start(array.toString())),
         () -> {
           MediaScanner scanner = new MediaScanner(options.scan());
           AtomicInteger found = new AtomicInteger();
           Semaphore inFlight = new Semaphore(MAX_FILES_IN_FLIGHT);
-          for (Path root : roots) {
+          Set<Path> seen = ConcurrentHashMap.newKeySet();
+          for (Path root : distinct) {
             scanner.scan(
                 root,
                 file -> {
-                  if (fatal != null) {
+                  if (fatal != null || !seen.add(file.path())) {
                     return;
                   }
                   found.incrementAndGet();
@@ -165,6 +167,33 @@ public final class BackupRun {
             db.useTransaction(tx -> tx.sessions().setTotalFiles(sessionId, found.get()));
           }
         });
+  }
+
+  /**
+   * The roots, absolute and normalised, without repeats and without roots inside another root (each
+   * file must be met once per run).
+   */
+  static List<Path> distinctRoots(List<Path> roots) {
+    List<Path> normalised = new ArrayList<>();
+    for (Path root : roots) {
+      Path n = root.toAbsolutePath().normalize();
+      if (!normalised.contains(n)) {
+        normalised.add(n);
+      }
+    }
+    List<Path> result = new ArrayList<>();
+    for (Path candidate : normalised) {
+      boolean inside = false;
+      for (Path other : normalised) {
+        if (!other.equals(candidate) && candidate.startsWith(other)) {
+          inside = true;
+        }
+      }
+      if (!inside) {
+        result.add(candidate);
+      }
+    }
+    return result;
   }
 
   /**
@@ -274,11 +303,15 @@ public final class BackupRun {
     boolean interrupted = false;
     try {
       feeder.feed();
-      pending.awaitNone();
-      for (Committer committer : committers.values()) {
-        committer.flushAll();
-      }
-    } catch (InterruptedException e) {
+      // Committing may send a file again (refused upload token), which commits later: repeat
+      // until nothing is in flight and nothing waits to be committed.
+      do {
+        pending.awaitNone();
+        for (Committer committer : committers.values()) {
+          committer.flushAll();
+        }
+      } while (!pending.isIdle() || committers.values().stream().anyMatch(Committer::hasQueued));
+    } catch (InterruptedException | IOException | RuntimeException e) {
       interrupted = true;
       throw e;
     } finally {
@@ -526,17 +559,18 @@ public final class BackupRun {
     try {
       if (item.sessionUri().isEmpty()) {
         Optional<String> existing =
-            retry.run(a -> target.findExisting(item.sha256()), this::onRetry, () -> fatal != null);
+            retry.run(a -> target.findExisting(item.sha256()), this::onRetry, this::stopping);
         if (existing.isPresent()) {
           adopt(item, existing.get());
           return;
         }
       }
       TransferState.Complete complete =
-          new TransferTask(db, target, options, retry, listener, this::onRetry, () -> fatal != null)
+          new TransferTask(db, target, options, retry, listener, this::onRetry, this::stopping)
               .run(item, buffers.get());
       if (complete.remoteSha256().isPresent()
           && !complete.remoteSha256().get().equalsIgnoreCase(item.sha256())) {
+        target.discard(complete.receipt());
         throw new TargetException(
             FailureClass.PERMANENT,
             "checksum mismatch after upload: Google has "
@@ -689,6 +723,11 @@ public final class BackupRun {
     finished(item.sourcePath(), Outcome.DEFERRED);
   }
 
+  /** True once the run stops (fatal failure or process shutdown): no new attempts. */
+  private boolean stopping() {
+    return fatal != null || stopped.getCount() == 0;
+  }
+
   /** Stops the run: the first fatal failure wins; waits for retries end at once. */
   private synchronized void stop(RunSummary.Fatal reason) {
     if (fatal == null) {
@@ -750,6 +789,11 @@ public final class BackupRun {
       if (target.service() == Service.DRIVE || batch.size() >= target.maxCommitBatch()) {
         flush(item.container());
       }
+    }
+
+    /** True if finished transfers wait to be committed. */
+    synchronized boolean hasQueued() {
+      return !byContainer.isEmpty();
     }
 
     synchronized void flushAll() {

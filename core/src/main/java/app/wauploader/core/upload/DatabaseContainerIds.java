@@ -19,6 +19,11 @@ public final class DatabaseContainerIds implements ContainerIds {
   }
 
   @Override
+  public void forget(Service service, String name) {
+    db.useTransaction(tx -> tx.containers().forget(service, name));
+  }
+
+  @Override
   public void put(Service service, String name, String remoteId) {
     db.useTransaction(tx -> tx.containers().put(service, name, remoteId));
   }

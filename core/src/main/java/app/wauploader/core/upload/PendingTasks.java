@@ -14,6 +14,11 @@ final class PendingTasks {
     }
   }
 
+  /** True if no task is pending right now. */
+  synchronized boolean isIdle() {
+    return pending == 0;
+  }
+
   synchronized void awaitNone() throws InterruptedException {
     while (pending > 0) {
       wait();

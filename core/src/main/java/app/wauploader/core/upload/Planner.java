@@ -56,6 +56,9 @@ final class Planner {
         case UPLOADED:
         case RETRYING:
         case PAUSED:
+          if (item.mtimeMs() != file.mtimeMs() && claim(tx, item.id())) {
+            tx.items().refreshMtime(item.id(), file.mtimeMs());
+          }
           return resume(tx, sessionId, item);
         case SKIPPED_DUPLICATE:
           if (owned(tx, fp.sha256(), path)) {

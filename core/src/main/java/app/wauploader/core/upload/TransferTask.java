@@ -84,6 +84,12 @@ final class TransferTask {
           } else {
             state = target.query(progress.uri, item.size());
             if (state instanceof TransferState.Expired) {
+              // The session is gone; its last chunk may have landed before the process died
+              // (sessions live about a week): ask for the content before sending it again.
+              Optional<String> existing = target.findExisting(item.sha256());
+              if (existing.isPresent()) {
+                return new TransferState.Complete(existing.get(), Optional.empty());
+              }
               state = begin(item, progress);
             } else if (state instanceof TransferState.Active active
                 && !ledgerMatches(item, path, active.acknowledgedOffset())) {
@@ -160,7 +166,7 @@ final class TransferTask {
    * (chunks the server no longer holds are ignored).
    */
   private boolean ledgerMatches(UploadItem item, Path path, long serverOffset)
-      throws TargetException {
+      throws TargetException, InterruptedException {
     List<LedgerChunk> ledger = db.inTransaction(tx -> tx.chunks().forItem(item.id()));
     if (ledger.isEmpty()) {
       return true;
@@ -185,8 +191,16 @@ final class TransferTask {
     }
   }
 
-  /** A local file that vanished or cannot be read: this item cannot succeed now. */
-  private static TargetException unreadable(Path path, IOException e) {
+  /**
+   * A local file that vanished or cannot be read: this item cannot succeed now. A read cut off
+   * because the run is stopping (thread interrupted) is not the file's fault: it is deferred.
+   */
+  private static TargetException unreadable(Path path, IOException e) throws InterruptedException {
+    if (e instanceof java.nio.channels.ClosedByInterruptException
+        || e instanceof java.io.InterruptedIOException
+        || Thread.currentThread().isInterrupted()) {
+      throw new InterruptedException("transfer stopped while reading " + path);
+    }
     return e instanceof NoSuchFileException
         ? new TargetException(
             FailureClass.PERMANENT, "file disappeared before it was uploaded: " + path)
@@ -213,7 +227,8 @@ final class TransferTask {
   }
 
   /** Fails if the file's size or mtime differ from what was hashed. */
-  private static void checkUnchanged(UploadItem item, Path path) throws TargetException {
+  private static void checkUnchanged(UploadItem item, Path path)
+      throws TargetException, InterruptedException {
     try {
       BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
       if (attributes.size() != item.size()
@@ -254,13 +269,18 @@ final class TransferTask {
       savedOffset = 0;
     }
 
+    /**
+     * A retry or a new process continues at the server's offset: chunks not yet written that the
+     * server holds are written now (the rest are dropped), then numbering continues after the
+     * ledger's last chunk.
+     */
     void resumedAt(long serverOffset) {
+      unsaved.removeIf(c -> c.offset() + c.length() > serverOffset);
+      if (!unsaved.isEmpty() || serverOffset != savedOffset) {
+        flush(serverOffset);
+      }
       List<LedgerChunk> ledger = db.inTransaction(tx -> tx.chunks().forItem(item.id()));
       nextSeq = ledger.isEmpty() ? 0 : ledger.get(ledger.size() - 1).seq() + 1;
-      if (serverOffset != savedOffset) {
-        savedOffset = serverOffset;
-        db.useTransaction(tx -> tx.items().acknowledge(item.id(), serverOffset));
-      }
     }
 
     void acknowledged(long offset, byte[] buffer, int length) {

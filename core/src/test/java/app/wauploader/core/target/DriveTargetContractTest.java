@@ -73,6 +73,44 @@ class DriveTargetContractTest extends TargetContractTest {
     assertThat(target.findBySha256("0".repeat(64))).isEmpty();
   }
 
+  @Test
+  void aFileLabelledWithAHashItsBytesDoNotHaveIsNotTakenForThatContent() throws Exception {
+    DriveTarget target = (DriveTarget) target();
+    byte[] content = random(4000, 11);
+    String claimed = sha256(random(4000, 12));
+    String uri =
+        target.begin(
+            new TransferRequest(
+                container(), "x.bin", "application/octet-stream", content.length, claimed, 0));
+    TransferState state = target.send(uri, 0, content, content.length, content.length);
+    assertThat(target.findBySha256(claimed)).isEmpty();
+    target.discard(((TransferState.Complete) state).receipt());
+    assertThat(emulator.items()).isEmpty();
+  }
+
+  @Test
+  void aDeletedFolderIsCreatedAgain() throws Exception {
+    Target target = target();
+    upload(target, "a.bin", random(100, 1));
+    String folderId =
+        db.<java.util.Optional<String>>inTransaction(
+                tx -> tx.containers().find(Service.DRIVE, container()))
+            .orElseThrow();
+    var drive =
+        new com.google.api.services.drive.Drive.Builder(
+                emulator.http().transport(), app.wauploader.core.google.GoogleHttp.json(), r -> {})
+            .setRootUrl(emulator.baseUri() + "/")
+            .build();
+    drive.files().delete(folderId).execute();
+
+    upload(new DriveTarget(emulator.http(), new DatabaseContainerIds(db)), "b.bin", random(100, 2));
+    String newId =
+        db.<java.util.Optional<String>>inTransaction(
+                tx -> tx.containers().find(Service.DRIVE, container()))
+            .orElseThrow();
+    assertThat(newId).isNotEqualTo(folderId);
+  }
+
   @AfterEach
   void stop() {
     if (db != null) {

@@ -250,6 +250,126 @@ class BackupRunTest {
         .contains(SampleTree.sha256(video));
   }
 
+  @Test
+  void overlappingOrRepeatedRootsMeetEachFileOnce() throws Exception {
+    try (Database db = Database.open(dir.resolve("wa.db"))) {
+      RunSummary summary =
+          new BackupRun(
+                  db,
+                  Map.of(Service.PHOTOS, photos, Service.DRIVE, drive),
+                  UploadOptions.defaults(),
+                  RunListener.NONE)
+              .run(List.of(media, media.resolve("WhatsApp Images"), media));
+      List<Path> eligible = SampleTree.eligibleFiles(media);
+      assertThat(summary.files()).isEqualTo(eligible.size());
+      assertThat(summary.count(Outcome.FAILED)).isZero();
+      assertThat(allItems()).hasSize(SampleTree.distinctSha256(eligible).size());
+    }
+  }
+
+  @Test
+  void aFileTouchedButUnchangedKeepsItsHalfSentTransfer() throws Exception {
+    Path video = media.resolve("WhatsApp Video/VID-20240214-WA0008.mp4");
+    UploadOptions options = UploadOptions.defaults().withChunkBytes(256 * 1024).withTransfers(1);
+    try (Database db = Database.open(dir.resolve("wa.db"))) {
+      new BackupRun(
+              db,
+              Map.of(Service.PHOTOS, new StopAfterFirstChunk(photos), Service.DRIVE, drive),
+              options,
+              RunListener.NONE)
+          .run(List.of(media));
+    }
+    Files.setLastModifiedTime(video, FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+    long before = photos.bytesReceived();
+    RunSummary second = run(options);
+    assertThat(second.count(Outcome.FAILED)).isZero();
+    assertThat(photos.items())
+        .extracting(InMemoryTarget.Item::sha256)
+        .contains(SampleTree.sha256(video));
+    // Only what the server did not hold was sent: the first chunk was not sent again.
+    assertThat(photos.bytesReceived()).isEqualTo(uniquePhotoBytes());
+    assertThat(photos.bytesReceived() - before).isLessThan(uniquePhotoBytes());
+  }
+
+  @Test
+  void aRefusedUploadTokenSendsTheFileAgainAndCommitsItInTheSameRun() throws Exception {
+    Target refusingOnce = new RefuseFirstToken(photos);
+    try (Database db = Database.open(dir.resolve("wa.db"))) {
+      RunSummary summary =
+          new BackupRun(
+                  db,
+                  Map.of(Service.PHOTOS, refusingOnce, Service.DRIVE, drive),
+                  UploadOptions.defaults(),
+                  RunListener.NONE)
+              .run(List.of(media));
+      assertThat(summary.count(Outcome.FAILED)).isZero();
+      assertThat(summary.count(Outcome.DEFERRED)).isZero();
+      List<Path> eligible = SampleTree.eligibleFiles(media);
+      assertThat(allItems()).hasSize(SampleTree.distinctSha256(eligible).size());
+      assertThat(
+              db.<List<app.wauploader.db.UploadError>>inTransaction(
+                  tx -> tx.errors().forSession(summary.sessionId().orElseThrow())))
+          .singleElement()
+          .satisfies(e -> assertThat(e.errorType()).isEqualTo("expired_token"));
+    }
+  }
+
+  /** Refuses the first commit's first item as an expired upload token. */
+  private static final class RefuseFirstToken implements Target {
+    private final Target delegate;
+    private boolean refused;
+
+    RefuseFirstToken(Target delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public Service service() {
+      return delegate.service();
+    }
+
+    @Override
+    public String begin(TransferRequest r) throws TargetException, InterruptedException {
+      return delegate.begin(r);
+    }
+
+    @Override
+    public TransferState query(String uri, long size) throws TargetException, InterruptedException {
+      return delegate.query(uri, size);
+    }
+
+    @Override
+    public TransferState send(String uri, long offset, byte[] chunk, int length, long size)
+        throws TargetException, InterruptedException {
+      return delegate.send(uri, offset, chunk, length, size);
+    }
+
+    @Override
+    public int maxCommitBatch() {
+      return delegate.maxCommitBatch();
+    }
+
+    @Override
+    public synchronized List<CommitResult> commit(List<CommitRequest> requests)
+        throws TargetException, InterruptedException {
+      if (refused) {
+        return delegate.commit(requests);
+      }
+      refused = true;
+      List<CommitResult> results = new java.util.ArrayList<>();
+      results.add(
+          CommitResult.failure(
+              requests.get(0).key(),
+              new TargetException(
+                  app.wauploader.core.retry.FailureClass.PERMANENT,
+                  "Photos batchCreate item rejected (code 3: upload token expired)")));
+      if (requests.size() > 1) {
+        results.addAll(delegate.commit(requests.subList(1, requests.size())));
+      }
+      return results;
+    }
+  }
+
   /** Simulates a process stopped mid-transfer: after one chunk per file, sends stop. */
   private static final class StopAfterFirstChunk implements Target {
     private final Target delegate;

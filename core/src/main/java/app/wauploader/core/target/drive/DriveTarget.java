@@ -60,6 +60,7 @@ public final class DriveTarget implements Target {
   private final GoogleHttp http;
   private final Drive drive;
   private final ContainerIds containers;
+  private final java.util.Set<String> verified = new java.util.HashSet<>();
 
   public DriveTarget(GoogleHttp http, ContainerIds containers) {
     this.http = http;
@@ -78,7 +79,19 @@ public final class DriveTarget implements Target {
 
   @Override
   public String begin(TransferRequest request) throws TargetException {
-    String folderId = folderId(request.container());
+    try {
+      return initiate(request, folderId(request.container()));
+    } catch (TargetException e) {
+      if (e.httpStatus() != 404) {
+        throw e;
+      }
+      // The remembered folder is gone (deleted by the user): find or create it again, once.
+      forgetFolders(request.container());
+      return initiate(request, folderId(request.container()));
+    }
+  }
+
+  private String initiate(TransferRequest request, String folderId) throws TargetException {
     GenericJson metadata = new GenericJson();
     metadata.set("name", request.remoteName());
     metadata.set("parents", List.of(folderId));
@@ -168,6 +181,20 @@ public final class DriveTarget implements Target {
     return new TransferState.Complete(file.getId(), Optional.ofNullable(file.getSha256Checksum()));
   }
 
+  /** Deletes an uploaded file (drive.file scope allows it for files this app created). */
+  @Override
+  public void discard(String fileId) throws TargetException {
+    try {
+      drive.files().delete(fileId).execute();
+    } catch (GoogleJsonResponseException e) {
+      if (e.getStatusCode() != 404) {
+        throw classify(e, "Drive delete");
+      }
+    } catch (IOException e) {
+      throw Failures.fromIo(e, "Drive delete");
+    }
+  }
+
   /** Drive creates the file with the last chunk: committing only reports its id. */
   @Override
   public List<CommitResult> commit(List<CommitRequest> requests) {
@@ -191,8 +218,12 @@ public final class DriveTarget implements Target {
    */
   synchronized String folderId(String path) throws TargetException {
     Optional<String> known = containers.find(Service.DRIVE, path);
-    if (known.isPresent()) {
+    if (known.isPresent() && (verified.contains(path) || stillThere(known.get()))) {
+      verified.add(path);
       return known.get();
+    }
+    if (known.isPresent()) {
+      containers.forget(Service.DRIVE, path);
     }
     int slash = path.lastIndexOf('/');
     String parentId = slash < 0 ? "root" : folderId(path.substring(0, slash));
@@ -203,6 +234,30 @@ public final class DriveTarget implements Target {
     }
     containers.put(Service.DRIVE, path, id);
     return id;
+  }
+
+  /** True if the folder exists and is not in the trash (checked once per folder and run). */
+  private boolean stillThere(String folderId) throws TargetException {
+    try {
+      File folder = drive.files().get(folderId).setFields("id,trashed").execute();
+      return !Boolean.TRUE.equals(folder.getTrashed());
+    } catch (GoogleJsonResponseException e) {
+      if (e.getStatusCode() == 404) {
+        return false;
+      }
+      throw classify(e, "Drive folder check");
+    } catch (IOException e) {
+      throw Failures.fromIo(e, "Drive folder check");
+    }
+  }
+
+  private synchronized void forgetFolders(String path) {
+    for (String p = path;
+        !p.isEmpty();
+        p = p.contains("/") ? p.substring(0, p.lastIndexOf('/')) : "") {
+      containers.forget(Service.DRIVE, p);
+      verified.remove(p);
+    }
   }
 
   private Optional<String> findFolder(String parentId, String name) throws TargetException {
@@ -259,10 +314,21 @@ public final class DriveTarget implements Target {
             + "' } and trashed = false";
     try {
       FileList list =
-          drive.files().list().setQ(q).setSpaces("drive").setFields("files(id)").execute();
-      return list.getFiles() == null || list.getFiles().isEmpty()
-          ? Optional.empty()
-          : Optional.of(list.getFiles().get(0).getId());
+          drive
+              .files()
+              .list()
+              .setQ(q)
+              .setSpaces("drive")
+              .setFields("files(id,sha256Checksum)")
+              .execute();
+      if (list.getFiles() == null) {
+        return Optional.empty();
+      }
+      // Only a file whose bytes Google hashed to the same value counts, not just our label.
+      return list.getFiles().stream()
+          .filter(f -> sha256.equalsIgnoreCase(String.valueOf(f.getSha256Checksum())))
+          .map(File::getId)
+          .findFirst();
     } catch (GoogleJsonResponseException e) {
       throw classify(e, "Drive lookup by SHA-256");
     } catch (IOException e) {

@@ -191,9 +191,24 @@ public final class PhotosTarget implements Target {
       item.simpleMediaItem.fileName = r.remoteName();
       body.newMediaItems.add(item);
     }
-    BatchCreateResponse answer =
-        postJson(
-            "v1/mediaItems:batchCreate", body, BatchCreateResponse.class, "Photos batchCreate");
+    BatchCreateResponse answer;
+    try {
+      answer =
+          postJson(
+              "v1/mediaItems:batchCreate", body, BatchCreateResponse.class, "Photos batchCreate");
+    } catch (TargetException e) {
+      if ((e.httpStatus() != 400 && e.httpStatus() != 404) || albumExists(body.albumId)) {
+        throw e;
+      }
+      // The user deleted the album: create it again (once) and add the items there.
+      synchronized (this) {
+        containers.forget(Service.PHOTOS, album);
+      }
+      body.albumId = albumId(album);
+      answer =
+          postJson(
+              "v1/mediaItems:batchCreate", body, BatchCreateResponse.class, "Photos batchCreate");
+    }
     Map<String, NewMediaItemResult> byToken = new HashMap<>();
     if (answer.newMediaItemResults != null) {
       for (NewMediaItemResult result : answer.newMediaItemResults) {
@@ -283,6 +298,20 @@ public final class PhotosTarget implements Target {
     }
     containers.put(Service.PHOTOS, title, id);
     return id;
+  }
+
+  /** True if the album still exists (GET /v1/albums/{id} answers). */
+  private boolean albumExists(String albumId) throws TargetException {
+    try {
+      HttpRequest get =
+          http.requestFactory().buildGetRequest(new GenericUrl(root + "v1/albums/" + albumId));
+      HttpResponse response = http.execute(get, "Photos album check", 400, 404);
+      boolean exists = response.getStatusCode() / 100 == 2;
+      GoogleHttp.disconnect(response);
+      return exists;
+    } catch (IOException e) {
+      throw Failures.fromIo(e, "Photos album check");
+    }
   }
 
   private Optional<String> findAlbum(String title) throws TargetException {
