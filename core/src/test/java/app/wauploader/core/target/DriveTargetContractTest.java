@@ -2,45 +2,22 @@ package app.wauploader.core.target;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.wauploader.core.google.GoogleHttp;
 import app.wauploader.core.target.drive.DriveTarget;
 import app.wauploader.core.upload.DatabaseContainerIds;
 import app.wauploader.db.Database;
 import app.wauploader.db.Service;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class DriveTargetContractTest extends TargetContractTest {
-  @TempDir Path dir;
-  private EmulatorFixture emulator;
-  private Database db;
-
+class DriveTargetContractTest extends EmulatorTargetContractTest {
   @Override
-  protected Target target() throws Exception {
-    if (emulator == null) {
-      emulator = new EmulatorFixture(dir.resolve("emulator"));
-      db = Database.open(dir.resolve("wa.db"));
-    }
-    return new DriveTarget(emulator.http(), new DatabaseContainerIds(db));
+  protected Target newTarget(GoogleHttp http, ContainerIds containers) {
+    return new DriveTarget(http, containers);
   }
 
   @Override
   protected String container() {
     return "WhatsApp/WhatsApp Documents";
-  }
-
-  @Override
-  protected String storedSha256(Target target, String remoteId) throws Exception {
-    for (JsonElement e : emulator.items()) {
-      JsonObject item = e.getAsJsonObject();
-      if (item.get("id").getAsString().equals(remoteId)) {
-        return item.get("sha256").getAsString();
-      }
-    }
-    throw new AssertionError("no Drive item " + remoteId);
   }
 
   @Test
@@ -109,15 +86,5 @@ class DriveTargetContractTest extends TargetContractTest {
                 tx -> tx.containers().find(Service.DRIVE, container()))
             .orElseThrow();
     assertThat(newId).isNotEqualTo(folderId);
-  }
-
-  @AfterEach
-  void stop() {
-    if (db != null) {
-      db.close();
-    }
-    if (emulator != null) {
-      emulator.close();
-    }
   }
 }

@@ -2,46 +2,23 @@ package app.wauploader.core.target;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.wauploader.core.google.GoogleHttp;
 import app.wauploader.core.target.photos.PhotosTarget;
 import app.wauploader.core.upload.DatabaseContainerIds;
 import app.wauploader.db.Database;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class PhotosTargetContractTest extends TargetContractTest {
-  @TempDir Path dir;
-  private EmulatorFixture emulator;
-  private Database db;
-
+class PhotosTargetContractTest extends EmulatorTargetContractTest {
   @Override
-  protected Target target() throws Exception {
-    if (emulator == null) {
-      emulator = new EmulatorFixture(dir.resolve("emulator"));
-      db = Database.open(dir.resolve("wa.db"));
-    }
-    return new PhotosTarget(emulator.http(), new DatabaseContainerIds(db));
+  protected Target newTarget(GoogleHttp http, ContainerIds containers) {
+    return new PhotosTarget(http, containers);
   }
 
   @Override
   protected String container() {
     return "WhatsApp Images";
-  }
-
-  @Override
-  protected String storedSha256(Target target, String remoteId) throws Exception {
-    for (JsonElement e : emulator.items()) {
-      JsonObject item = e.getAsJsonObject();
-      if (item.get("id").getAsString().equals(remoteId)) {
-        return item.get("sha256").getAsString();
-      }
-    }
-    throw new AssertionError("no media item " + remoteId);
   }
 
   @Test
@@ -100,15 +77,5 @@ class PhotosTargetContractTest extends TargetContractTest {
               new CommitRequest(2, upload(other, "b.jpg", b), container(), "b.jpg", sha256(b))));
     }
     assertThat(emulator.albums()).hasSize(1);
-  }
-
-  @AfterEach
-  void stop() {
-    if (db != null) {
-      db.close();
-    }
-    if (emulator != null) {
-      emulator.close();
-    }
   }
 }

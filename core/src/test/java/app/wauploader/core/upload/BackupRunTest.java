@@ -6,8 +6,8 @@ import app.wauploader.core.SampleTree;
 import app.wauploader.core.retry.TargetException;
 import app.wauploader.core.target.CommitRequest;
 import app.wauploader.core.target.CommitResult;
+import app.wauploader.core.target.DelegatingTarget;
 import app.wauploader.core.target.Target;
-import app.wauploader.core.target.TransferRequest;
 import app.wauploader.core.target.TransferState;
 import app.wauploader.core.target.memory.InMemoryTarget;
 import app.wauploader.db.Database;
@@ -315,38 +315,11 @@ class BackupRunTest {
   }
 
   /** Refuses the first commit's first item as an expired upload token. */
-  private static final class RefuseFirstToken implements Target {
-    private final Target delegate;
+  private static final class RefuseFirstToken extends DelegatingTarget {
     private boolean refused;
 
     RefuseFirstToken(Target delegate) {
-      this.delegate = delegate;
-    }
-
-    @Override
-    public Service service() {
-      return delegate.service();
-    }
-
-    @Override
-    public String begin(TransferRequest r) throws TargetException, InterruptedException {
-      return delegate.begin(r);
-    }
-
-    @Override
-    public TransferState query(String uri, long size) throws TargetException, InterruptedException {
-      return delegate.query(uri, size);
-    }
-
-    @Override
-    public TransferState send(String uri, long offset, byte[] chunk, int length, long size)
-        throws TargetException, InterruptedException {
-      return delegate.send(uri, offset, chunk, length, size);
-    }
-
-    @Override
-    public int maxCommitBatch() {
-      return delegate.maxCommitBatch();
+      super(delegate);
     }
 
     @Override
@@ -371,37 +344,9 @@ class BackupRunTest {
   }
 
   /** Simulates a process stopped mid-transfer: after one chunk per file, sends stop. */
-  private static final class StopAfterFirstChunk implements Target {
-    private final Target delegate;
-
+  private static final class StopAfterFirstChunk extends DelegatingTarget {
     StopAfterFirstChunk(Target delegate) {
-      this.delegate = delegate;
-    }
-
-    @Override
-    public Service service() {
-      return delegate.service();
-    }
-
-    @Override
-    public String begin(TransferRequest r) throws TargetException, InterruptedException {
-      return delegate.begin(r);
-    }
-
-    @Override
-    public TransferState query(String uri, long size) throws TargetException, InterruptedException {
-      return delegate.query(uri, size);
-    }
-
-    @Override
-    public List<CommitResult> commit(List<CommitRequest> requests)
-        throws TargetException, InterruptedException {
-      return delegate.commit(requests);
-    }
-
-    @Override
-    public int maxCommitBatch() {
-      return delegate.maxCommitBatch();
+      super(delegate);
     }
 
     @Override

@@ -1,0 +1,47 @@
+package app.wauploader.core.target;
+
+import app.wauploader.core.retry.TargetException;
+import app.wauploader.db.Service;
+import java.util.List;
+
+/** A target that forwards every call; tests override the one call they misbehave in. */
+public abstract class DelegatingTarget implements Target {
+  protected final Target delegate;
+
+  protected DelegatingTarget(Target delegate) {
+    this.delegate = delegate;
+  }
+
+  @Override
+  public Service service() {
+    return delegate.service();
+  }
+
+  @Override
+  public String begin(TransferRequest request) throws TargetException, InterruptedException {
+    return delegate.begin(request);
+  }
+
+  @Override
+  public TransferState query(String transferUri, long size)
+      throws TargetException, InterruptedException {
+    return delegate.query(transferUri, size);
+  }
+
+  @Override
+  public TransferState send(String transferUri, long offset, byte[] chunk, int length, long size)
+      throws TargetException, InterruptedException {
+    return delegate.send(transferUri, offset, chunk, length, size);
+  }
+
+  @Override
+  public List<CommitResult> commit(List<CommitRequest> requests)
+      throws TargetException, InterruptedException {
+    return delegate.commit(requests);
+  }
+
+  @Override
+  public int maxCommitBatch() {
+    return delegate.maxCommitBatch();
+  }
+}
