@@ -80,6 +80,37 @@ class UploadCommandTest {
   }
 
   @Test
+  void withoutSourceTheStandardWhatsAppFoldersUnderTermuxStorageAreUsed() throws Exception {
+    Path home = dir.resolve("home");
+    String previous = System.getProperty("user.home");
+    System.setProperty("user.home", home.toString());
+    try {
+      CliRun none =
+          CliRun.of("upload", "--endpoint", emulator.baseUri().toString(), "--db", db.toString());
+      assertThat(none.exitCode()).isEqualTo(ExitCode.INPUT.code());
+      assertThat(none.err())
+          .contains("no WhatsApp media folder found")
+          .contains("termux-setup-storage");
+
+      Path scoped = home.resolve("storage/shared/Android/media/com.whatsapp/WhatsApp");
+      Files.createDirectories(scoped);
+      Files.move(media, scoped.resolve("Media"));
+      CliRun found =
+          CliRun.of(
+              "upload",
+              "--endpoint",
+              emulator.baseUri().toString(),
+              "--db",
+              db.toString(),
+              "--no-progress");
+      assertThat(found.exitCode()).as(found.err()).isZero();
+      assertThat(found.out()).containsPattern("uploaded [1-9]");
+    } finally {
+      System.setProperty("user.home", previous);
+    }
+  }
+
+  @Test
   void aMissingSourceIsAnInputError() {
     CliRun run =
         CliRun.of(
