@@ -160,8 +160,9 @@ public final class UploadItemRepository {
         id);
   }
 
-  /** → committed: the remote item {@code remoteId} exists. */
+  /** → committed: the remote item {@code remoteId} exists; its chunk ledger is dropped. */
   public void markCommitted(long id, String remoteId) throws SQLException {
+    tx.update("DELETE FROM upload_chunks WHERE item_id = ?", id);
     tx.update(
         "UPDATE upload_items SET state = 'committed', remote_id = ?, session_uri = NULL,"
             + " next_attempt_at = NULL, locked_by = NULL, locked_at = NULL, updated_at = ?"

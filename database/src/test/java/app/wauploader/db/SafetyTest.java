@@ -189,6 +189,10 @@ class SafetyTest {
           .containsExactly(0, 1);
       db.useTransaction(tx -> tx.items().resetTransfer(id));
       assertThat(db.<List<LedgerChunk>>inTransaction(tx -> tx.chunks().forItem(id))).isEmpty();
+      db.useTransaction(
+          tx -> tx.chunks().record(id, List.of(new LedgerChunk(0, 0, 256, "a".repeat(64)))));
+      db.useTransaction(tx -> tx.items().markCommitted(id, "remote-1"));
+      assertThat(db.<List<LedgerChunk>>inTransaction(tx -> tx.chunks().forItem(id))).isEmpty();
     }
   }
 
