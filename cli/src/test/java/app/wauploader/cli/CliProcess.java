@@ -35,8 +35,10 @@ public final class CliProcess {
    * Sends SIGTERM (what Android, {@code kill} or a closing terminal send; Ctrl-C's SIGINT runs the
    * same shutdown hooks), keeping the output readable ({@link Process#destroy} would close it).
    */
-  public static void terminate(Process p) throws IOException, InterruptedException {
-    new ProcessBuilder("kill", "-TERM", Long.toString(p.pid())).start().waitFor();
+  public static void terminate(Process p) {
+    // ProcessHandle.destroy() sends SIGTERM without closing this side's pipes, as
+    // Process.destroy() would; no external 'kill' binary needed.
+    p.toHandle().destroy();
   }
 
   /** Waits (at most {@code seconds}) and returns everything the process printed. */
