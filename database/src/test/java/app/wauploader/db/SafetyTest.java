@@ -123,22 +123,7 @@ class SafetyTest {
   void anItemLockIsExclusiveUntilReleasedOrStale() {
     try (Database db = Database.open(dir.resolve("wa.db"))) {
       long session = db.inTransaction(tx -> tx.sessions().start("[]"));
-      long id =
-          db.inTransaction(
-              tx ->
-                  tx.items()
-                      .insert(
-                          new NewUploadItem(
-                              session,
-                              "/v.mp4",
-                              SHA,
-                              10,
-                              1,
-                              "video/mp4",
-                              Service.PHOTOS,
-                              "WhatsApp Video",
-                              "v.mp4",
-                              ItemState.PENDING)));
+      long id = insertVideo(db, session, 10);
       long now = System.currentTimeMillis();
       assertThat(db.<Boolean>inTransaction(tx -> tx.items().claim(id, "a:1", now - 60_000)))
           .isTrue();
@@ -160,22 +145,7 @@ class SafetyTest {
   void theLedgerIsClearedWhenTheTransferRestarts() {
     try (Database db = Database.open(dir.resolve("wa.db"))) {
       long session = db.inTransaction(tx -> tx.sessions().start("[]"));
-      long id =
-          db.inTransaction(
-              tx ->
-                  tx.items()
-                      .insert(
-                          new NewUploadItem(
-                              session,
-                              "/v.mp4",
-                              SHA,
-                              1000,
-                              1,
-                              "video/mp4",
-                              Service.PHOTOS,
-                              "WhatsApp Video",
-                              "v.mp4",
-                              ItemState.PENDING)));
+      long id = insertVideo(db, session, 1000);
       db.useTransaction(
           tx ->
               tx.chunks()
@@ -200,22 +170,7 @@ class SafetyTest {
   void retryingAndPausedItemsAreDueOnlyAfterTheirTime() {
     try (Database db = Database.open(dir.resolve("wa.db"))) {
       long session = db.inTransaction(tx -> tx.sessions().start("[]"));
-      long id =
-          db.inTransaction(
-              tx ->
-                  tx.items()
-                      .insert(
-                          new NewUploadItem(
-                              session,
-                              "/v.mp4",
-                              SHA,
-                              1000,
-                              1,
-                              "video/mp4",
-                              Service.PHOTOS,
-                              "WhatsApp Video",
-                              "v.mp4",
-                              ItemState.PENDING)));
+      long id = insertVideo(db, session, 1000);
       long now = System.currentTimeMillis();
       db.useTransaction(tx -> tx.items().markPaused(id, now + 3_600_000));
       assertThat(db.<List<UploadItem>>inTransaction(tx -> tx.items().due(Optional.empty(), now, 0)))
@@ -233,5 +188,24 @@ class SafetyTest {
                   .state())
           .isEqualTo(ItemState.UPLOADING);
     }
+  }
+
+  /** Inserts a pending Photos item {@code /v.mp4} of {@code size} bytes; returns its id. */
+  private static long insertVideo(Database db, long session, long size) {
+    return db.inTransaction(
+        tx ->
+            tx.items()
+                .insert(
+                    new NewUploadItem(
+                        session,
+                        "/v.mp4",
+                        SHA,
+                        size,
+                        1,
+                        "video/mp4",
+                        Service.PHOTOS,
+                        "WhatsApp Video",
+                        "v.mp4",
+                        ItemState.PENDING)));
   }
 }

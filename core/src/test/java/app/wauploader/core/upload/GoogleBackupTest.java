@@ -28,13 +28,7 @@ class GoogleBackupTest {
     Set<String> unique = SampleTree.distinctSha256(eligible);
     try (EmulatorFixture emulator = new EmulatorFixture(dir.resolve("emulator"));
         Database db = Database.open(dir.resolve("wa.db"))) {
-      RunSummary first =
-          new BackupRun(
-                  db,
-                  GoogleTargets.create(emulator.http(), db),
-                  UploadOptions.defaults(),
-                  RunListener.NONE)
-              .run(List.of(media));
+      RunSummary first = backup(db, emulator, media);
       assertThat(first.count(Outcome.FAILED)).as(first.toString()).isZero();
       assertThat(first.count(Outcome.UPLOADED)).isEqualTo(unique.size());
 
@@ -77,13 +71,7 @@ class GoogleBackupTest {
 
       int itemsBefore = emulator.items().size();
       int albumsBefore = emulator.albums().size();
-      RunSummary second =
-          new BackupRun(
-                  db,
-                  GoogleTargets.create(emulator.http(), db),
-                  UploadOptions.defaults(),
-                  RunListener.NONE)
-              .run(List.of(media));
+      RunSummary second = backup(db, emulator, media);
       assertThat(second.bytesSent()).isZero();
       assertThat(emulator.bytesReceived()).isEqualTo(uniqueBytes);
       assertThat(emulator.items()).hasSize(itemsBefore);
@@ -97,12 +85,7 @@ class GoogleBackupTest {
     Path media = SampleTree.copyTo(dir);
     try (EmulatorFixture emulator = new EmulatorFixture(dir.resolve("emulator"))) {
       try (Database db = Database.open(dir.resolve("first.db"))) {
-        new BackupRun(
-                db,
-                GoogleTargets.create(emulator.http(), db),
-                UploadOptions.defaults(),
-                RunListener.NONE)
-            .run(List.of(media));
+        backup(db, emulator, media);
       }
       long before = emulator.bytesReceived();
       long driveItems = countService(emulator, "drive");
@@ -113,13 +96,7 @@ class GoogleBackupTest {
         }
       }
       try (Database fresh = Database.open(dir.resolve("lost-and-new.db"))) {
-        RunSummary again =
-            new BackupRun(
-                    fresh,
-                    GoogleTargets.create(emulator.http(), fresh),
-                    UploadOptions.defaults(),
-                    RunListener.NONE)
-                .run(List.of(media));
+        RunSummary again = backup(fresh, emulator, media);
         assertThat(again.count(Outcome.FAILED)).isZero();
       }
       assertThat(countService(emulator, "drive")).isEqualTo(driveItems);
@@ -143,12 +120,7 @@ class GoogleBackupTest {
     Path media = SampleTree.copyTo(dir);
     try (EmulatorFixture emulator = new EmulatorFixture(dir.resolve("emulator"));
         Database db = Database.open(dir.resolve("wa.db"))) {
-      new BackupRun(
-              db,
-              GoogleTargets.create(emulator.http(), db),
-              UploadOptions.defaults(),
-              RunListener.NONE)
-          .run(List.of(media.resolve("WhatsApp Documents")));
+      backup(db, emulator, media.resolve("WhatsApp Documents"));
       String zipSha =
           SampleTree.sha256(media.resolve("WhatsApp Documents/DOC-20231201-WA0009.pdf"));
       JsonObject zip = null;
@@ -161,5 +133,16 @@ class GoogleBackupTest {
       assertThat(zip.get("mimeType").getAsString()).isEqualTo("application/zip");
       assertThat(Files.exists(media)).isTrue();
     }
+  }
+
+  /** One backup run of {@code root} to the emulator with default options. */
+  private static RunSummary backup(Database db, EmulatorFixture emulator, Path root)
+      throws Exception {
+    return new BackupRun(
+            db,
+            GoogleTargets.create(emulator.http(), db),
+            UploadOptions.defaults(),
+            RunListener.NONE)
+        .run(List.of(root));
   }
 }
