@@ -225,6 +225,28 @@ public final class GoogleSignIn {
   }
 
   /**
+   * The signed-in account's e-mail address, from Drive's {@code about.get} (works with the
+   * drive.file scope; refreshes the access token if needed).
+   *
+   * @return empty when not signed in for these endpoints
+   * @throws IOException if Google cannot be asked (network, revoked access)
+   */
+  public Optional<String> account() throws IOException {
+    Optional<HttpRequestInitializer> credential = credential();
+    if (credential.isEmpty()) {
+      return Optional.empty();
+    }
+    com.google.api.services.drive.Drive drive =
+        new com.google.api.services.drive.Drive.Builder(
+                transport, GsonFactory.getDefaultInstance(), credential.get())
+            .setRootUrl(endpoints.driveRootUrl())
+            .setApplicationName("wa-uploader")
+            .build();
+    return Optional.ofNullable(
+        drive.about().get().setFields("user(emailAddress)").execute().getUser().getEmailAddress());
+  }
+
+  /**
    * Revokes the refresh token at Google (which also ends its access tokens) and deletes the stored
    * tokens. A failed revocation still deletes them locally.
    *

@@ -160,7 +160,19 @@ public final class AuthCommand {
         return ExitCode.NOT_SIGNED_IN.code();
       }
       StoredTokens t = tokens.get();
-      out.println("signed in (token endpoint " + t.tokenUrl() + ")");
+      String account;
+      try {
+        account =
+            new GoogleSignIn(common.endpoints(), common.store())
+                .account()
+                .orElse("(tokens belong to another endpoint: " + t.tokenUrl() + ")");
+      } catch (IOException e) {
+        account =
+            "unknown: Google could not be asked ("
+                + e.getClass().getSimpleName()
+                + "); if access was revoked, run 'wa-uploader auth login'";
+      }
+      out.println("signed in as " + account + " (token endpoint " + t.tokenUrl() + ")");
       out.println("scopes: " + t.scope());
       out.println(
           "access token expires: "

@@ -75,7 +75,9 @@ class AuthEndToEndTest {
 
       Run status = run(outputs, "auth", "status", "--endpoint", endpoint);
       assertThat(status.exitCode()).isZero();
-      assertThat(status.output()).contains("signed in").contains("drive.file");
+      assertThat(status.output())
+          .contains("signed in as emulated.user@example.com")
+          .contains("drive.file");
 
       // Revoke every token while the (throttled, ~7 s) upload is running.
       Process upload =

@@ -69,6 +69,8 @@ class GoogleSignInTest {
         .doesNotContain(tokens.accessToken())
         .doesNotContain(tokens.refreshToken());
     assertThat(signIn.credential()).isPresent();
+    assertThat(signIn.account())
+        .contains(app.wauploader.emulator.drive.DriveFilesApi.EMULATED_EMAIL);
   }
 
   @Test

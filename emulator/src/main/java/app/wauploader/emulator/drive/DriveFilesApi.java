@@ -59,6 +59,7 @@ public final class DriveFilesApi {
     router.add("GET", "/drive/v3/files/{fileId}", ApiRoute.DRIVE_FILES, this::get);
     router.add("PATCH", "/drive/v3/files/{fileId}", ApiRoute.DRIVE_FILES, this::update);
     router.add("DELETE", "/drive/v3/files/{fileId}", ApiRoute.DRIVE_FILES, this::delete);
+    router.add("GET", "/drive/v3/about", ApiRoute.DRIVE_FILES, this::about);
   }
 
   /** A new stored file from a draft with resolved parents and the content's digest. */
@@ -130,6 +131,26 @@ public final class DriveFilesApi {
     }
     body.add("files", files);
     return Reply.json(200, body);
+  }
+
+  /** The signed-in account whose Drive this is (the emulator has one, fixed user). */
+  public static final String EMULATED_EMAIL = "emulated.user@example.com";
+
+  /**
+   * {@code about.get}: who the Drive belongs to
+   * (https://developers.google.com/workspace/drive/api/reference/rest/v3/about). Only {@code user}
+   * is answered; {@code fields} is ignored.
+   */
+  private Reply about(ApiRequest request) {
+    com.google.gson.JsonObject user = new com.google.gson.JsonObject();
+    user.addProperty("kind", "drive#user");
+    user.addProperty("displayName", "Emulated User");
+    user.addProperty("emailAddress", EMULATED_EMAIL);
+    user.addProperty("me", true);
+    com.google.gson.JsonObject about = new com.google.gson.JsonObject();
+    about.addProperty("kind", "drive#about");
+    about.add("user", user);
+    return Reply.json(200, about);
   }
 
   private Reply get(ApiRequest request) {
