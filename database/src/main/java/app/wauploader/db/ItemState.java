@@ -34,13 +34,4 @@ public enum ItemState {
   public static ItemState fromId(String id) {
     return valueOf(id.toUpperCase(Locale.ROOT));
   }
-
-  /** True for states that still need work in a later run. */
-  public boolean isOpen() {
-    return this == PENDING
-        || this == UPLOADING
-        || this == UPLOADED
-        || this == RETRYING
-        || this == PAUSED;
-  }
 }

@@ -207,13 +207,6 @@ public final class UploadItemRepository {
         > 0;
   }
 
-  /** Items still needing work (pending, uploading, uploaded, retrying, paused), oldest first. */
-  public List<UploadItem> open() throws SQLException {
-    return tx.query(
-        "SELECT * FROM upload_items WHERE state IN " + OPEN + " ORDER BY id",
-        UploadItemRepository::map);
-  }
-
   /**
    * Open items whose wait is over ({@code next_attempt_at} absent or ≤ {@code nowMs}), oldest
    * first, optionally of one session only.

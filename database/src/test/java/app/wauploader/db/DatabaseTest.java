@@ -209,7 +209,10 @@ class DatabaseTest {
       db.useTransaction(tx -> tx.items().markCommitted(id, "media-1"));
       assertThat(db.inTransaction(tx -> tx.items().find(id)).orElseThrow().state())
           .isEqualTo(ItemState.COMMITTED);
-      assertThat(db.<List<UploadItem>>inTransaction(tx -> tx.items().open())).isEmpty();
+      assertThat(
+              db.<List<UploadItem>>inTransaction(
+                  tx -> tx.items().due(java.util.Optional.empty(), Long.MAX_VALUE, 0)))
+          .isEmpty();
     }
   }
 

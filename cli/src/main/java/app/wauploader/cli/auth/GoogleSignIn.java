@@ -58,10 +58,6 @@ public final class GoogleSignIn {
   /** The scopes we ask for. */
   public static final List<String> SCOPES = List.of(DRIVE_FILE, PHOTOS_APPEND, PHOTOS_READ_APP);
 
-  private static final String TESTING_NOTE =
-      " (if your OAuth app is in \"Testing\" publishing status, Google expires its refresh tokens"
-          + " after 7 days)";
-
   private final GoogleEndpoints endpoints;
   private final TokenStore store;
   private final HttpTransport transport = new NetHttpTransport();
@@ -273,11 +269,6 @@ public final class GoogleSignIn {
     }
     store.delete();
     return revoked;
-  }
-
-  /** Text for a refresh that failed with invalid_grant: what to do. */
-  public static String reLoginAdvice() {
-    return "run 'wa-uploader auth login' again" + TESTING_NOTE;
   }
 
   private AuthorizationCodeFlow flow(GoogleClientSecrets.Details client) {

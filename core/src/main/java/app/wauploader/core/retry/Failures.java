@@ -24,6 +24,15 @@ import java.util.Optional;
  * names the per-day limit means the daily quota of 10,000 requests is used up).
  */
 public final class Failures {
+  /**
+   * What to do when the sign-in is refused, with the reason Google gives most often: refresh tokens
+   * of OAuth apps in "Testing" status expire after 7 days
+   * (https://developers.google.com/identity/protocols/oauth2#expiration).
+   */
+  static final String SIGN_IN_AGAIN =
+      "run 'wa-uploader auth login' again (if your OAuth app is in \"Testing\" status, Google"
+          + " expires its refresh tokens after 7 days)";
+
   private Failures() {}
 
   /**
@@ -59,8 +68,8 @@ public final class Failures {
           what
               + " was refused: not signed in, or access expired or was revoked ("
               + detail
-              + "); run 'wa-uploader auth login' again (if your OAuth app is in \"Testing\""
-              + " status, Google expires its refresh tokens after 7 days)";
+              + "); "
+              + SIGN_IN_AGAIN;
     } else if (reason.equals("storageQuotaExceeded")) {
       failureClass = FailureClass.FATAL;
       message = "Google storage is full (" + detail + "); free space or buy storage, then resume";
@@ -123,12 +132,7 @@ public final class Failures {
     return new TargetException(
         FailureClass.FATAL,
         401,
-        what
-            + ": Google refused to renew the sign-in ("
-            + oneLine(error)
-            + "); run 'wa-uploader auth"
-            + " login' again (if your OAuth app is in \"Testing\" status, Google expires its refresh"
-            + " tokens after 7 days)",
+        what + ": Google refused to renew the sign-in (" + oneLine(error) + "); " + SIGN_IN_AGAIN,
         Optional.empty(),
         null);
   }
