@@ -7,13 +7,21 @@ import java.util.Optional;
  * The outcome of committing one item: a remote id or that item's own failure.
  *
  * @param remoteId Drive file id or Photos media item id when it succeeded
+ * @param resend true when the service no longer accepts the receipt (e.g. an expired or unknown
+ *     Photos upload token): the bytes must be sent again before the item can be committed
  */
-public record CommitResult(long key, Optional<String> remoteId, Optional<TargetException> failure) {
+public record CommitResult(
+    long key, Optional<String> remoteId, Optional<TargetException> failure, boolean resend) {
   public static CommitResult success(long key, String remoteId) {
-    return new CommitResult(key, Optional.of(remoteId), Optional.empty());
+    return new CommitResult(key, Optional.of(remoteId), Optional.empty(), false);
   }
 
   public static CommitResult failure(long key, TargetException failure) {
-    return new CommitResult(key, Optional.empty(), Optional.of(failure));
+    return new CommitResult(key, Optional.empty(), Optional.of(failure), false);
+  }
+
+  /** The receipt is no longer good: send the bytes again, then commit. */
+  public static CommitResult resend(long key, TargetException failure) {
+    return new CommitResult(key, Optional.empty(), Optional.of(failure), true);
   }
 }

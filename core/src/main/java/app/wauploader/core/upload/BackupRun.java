@@ -80,7 +80,13 @@ public final class BackupRun {
   private final AtomicLong bytesPlanned = new AtomicLong();
   private final AtomicInteger scanProblems = new AtomicInteger();
   private final Map<String, RunSummary.Pause> paused = new ConcurrentHashMap<>();
+
+  /** Paths hashed again in this run after they changed under a transfer (once each). */
   private final Set<String> rehashed = ConcurrentHashMap.newKeySet();
+
+  /** Items sent again in this run because their receipt was refused (once each). */
+  private final Set<Long> resent = ConcurrentHashMap.newKeySet();
+
   private final Set<String> dryRunClaimed = ConcurrentHashMap.newKeySet();
   private final PendingTasks pending = new PendingTasks();
   private final Map<Service, Committer> committers = new EnumMap<>(Service.class);
@@ -850,10 +856,8 @@ public final class BackupRun {
         return;
       }
       TargetException failure = result.failure().orElseThrow();
-      if (failure.failureClass() == FailureClass.PERMANENT
-          && failure.getMessage().toLowerCase(Locale.ROOT).contains("token")
-          && rehashed.add("token:" + item.sourcePath())) {
-        // Expired or unknown upload token: the bytes must be sent again (once per run).
+      if (result.resend() && resent.add(item.id())) {
+        // The receipt (Photos upload token) is no longer taken: send the bytes again, once.
         db.useTransaction(
             tx ->
                 tx.errors()

@@ -60,6 +60,7 @@ class PhotosTargetContractTest extends EmulatorTargetContractTest {
                 new CommitRequest(1, tokenA, container(), "a.jpg", sha256(a)),
                 new CommitRequest(2, tokenB, container(), "b.jpg", sha256(b))));
     assertThat(results.get(0).failure()).isPresent();
+    assertThat(results.get(0).resend()).as("a refused token needs new bytes").isTrue();
     assertThat(results.get(1).remoteId()).isPresent();
   }
 

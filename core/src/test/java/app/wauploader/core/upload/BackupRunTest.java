@@ -331,7 +331,7 @@ class BackupRunTest {
       refused = true;
       List<CommitResult> results = new java.util.ArrayList<>();
       results.add(
-          CommitResult.failure(
+          CommitResult.resend(
               requests.get(0).key(),
               new TargetException(
                   app.wauploader.core.retry.FailureClass.PERMANENT,

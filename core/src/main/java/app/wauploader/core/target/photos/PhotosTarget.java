@@ -245,8 +245,7 @@ public final class PhotosTarget implements Target {
         result.status == null || result.status.message == null
             ? "no media item created"
             : result.status.message;
-    return CommitResult.failure(
-        request.key(),
+    TargetException failure =
         new TargetException(
             classifyItemCode(code),
             0,
@@ -256,7 +255,12 @@ public final class PhotosTarget implements Target {
                 + Failures.oneLine(message)
                 + ")",
             Optional.empty(),
-            null));
+            null);
+    // An item refused as INVALID_ARGUMENT (3) or NOT_FOUND (5) has an upload token Google no
+    // longer takes (expired after about a day, or unknown): only new bytes give a new token.
+    return code == 3 || code == 5
+        ? CommitResult.resend(request.key(), failure)
+        : CommitResult.failure(request.key(), failure);
   }
 
   /**
