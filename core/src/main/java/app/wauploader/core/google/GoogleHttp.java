@@ -1,5 +1,6 @@
 package app.wauploader.core.google;
 
+import app.wauploader.core.retry.FailureClass;
 import app.wauploader.core.retry.Failures;
 import app.wauploader.core.retry.TargetException;
 import com.google.api.client.http.HttpRequest;
@@ -27,6 +28,9 @@ public final class GoogleHttp {
 
   /** Default read timeout, ms: a stalled transfer fails after this long without an answer. */
   public static final int READ_TIMEOUT_MS = 60_000;
+
+  /** One parser for every request: it is immutable and thread-safe. */
+  private static final JsonObjectParser PARSER = new JsonObjectParser(json());
 
   private final HttpTransport transport;
   private final HttpRequestInitializer credentials;
@@ -71,13 +75,14 @@ public final class GoogleHttp {
     request.setConnectTimeout(CONNECT_TIMEOUT_MS);
     request.setReadTimeout(readTimeoutMs);
     request.setFollowRedirects(false);
-    request.setParser(new JsonObjectParser(json()));
+    request.setParser(PARSER);
     request.setThrowExceptionOnExecuteError(false);
     // One retry, used only when the credential refreshed its token after a 401.
     request.setNumberOfRetries(1);
     credentials.initialize(request);
   }
 
+  /** The transport every request goes through (shared with the Drive client library). */
   public HttpTransport transport() {
     return transport;
   }
@@ -91,14 +96,17 @@ public final class GoogleHttp {
     };
   }
 
+  /** Builds requests with credentials, timeouts and no automatic redirects or retries. */
   public HttpRequestFactory requestFactory() {
     return requestFactory;
   }
 
+  /** Where the calls go (Google, or the emulator). */
   public GoogleEndpoints endpoints() {
     return endpoints;
   }
 
+  /** The JSON factory of every request and response (Gson; works on Android). */
   public static JsonFactory json() {
     return GsonFactory.getDefaultInstance();
   }
@@ -136,6 +144,24 @@ public final class GoogleHttp {
     }
     throw Failures.fromResponse(
         status, body, response.getHeaders().getFirstHeaderStringValue("Retry-After"), what);
+  }
+
+  /**
+   * Executes a request that opens an upload and returns the header naming where it continues (Drive
+   * {@code Location}, Photos {@code X-Goog-Upload-URL}).
+   *
+   * @throws TargetException classified as for {@link #execute}; transient when the header is
+   *     missing
+   */
+  public String requiredHeader(HttpRequest request, String header, String what)
+      throws TargetException {
+    HttpResponse response = execute(request, what);
+    String value = response.getHeaders().getFirstHeaderStringValue(header);
+    disconnect(response);
+    if (value == null || value.isEmpty()) {
+      throw new TargetException(FailureClass.TRANSIENT, what + ": no " + header + " in the answer");
+    }
+    return value;
   }
 
   /** Reads a response body as UTF-8 text and releases the connection. */

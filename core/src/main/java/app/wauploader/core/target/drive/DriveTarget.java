@@ -107,14 +107,7 @@ public final class DriveTarget implements Target {
                   new JsonHttpContent(GoogleHttp.json(), metadata));
       post.getHeaders().set("X-Upload-Content-Type", request.mimeType());
       post.getHeaders().set("X-Upload-Content-Length", Long.toString(request.size()));
-      HttpResponse response = http.execute(post, "Drive upload start");
-      String location = response.getHeaders().getLocation();
-      GoogleHttp.disconnect(response);
-      if (location == null || location.isEmpty()) {
-        throw new TargetException(
-            FailureClass.TRANSIENT, "Drive upload start: no session URI in the answer");
-      }
-      return location;
+      return http.requiredHeader(post, "Location", "Drive upload start");
     } catch (IOException e) {
       throw Failures.fromIo(e, "Drive upload start");
     }

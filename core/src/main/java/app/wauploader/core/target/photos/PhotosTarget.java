@@ -18,7 +18,6 @@ import com.google.api.client.http.HttpRequest;
 import com.google.api.client.http.HttpResponse;
 import com.google.api.client.http.json.JsonHttpContent;
 import com.google.api.client.json.GenericJson;
-import com.google.api.client.json.JsonObjectParser;
 import com.google.api.client.util.Key;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -78,14 +77,7 @@ public final class PhotosTarget implements Target {
           .set("X-Goog-Upload-Raw-Size", Long.toString(request.size()))
           .set("X-Goog-Upload-Content-Type", request.mimeType())
           .set("X-Goog-Upload-File-Name", request.remoteName());
-      HttpResponse response = http.execute(post, "Photos upload start");
-      String url = response.getHeaders().getFirstHeaderStringValue("X-Goog-Upload-URL");
-      GoogleHttp.disconnect(response);
-      if (url == null || url.isEmpty()) {
-        throw new TargetException(
-            FailureClass.TRANSIENT, "Photos upload start: no upload URL in the answer");
-      }
-      return url;
+      return http.requiredHeader(post, "X-Goog-Upload-URL", "Photos upload start");
     } catch (IOException e) {
       throw Failures.fromIo(e, "Photos upload start");
     }
@@ -328,7 +320,6 @@ public final class PhotosTarget implements Target {
       }
       try {
         HttpRequest get = http.requestFactory().buildGetRequest(url);
-        get.setParser(new JsonObjectParser(GoogleHttp.json()));
         HttpResponse response = http.execute(get, "Photos album list");
         AlbumList list;
         try {
@@ -358,7 +349,6 @@ public final class PhotosTarget implements Target {
           http.requestFactory()
               .buildPostRequest(
                   new GenericUrl(root + path), new JsonHttpContent(GoogleHttp.json(), body));
-      post.setParser(new JsonObjectParser(GoogleHttp.json()));
       HttpResponse response = http.execute(post, what);
       try {
         return response.parseAs(type);
