@@ -1,8 +1,11 @@
 package app.wauploader.cli;
 
+import app.wauploader.emulator.EmulatorInspector;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +42,46 @@ public final class CliProcess {
     // ProcessHandle.destroy() sends SIGTERM without closing this side's pipes, as
     // Process.destroy() would; no external 'kill' binary needed.
     p.toHandle().destroy();
+  }
+
+  /** Starts {@code upload --source MEDIA --endpoint URL --db DB --no-progress EXTRA…}. */
+  public static Process upload(Path sandbox, Path media, URI endpoint, Path db, String... extra)
+      throws IOException {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "upload",
+                "--source",
+                media.toString(),
+                "--endpoint",
+                endpoint.toString(),
+                "--db",
+                db.toString(),
+                "--no-progress"));
+    args.addAll(List.of(extra));
+    return start(sandbox, args.toArray(new String[0]));
+  }
+
+  /**
+   * Waits until the emulator has received at least {@code bytes} upload bytes in all.
+   *
+   * @return true once reached with {@code p} still running; false if {@code p} ended first
+   * @throws AssertionError if neither happens within {@code timeout}
+   */
+  public static boolean awaitBytes(
+      Process p, EmulatorInspector inspector, long bytes, Duration timeout)
+      throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!p.isAlive()) {
+        return false;
+      }
+      if (inspector.bytesReceived() >= bytes) {
+        return true;
+      }
+      Thread.sleep(5);
+    }
+    throw new AssertionError("the upload made no progress within " + timeout);
   }
 
   /** Waits (at most {@code seconds}) and returns everything the process printed. */

@@ -6,6 +6,7 @@ import app.wauploader.emulator.EmulatorConfig;
 import app.wauploader.emulator.EmulatorInspector;
 import app.wauploader.emulator.GoogleEmulator;
 import com.google.gson.JsonElement;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,18 +89,7 @@ class ConcurrentUploadsTest {
     }
   }
 
-  private Process start(Path media, URI endpoint, Path db) throws Exception {
-    return CliProcess.start(
-        dir,
-        "upload",
-        "--source",
-        media.toString(),
-        "--endpoint",
-        endpoint.toString(),
-        "--db",
-        db.toString(),
-        "--chunk-size",
-        "0.25",
-        "--no-progress");
+  private Process start(Path media, URI endpoint, Path db) throws IOException {
+    return CliProcess.upload(dir, media, endpoint, db, "--chunk-size", "0.25");
   }
 }

@@ -12,6 +12,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -59,7 +60,8 @@ class KillAndResumeTest {
       long[] killAt = {(long) (1.5 * CHUNK), (long) (6.7 * CHUNK), (long) (9.2 * CHUNK)};
       for (long threshold : killAt) {
         Process p = start(media, endpoint, db);
-        if (waitForBytes(endpoint, threshold, p)) {
+        if (CliProcess.awaitBytes(
+            p, new EmulatorInspector(endpoint), threshold, Duration.ofSeconds(60))) {
           p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
           kills++;
         } else {
@@ -86,35 +88,7 @@ class KillAndResumeTest {
   }
 
   private Process start(Path media, URI endpoint, Path db) throws IOException {
-    return CliProcess.start(
-        dir,
-        "upload",
-        "--source",
-        media.toString(),
-        "--endpoint",
-        endpoint.toString(),
-        "--db",
-        db.toString(),
-        "--chunk-size",
-        "1",
-        "--transfers",
-        "1",
-        "--no-progress");
-  }
-
-  /** Waits until the emulator has received {@code bytes}; false if the process ended first. */
-  private static boolean waitForBytes(URI endpoint, long bytes, Process p) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (System.nanoTime() < deadline) {
-      if (!p.isAlive()) {
-        return false;
-      }
-      if (new EmulatorInspector(endpoint).bytesReceived() >= bytes) {
-        return true;
-      }
-      Thread.sleep(20);
-    }
-    throw new AssertionError("the upload made no progress within 60 s");
+    return CliProcess.upload(dir, media, endpoint, db, "--chunk-size", "1", "--transfers", "1");
   }
 
   private static byte[] random(int size, long seed) {

@@ -6,11 +6,13 @@ import app.wauploader.emulator.EmulatorConfig;
 import app.wauploader.emulator.EmulatorInspector;
 import app.wauploader.emulator.GoogleEmulator;
 import com.google.gson.JsonElement;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -57,13 +59,7 @@ class KillTortureTest {
         } else {
           // Mid-transfer: after a random amount of new bytes reached the server.
           long target = inspector.bytesReceived() + 50_000 + random.nextInt(1_000_000);
-          long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-          while (p.isAlive()
-              && inspector.bytesReceived() < target
-              && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-          }
-          alive = p.isAlive();
+          alive = CliProcess.awaitBytes(p, inspector, target, Duration.ofSeconds(30));
           midTransfer += alive ? 1 : 0;
         }
         if (alive) {
@@ -99,21 +95,8 @@ class KillTortureTest {
     }
   }
 
-  private Process start(Path media, URI endpoint, Path db) throws Exception {
-    return CliProcess.start(
-        dir,
-        "upload",
-        "--source",
-        media.toString(),
-        "--endpoint",
-        endpoint.toString(),
-        "--db",
-        db.toString(),
-        "--chunk-size",
-        "1",
-        "--transfers",
-        "2",
-        "--no-progress");
+  private Process start(Path media, URI endpoint, Path db) throws IOException {
+    return CliProcess.upload(dir, media, endpoint, db, "--chunk-size", "1", "--transfers", "2");
   }
 
   /**

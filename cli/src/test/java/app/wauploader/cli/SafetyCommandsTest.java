@@ -9,6 +9,7 @@ import java.io.RandomAccessFile;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -110,23 +111,8 @@ class SafetyCommandsTest {
             EmulatorConfig.defaults(dir.resolve("emu")).withBandwidth(1024 * 1024))) {
       URI endpoint = emulator.baseUri();
       EmulatorInspector inspector = new EmulatorInspector(endpoint);
-      Process p =
-          CliProcess.start(
-              dir,
-              "upload",
-              "--source",
-              dir.resolve("Media").toString(),
-              "--endpoint",
-              endpoint.toString(),
-              "--db",
-              db.toString(),
-              "--chunk-size",
-              "0.5",
-              "--no-progress");
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      while (inspector.bytesReceived() < 1024 * 1024 && System.nanoTime() < deadline) {
-        Thread.sleep(10);
-      }
+      Process p = CliProcess.upload(dir, dir.resolve("Media"), endpoint, db, "--chunk-size", "0.5");
+      assertThat(CliProcess.awaitBytes(p, inspector, 1024 * 1024, Duration.ofSeconds(60))).isTrue();
       p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 
       CliRun resume =
@@ -155,22 +141,9 @@ class SafetyCommandsTest {
             EmulatorConfig.defaults(dir.resolve("emu")).withBandwidth(512 * 1024))) {
       EmulatorInspector inspector = new EmulatorInspector(emulator.baseUri());
       Process p =
-          CliProcess.start(
-              dir,
-              "upload",
-              "--source",
-              dir.resolve("Media").toString(),
-              "--endpoint",
-              emulator.baseUri().toString(),
-              "--db",
-              db.toString(),
-              "--chunk-size",
-              "0.25",
-              "--no-progress");
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      while (inspector.bytesReceived() < 300_000 && System.nanoTime() < deadline) {
-        Thread.sleep(10);
-      }
+          CliProcess.upload(
+              dir, dir.resolve("Media"), emulator.baseUri(), db, "--chunk-size", "0.25");
+      assertThat(CliProcess.awaitBytes(p, inspector, 300_000, Duration.ofSeconds(60))).isTrue();
       CliRun restoreWhileRunning = CliRun.of("db", "restore", "--db", db.toString());
       assertThat(restoreWhileRunning.exitCode()).isEqualTo(ExitCode.LOCKED.code());
       assertThat(restoreWhileRunning.err()).contains("is running");

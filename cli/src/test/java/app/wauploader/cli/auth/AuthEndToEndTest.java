@@ -9,7 +9,6 @@ import app.wauploader.emulator.EmulatorInspector;
 import app.wauploader.emulator.GoogleEmulator;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +16,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -81,21 +81,11 @@ class AuthEndToEndTest {
 
       // Revoke every token while the (throttled, ~7 s) upload is running.
       Process upload =
-          start(
-              "upload",
-              "--source",
-              media.toString(),
-              "--endpoint",
-              endpoint,
-              "--db",
-              db.toString(),
-              "--chunk-size",
-              "0.25",
-              "--transfers",
-              "1",
-              "--no-progress");
+          CliProcess.upload(
+              dir, media, emulator.baseUri(), db, "--chunk-size", "0.25", "--transfers", "1");
       EmulatorInspector inspector = new EmulatorInspector(emulator.baseUri());
-      waitForBytes(inspector, 600 * 1024);
+      assertThat(CliProcess.awaitBytes(upload, inspector, 600 * 1024, Duration.ofSeconds(60)))
+          .isTrue();
       inspector.revokeAllTokens();
       assertThat(upload.waitFor(60, TimeUnit.SECONDS)).isTrue();
       String revokedOutput =
@@ -165,10 +155,6 @@ class AuthEndToEndTest {
     return new Run(p.exitValue(), output);
   }
 
-  private Process start(String... args) throws IOException {
-    return CliProcess.start(dir, args);
-  }
-
   private static String integrityCheck(Path db) throws Exception {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
         Statement s = c.createStatement();
@@ -203,16 +189,5 @@ class AuthEndToEndTest {
       }
     }
     return out.toString();
-  }
-
-  private static void waitForBytes(EmulatorInspector inspector, long bytes) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (System.nanoTime() < deadline) {
-      if (inspector.bytesReceived() >= bytes) {
-        return;
-      }
-      Thread.sleep(20);
-    }
-    throw new AssertionError("no upload progress");
   }
 }
