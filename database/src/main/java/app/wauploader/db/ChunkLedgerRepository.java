@@ -19,7 +19,7 @@ public final class ChunkLedgerRepository {
 
   /** Records acknowledged chunks (replacing rows of the same seq), in one batch. */
   public void record(long itemId, Collection<LedgerChunk> chunks) throws SQLException {
-    long now = tx.now();
+    long now = tx.nowMs();
     List<Object[]> rows = new ArrayList<>(chunks.size());
     for (LedgerChunk c : chunks) {
       rows.add(new Object[] {itemId, c.seq(), c.offset(), c.length(), c.sha256(), now});

@@ -28,6 +28,6 @@ public final class ConfigRepository {
             + " updated_at = excluded.updated_at",
         key,
         json,
-        tx.now());
+        tx.nowMs());
   }
 }

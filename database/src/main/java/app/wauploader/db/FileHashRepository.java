@@ -42,7 +42,7 @@ public final class FileHashRepository {
             uploadId,
             chatId,
             sessionId,
-            tx.now())
+            tx.nowMs())
         == 1;
   }
 

@@ -37,6 +37,6 @@ public final class RemoteContainerRepository {
         service,
         name,
         remoteId,
-        tx.now());
+        tx.nowMs());
   }
 }

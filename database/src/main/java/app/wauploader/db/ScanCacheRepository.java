@@ -29,7 +29,7 @@ public final class ScanCacheRepository {
 
   /** Inserts or replaces entries, in one batch. */
   public void putAll(Collection<ScanEntry> entries) throws SQLException {
-    long now = tx.now();
+    long now = tx.nowMs();
     List<Object[]> rows = new ArrayList<>(entries.size());
     for (ScanEntry e : entries) {
       rows.add(new Object[] {e.path(), e.size(), e.mtimeMs(), e.sha256(), e.mimeType(), now});

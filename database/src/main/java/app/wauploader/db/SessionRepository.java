@@ -23,7 +23,7 @@ public final class SessionRepository {
   public long start(String sourceRootsJson) throws SQLException {
     return tx.insert(
         "INSERT INTO upload_sessions (started_at, status, source_roots) VALUES (?, 'running', ?)",
-        tx.now(),
+        tx.nowMs(),
         sourceRootsJson);
   }
 
@@ -54,7 +54,7 @@ public final class SessionRepository {
         "UPDATE upload_sessions SET status = ?, finished_at = max(?, started_at), locked_by = NULL,"
             + " locked_at = NULL WHERE id = ?",
         status,
-        tx.now(),
+        tx.nowMs(),
         id);
   }
 
@@ -63,13 +63,13 @@ public final class SessionRepository {
     tx.update(
         "UPDATE upload_sessions SET locked_by = ?, locked_at = ? WHERE id = ?",
         owner,
-        tx.now(),
+        tx.nowMs(),
         id);
   }
 
   /** Refreshes the heartbeat of the sessions {@code owner} runs. */
   public void heartbeat(String owner) throws SQLException {
-    tx.update("UPDATE upload_sessions SET locked_at = ? WHERE locked_by = ?", tx.now(), owner);
+    tx.update("UPDATE upload_sessions SET locked_at = ? WHERE locked_by = ?", tx.nowMs(), owner);
   }
 
   /**
@@ -81,7 +81,7 @@ public final class SessionRepository {
         "UPDATE upload_sessions SET status = 'running', finished_at = NULL, paused_until = NULL,"
             + " pause_reason = NULL, locked_by = ?, locked_at = ? WHERE id = ?",
         owner,
-        tx.now(),
+        tx.nowMs(),
         id);
   }
 

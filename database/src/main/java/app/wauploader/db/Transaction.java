@@ -56,11 +56,6 @@ public final class Transaction {
     return new RemoteContainerRepository(this);
   }
 
-  /** Now, in epoch ms, from the database's clock. */
-  long now() {
-    return clock.millis();
-  }
-
   /** Now, in epoch ms, from the database's clock (the time every row of this transaction gets). */
   public long nowMs() {
     return clock.millis();

@@ -23,7 +23,7 @@ public final class UploadErrorRepository {
   public long record(
       long sessionId, String filePath, String errorType, String message, int retryCount)
       throws SQLException {
-    long now = tx.now();
+    long now = tx.nowMs();
     return tx.insert(
         "INSERT INTO upload_errors (session_id, file_path, error_type, error_message, retry_count,"
             + " occurred_at, last_retry_at) VALUES (?, ?, ?, ?, ?, ?, ?)",

@@ -52,7 +52,7 @@ public final class UploadItemRepository {
    *     live item owns the same SHA-256
    */
   public long insert(NewUploadItem item) throws SQLException {
-    long now = tx.now();
+    long now = tx.nowMs();
     return tx.insert(
         "INSERT INTO upload_items (session_id, source_path, sha256, size, mtime_ms, mime_type,"
             + " service, container, remote_name, state, created_at, updated_at)"
@@ -92,7 +92,7 @@ public final class UploadItemRepository {
         item.container(),
         item.remoteName(),
         item.state(),
-        tx.now(),
+        tx.nowMs(),
         id);
   }
 
@@ -102,7 +102,10 @@ public final class UploadItemRepository {
    */
   public void refreshMtime(long id, long mtimeMs) throws SQLException {
     tx.update(
-        "UPDATE upload_items SET mtime_ms = ?, updated_at = ? WHERE id = ?", mtimeMs, tx.now(), id);
+        "UPDATE upload_items SET mtime_ms = ?, updated_at = ? WHERE id = ?",
+        mtimeMs,
+        tx.nowMs(),
+        id);
   }
 
   /** Attaches the item to the session now working on it. */
@@ -110,7 +113,7 @@ public final class UploadItemRepository {
     tx.update(
         "UPDATE upload_items SET session_id = ?, updated_at = ? WHERE id = ?",
         sessionId,
-        tx.now(),
+        tx.nowMs(),
         id);
   }
 
@@ -124,7 +127,7 @@ public final class UploadItemRepository {
         "UPDATE upload_items SET state = 'uploading', session_uri = ?, acked_offset = 0,"
             + " updated_at = ? WHERE id = ? AND state <> 'committed'",
         sessionUri,
-        tx.now(),
+        tx.nowMs(),
         id);
   }
 
@@ -132,7 +135,7 @@ public final class UploadItemRepository {
   public void countAttempt(long id) throws SQLException {
     tx.update(
         "UPDATE upload_items SET attempts = attempts + 1, updated_at = ? WHERE id = ?",
-        tx.now(),
+        tx.nowMs(),
         id);
   }
 
@@ -141,7 +144,7 @@ public final class UploadItemRepository {
     tx.update(
         "UPDATE upload_items SET acked_offset = ?, updated_at = ? WHERE id = ? AND state <> 'committed'",
         ackedOffset,
-        tx.now(),
+        tx.nowMs(),
         id);
   }
 
@@ -150,7 +153,7 @@ public final class UploadItemRepository {
    * (absent for Drive, whose file exists as soon as the last chunk lands).
    */
   public void markUploaded(long id, Optional<String> uploadToken) throws SQLException {
-    long now = tx.now();
+    long now = tx.nowMs();
     tx.update(
         "UPDATE upload_items SET state = 'uploaded', acked_offset = size, upload_token = ?,"
             + " upload_token_at = ?, updated_at = ? WHERE id = ? AND state <> 'committed'",
@@ -168,7 +171,7 @@ public final class UploadItemRepository {
             + " next_attempt_at = NULL, locked_by = NULL, locked_at = NULL, updated_at = ?"
             + " WHERE id = ?",
         remoteId,
-        tx.now(),
+        tx.nowMs(),
         id);
   }
 
@@ -177,7 +180,7 @@ public final class UploadItemRepository {
     tx.update(
         "UPDATE upload_items SET state = 'failed', session_uri = NULL, next_attempt_at = NULL,"
             + " locked_by = NULL, locked_at = NULL, updated_at = ? WHERE id = ? AND state <> 'committed'",
-        tx.now(),
+        tx.nowMs(),
         id);
   }
 
@@ -187,7 +190,7 @@ public final class UploadItemRepository {
     tx.update(
         "UPDATE upload_items SET state = 'pending', session_uri = NULL, acked_offset = 0,"
             + " upload_token = NULL, upload_token_at = NULL, updated_at = ? WHERE id = ? AND state <> 'committed'",
-        tx.now(),
+        tx.nowMs(),
         id);
   }
 
@@ -235,7 +238,7 @@ public final class UploadItemRepository {
         "UPDATE upload_items SET state = 'retrying', next_attempt_at = ?, locked_by = NULL,"
             + " locked_at = NULL, updated_at = ? WHERE id = ? AND state <> 'committed'",
         nextAttemptAt,
-        tx.now(),
+        tx.nowMs(),
         id);
   }
 
@@ -248,7 +251,7 @@ public final class UploadItemRepository {
         "UPDATE upload_items SET state = 'paused', next_attempt_at = ?, locked_by = NULL,"
             + " locked_at = NULL, updated_at = ? WHERE id = ? AND state <> 'committed'",
         untilMs,
-        tx.now(),
+        tx.nowMs(),
         id);
   }
 
@@ -261,7 +264,7 @@ public final class UploadItemRepository {
         "UPDATE upload_items SET state = CASE WHEN upload_token IS NOT NULL THEN 'uploaded'"
             + " WHEN session_uri IS NOT NULL THEN 'uploading' ELSE 'pending' END,"
             + " next_attempt_at = NULL, updated_at = ? WHERE id = ? AND state IN ('retrying', 'paused')",
-        tx.now(),
+        tx.nowMs(),
         id);
   }
 
@@ -276,7 +279,7 @@ public final class UploadItemRepository {
             "UPDATE upload_items SET locked_by = ?, locked_at = ? WHERE id = ?"
                 + " AND (locked_by IS NULL OR locked_by = ? OR locked_at < ?)",
             owner,
-            tx.now(),
+            tx.nowMs(),
             id,
             owner,
             staleBeforeMs)
@@ -312,7 +315,8 @@ public final class UploadItemRepository {
 
   /** Refreshes the heartbeat of every lock {@code owner} holds. */
   public int heartbeat(String owner) throws SQLException {
-    return tx.update("UPDATE upload_items SET locked_at = ? WHERE locked_by = ?", tx.now(), owner);
+    return tx.update(
+        "UPDATE upload_items SET locked_at = ? WHERE locked_by = ?", tx.nowMs(), owner);
   }
 
   /** Items in {@code state}, oldest first. */

@@ -23,6 +23,10 @@ public final class ContentHasher {
 
   private static final int BUFFER_BYTES = 256 * 1024;
 
+  /** One read buffer per hashing thread, not one per file (tens of thousands of files). */
+  private static final ThreadLocal<byte[]> BUFFERS =
+      ThreadLocal.withInitial(() -> new byte[BUFFER_BYTES]);
+
   private final Detector detector = TikaConfig.getDefaultConfig().getDetector();
 
   /**
@@ -32,7 +36,7 @@ public final class ContentHasher {
    */
   public Fingerprint fingerprint(Path file) throws IOException {
     MessageDigest digest = Sha256.newDigest();
-    byte[] buffer = new byte[BUFFER_BYTES];
+    byte[] buffer = BUFFERS.get();
     byte[] head;
     try (InputStream in = Files.newInputStream(file)) {
       int headLength = readFully(in, buffer, DETECTION_BYTES);

@@ -60,7 +60,9 @@ public final class DriveTarget implements Target {
   private final GoogleHttp http;
   private final Drive drive;
   private final ContainerIds containers;
-  private final java.util.Set<String> verified = new java.util.HashSet<>();
+
+  /** Folder path → id, checked to exist (not trashed) in this run: no further lookups. */
+  private final java.util.Map<String, String> verified = new java.util.HashMap<>();
 
   public DriveTarget(GoogleHttp http, ContainerIds containers) {
     this.http = http;
@@ -210,9 +212,13 @@ public final class DriveTarget implements Target {
    * and reused.
    */
   synchronized String folderId(String path) throws TargetException {
+    String checked = verified.get(path);
+    if (checked != null) {
+      return checked;
+    }
     Optional<String> known = containers.find(Service.DRIVE, path);
-    if (known.isPresent() && (verified.contains(path) || stillThere(known.get()))) {
-      verified.add(path);
+    if (known.isPresent() && stillThere(known.get())) {
+      verified.put(path, known.get());
       return known.get();
     }
     if (known.isPresent()) {
@@ -226,6 +232,7 @@ public final class DriveTarget implements Target {
       id = createFolder(parentId, name);
     }
     containers.put(Service.DRIVE, path, id);
+    verified.put(path, id);
     return id;
   }
 
