@@ -13,6 +13,7 @@ public final class FileHashRepository {
     this.tx = tx;
   }
 
+  /** The upload record of content {@code sha256} (64 lowercase hex), if it is uploaded. */
   public Optional<FileHash> find(String sha256) throws SQLException {
     return tx.queryOne("SELECT * FROM file_hashes WHERE hash = ?", FileHashRepository::map, sha256);
   }
@@ -46,6 +47,7 @@ public final class FileHashRepository {
         == 1;
   }
 
+  /** How many distinct contents are uploaded. */
   public long count() throws SQLException {
     return tx.queryLong("SELECT count(*) FROM file_hashes");
   }

@@ -47,6 +47,7 @@ public final class ScanCacheRepository {
     tx.update("DELETE FROM scan_cache WHERE path = ?", path);
   }
 
+  /** How many paths are cached. */
   public long count() throws SQLException {
     return tx.queryLong("SELECT count(*) FROM scan_cache");
   }

@@ -102,6 +102,7 @@ public final class SessionRepository {
         SessionRepository::map);
   }
 
+  /** The session {@code id}, if it exists. */
   public Optional<UploadSession> find(long id) throws SQLException {
     return tx.queryOne("SELECT * FROM upload_sessions WHERE id = ?", SessionRepository::map, id);
   }

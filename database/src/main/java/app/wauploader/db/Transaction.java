@@ -24,34 +24,42 @@ public final class Transaction {
     this.clock = clock;
   }
 
+  /** {@code upload_sessions}, within this transaction. */
   public SessionRepository sessions() {
     return new SessionRepository(this);
   }
 
+  /** {@code file_hashes}, within this transaction. */
   public FileHashRepository fileHashes() {
     return new FileHashRepository(this);
   }
 
+  /** {@code upload_errors}, within this transaction. */
   public UploadErrorRepository errors() {
     return new UploadErrorRepository(this);
   }
 
+  /** {@code config}, within this transaction. */
   public ConfigRepository config() {
     return new ConfigRepository(this);
   }
 
+  /** {@code upload_items}, within this transaction. */
   public UploadItemRepository items() {
     return new UploadItemRepository(this);
   }
 
+  /** {@code scan_cache}, within this transaction. */
   public ScanCacheRepository scanCache() {
     return new ScanCacheRepository(this);
   }
 
+  /** {@code upload_chunks} (the chunk ledger), within this transaction. */
   public ChunkLedgerRepository chunks() {
     return new ChunkLedgerRepository(this);
   }
 
+  /** {@code remote_containers}, within this transaction. */
   public RemoteContainerRepository containers() {
     return new RemoteContainerRepository(this);
   }

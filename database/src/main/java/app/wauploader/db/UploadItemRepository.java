@@ -24,10 +24,12 @@ public final class UploadItemRepository {
     this.tx = tx;
   }
 
+  /** The item {@code id}, if it exists. */
   public Optional<UploadItem> find(long id) throws SQLException {
     return tx.queryOne("SELECT * FROM upload_items WHERE id = ?", UploadItemRepository::map, id);
   }
 
+  /** The item of the absolute local path {@code sourcePath}, if one was planned. */
   public Optional<UploadItem> findByPath(String sourcePath) throws SQLException {
     return tx.queryOne(
         "SELECT * FROM upload_items WHERE source_path = ?", UploadItemRepository::map, sourcePath);

@@ -40,6 +40,7 @@ public record RetryPolicy(
     Objects.requireNonNull(sleeper);
   }
 
+  /** The same policy with {@code attempts} attempts in all (≥ 1, the first included). */
   public RetryPolicy withMaxAttempts(int attempts) {
     return new RetryPolicy(attempts, initialDelay, maxDelay, maxRetryAfter, sleeper);
   }
@@ -49,6 +50,9 @@ public record RetryPolicy(
     return new RetryPolicy(maxAttempts, initialDelay, maxDelay, maxRetryAfter, s);
   }
 
+  /**
+   * The same policy waiting {@code initial} before the second attempt, never more than {@code max}.
+   */
   public RetryPolicy withDelays(Duration initial, Duration max) {
     return new RetryPolicy(maxAttempts, initial, max, maxRetryAfter, sleeper);
   }

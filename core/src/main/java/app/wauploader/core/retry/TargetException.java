@@ -35,6 +35,7 @@ public class TargetException extends Exception {
     this(failureClass, 0, message, Optional.empty(), null);
   }
 
+  /** How the run handles this failure (retry, slow down, pause, skip or stop). */
   public FailureClass failureClass() {
     return failureClass;
   }

@@ -7,6 +7,7 @@ package app.wauploader.core.scan;
  */
 public record ScanOptions(
     boolean includeStatuses, boolean includeStickers, boolean includeProfilePhotos) {
+  /** Hidden files, .Statuses, Stickers and Profile Photos skipped. */
   public static ScanOptions defaults() {
     return new ScanOptions(false, false, false);
   }

@@ -12,10 +12,12 @@ import java.util.Optional;
  */
 public record CommitResult(
     long key, Optional<String> remoteId, Optional<TargetException> failure, boolean resend) {
+  /** The item exists remotely as {@code remoteId}. */
   public static CommitResult success(long key, String remoteId) {
     return new CommitResult(key, Optional.of(remoteId), Optional.empty(), false);
   }
 
+  /** The item was refused for {@code failure}; its receipt may still be good. */
   public static CommitResult failure(long key, TargetException failure) {
     return new CommitResult(key, Optional.empty(), Optional.of(failure), false);
   }

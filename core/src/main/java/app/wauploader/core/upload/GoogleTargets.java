@@ -12,6 +12,7 @@ import java.util.Map;
 public final class GoogleTargets {
   private GoogleTargets() {}
 
+  /** Photos and Drive targets over {@code http}, remembering folder and album ids in {@code db}. */
   public static Map<Service, Target> create(GoogleHttp http, Database db) {
     DatabaseContainerIds containers = new DatabaseContainerIds(db);
     return Map.of(

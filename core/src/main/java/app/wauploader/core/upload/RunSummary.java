@@ -44,6 +44,7 @@ public record RunSummary(
    */
   public record Pause(Instant until, String message) {}
 
+  /** Files that reached {@code outcome} in this run (0 if none). */
   public int count(Outcome outcome) {
     return counts.getOrDefault(outcome, 0);
   }

@@ -74,38 +74,47 @@ public record UploadOptions(
         Duration.ofMinutes(15));
   }
 
+  /** A copy with {@code n} parallel transfers (1..16). */
   public UploadOptions withTransfers(int n) {
     return toBuilder().transfers(n).build();
   }
 
+  /** A copy sending {@code n} bytes per request (a positive multiple of 256 KiB). */
   public UploadOptions withChunkBytes(int n) {
     return toBuilder().chunkBytes(n).build();
   }
 
+  /** A copy skipping what {@code s} says. */
   public UploadOptions withScan(ScanOptions s) {
     return toBuilder().scan(s).build();
   }
 
+  /** A copy that only plans when {@code d}. */
   public UploadOptions withDryRun(boolean d) {
     return toBuilder().dryRun(d).build();
   }
 
+  /** A copy retrying with {@code r}. */
   public UploadOptions withRetry(RetryPolicy r) {
     return toBuilder().retry(r).build();
   }
 
+  /** A copy locking its work as {@code o}. */
   public UploadOptions withOwner(LockOwner o) {
     return toBuilder().owner(o).build();
   }
 
+  /** A copy taking over locks whose heartbeat is older than {@code t} (positive). */
   public UploadOptions withLockTimeout(Duration t) {
     return toBuilder().lockTimeout(t).build();
   }
 
+  /** A copy writing progress at least every {@code bytes} bytes or {@code interval}. */
   public UploadOptions withProgress(long bytes, Duration interval) {
     return toBuilder().progressBytes(bytes).progressInterval(interval).build();
   }
 
+  /** A copy whose items out of retries wait {@code d} before a later run tries them. */
   public UploadOptions withRetryLater(Duration d) {
     return toBuilder().retryLater(d).build();
   }

@@ -305,6 +305,15 @@ public final class DriveTarget implements Target {
     return findBySha256(sha256);
   }
 
+  /**
+   * The id of a non-trashed file this app stored whose {@code appProperties.sha256} is {@code
+   * sha256} and whose {@code sha256Checksum} (computed by Drive) agrees: {@code files.list} with
+   * {@code appProperties has { key='sha256' and value='…' }}
+   * (https://developers.google.com/workspace/drive/api/guides/properties).
+   *
+   * @param sha256 64 lowercase hex characters
+   * @throws TargetException classified, when Drive cannot be asked
+   */
   public Optional<String> findBySha256(String sha256) throws TargetException {
     String q =
         "appProperties has { key='"
