@@ -5,6 +5,9 @@ package app.wauploader.db.migration;
  * alter a CHECK, so the table is rebuilt with the same columns and data); the chunk ledger records
  * each acknowledged chunk so a resumed transfer can prove the local file is still what was partly
  * sent; sessions gain a lock (owner, heartbeat) and the time a paused session may go on.
+ *
+ * <p>The table definition repeats migration 2's on purpose: a shipped migration is never edited,
+ * and SQLite's table rebuild needs the whole new definition.
  */
 final class V005RetryPauseLedgerLocks extends SqlMigration {
   @Override
