@@ -1,5 +1,8 @@
 package app.wauploader.db;
 
+import app.wauploader.domain.ItemState;
+import app.wauploader.domain.Service;
+
 /**
  * What the planner knows about a file before any transfer: the input to {@link
  * UploadItemRepository#insert}.

@@ -1,5 +1,6 @@
 package app.wauploader.db;
 
+import app.wauploader.domain.Service;
 import java.sql.SQLException;
 import java.util.Optional;
 

@@ -1,5 +1,7 @@
 package app.wauploader.db;
 
+import app.wauploader.domain.ItemState;
+import app.wauploader.domain.Service;
 import java.time.Instant;
 import java.util.Optional;
 

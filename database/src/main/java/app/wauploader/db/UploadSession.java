@@ -1,5 +1,6 @@
 package app.wauploader.db;
 
+import app.wauploader.domain.SessionStatus;
 import java.time.Instant;
 import java.util.Optional;
 

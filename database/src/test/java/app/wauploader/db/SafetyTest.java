@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.wauploader.db.migration.Migrations;
+import app.wauploader.domain.ItemState;
+import app.wauploader.domain.Service;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;

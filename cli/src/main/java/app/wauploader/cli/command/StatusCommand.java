@@ -1,8 +1,8 @@
 package app.wauploader.cli.command;
 
 import app.wauploader.db.Database;
-import app.wauploader.db.ItemState;
 import app.wauploader.db.UploadSession;
+import app.wauploader.domain.ItemState;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.time.ZoneId;

@@ -1,6 +1,6 @@
 package app.wauploader.core.plan;
 
-import app.wauploader.db.Service;
+import app.wauploader.domain.Service;
 
 /**
  * Where one file goes.

@@ -1,7 +1,7 @@
 package app.wauploader.core.plan;
 
 import app.wauploader.core.scan.MediaFile;
-import app.wauploader.db.Service;
+import app.wauploader.domain.Service;
 import java.util.Locale;
 import java.util.Set;
 

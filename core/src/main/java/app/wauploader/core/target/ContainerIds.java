@@ -1,6 +1,6 @@
 package app.wauploader.core.target;
 
-import app.wauploader.db.Service;
+import app.wauploader.domain.Service;
 import java.util.Optional;
 
 /** Where targets remember the ids of the folders and albums they created (the database). */

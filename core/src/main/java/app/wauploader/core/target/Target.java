@@ -1,7 +1,7 @@
 package app.wauploader.core.target;
 
 import app.wauploader.core.retry.TargetException;
-import app.wauploader.db.Service;
+import app.wauploader.domain.Service;
 import java.util.List;
 import java.util.Optional;
 

@@ -2,7 +2,7 @@ package app.wauploader.core.upload;
 
 import app.wauploader.core.target.ContainerIds;
 import app.wauploader.db.Database;
-import app.wauploader.db.Service;
+import app.wauploader.domain.Service;
 import java.util.Optional;
 
 /** Container ids kept in the {@code remote_containers} table. */

@@ -5,7 +5,7 @@ import app.wauploader.core.target.Target;
 import app.wauploader.core.target.drive.DriveTarget;
 import app.wauploader.core.target.photos.PhotosTarget;
 import app.wauploader.db.Database;
-import app.wauploader.db.Service;
+import app.wauploader.domain.Service;
 import java.util.Map;
 
 /** The production targets: Google Photos and Google Drive, remembering containers in the DB. */

@@ -3,11 +3,11 @@ package app.wauploader.core.upload;
 import app.wauploader.core.hash.Fingerprint;
 import app.wauploader.core.plan.Route;
 import app.wauploader.core.scan.MediaFile;
-import app.wauploader.db.ItemState;
 import app.wauploader.db.NewUploadItem;
-import app.wauploader.db.Service;
 import app.wauploader.db.Transaction;
 import app.wauploader.db.UploadItem;
+import app.wauploader.domain.ItemState;
+import app.wauploader.domain.Service;
 import java.sql.SQLException;
 import java.util.Optional;
 

@@ -3,7 +3,7 @@ package app.wauploader.core.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.wauploader.core.scan.MediaFile;
-import app.wauploader.db.Service;
+import app.wauploader.domain.Service;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 

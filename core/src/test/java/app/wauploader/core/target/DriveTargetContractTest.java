@@ -6,7 +6,7 @@ import app.wauploader.core.google.GoogleHttp;
 import app.wauploader.core.target.drive.DriveTarget;
 import app.wauploader.core.upload.DatabaseContainerIds;
 import app.wauploader.db.Database;
-import app.wauploader.db.Service;
+import app.wauploader.domain.Service;
 import org.junit.jupiter.api.Test;
 
 class DriveTargetContractTest extends EmulatorTargetContractTest {

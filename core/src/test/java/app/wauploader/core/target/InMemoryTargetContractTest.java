@@ -1,7 +1,7 @@
 package app.wauploader.core.target;
 
 import app.wauploader.core.target.memory.InMemoryTarget;
-import app.wauploader.db.Service;
+import app.wauploader.domain.Service;
 
 class InMemoryTargetContractTest extends TargetContractTest {
   @Override

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.wauploader.core.retry.TargetException;
-import app.wauploader.db.Service;
+import app.wauploader.domain.Service;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;

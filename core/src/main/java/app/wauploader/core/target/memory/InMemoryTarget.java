@@ -8,7 +8,7 @@ import app.wauploader.core.target.CommitResult;
 import app.wauploader.core.target.Target;
 import app.wauploader.core.target.TransferRequest;
 import app.wauploader.core.target.TransferState;
-import app.wauploader.db.Service;
+import app.wauploader.domain.Service;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

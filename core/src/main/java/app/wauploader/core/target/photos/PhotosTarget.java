@@ -10,7 +10,7 @@ import app.wauploader.core.target.ContainerIds;
 import app.wauploader.core.target.Target;
 import app.wauploader.core.target.TransferRequest;
 import app.wauploader.core.target.TransferState;
-import app.wauploader.db.Service;
+import app.wauploader.domain.Service;
 import com.google.api.client.http.ByteArrayContent;
 import com.google.api.client.http.EmptyContent;
 import com.google.api.client.http.GenericUrl;

@@ -1,4 +1,4 @@
-package app.wauploader.db;
+package app.wauploader.domain;
 
 import java.util.Locale;
 
