@@ -11,7 +11,7 @@ import app.wauploader.domain.Service;
  */
 public record NewUploadItem(
     long sessionId,
-    String sourcePath,
+    String sourceKey,
     String sha256,
     long size,
     long mtimeMs,

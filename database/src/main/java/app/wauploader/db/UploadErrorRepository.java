@@ -1,5 +1,6 @@
 package app.wauploader.db;
 
+import app.wauploader.domain.FailureReason;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -16,20 +17,22 @@ public final class UploadErrorRepository {
   /**
    * Records a failure.
    *
+   * @param where the file or archive entry, as shown to a user
+   * @param reason why it failed (stored as {@code error_type})
    * @param message one line; callers must never pass credentials
    * @param retryCount retries made before giving up (or before this record)
    * @return the new row id
    */
   public long record(
-      long sessionId, String filePath, String errorType, String message, int retryCount)
+      long sessionId, String where, FailureReason reason, String message, int retryCount)
       throws SQLException {
     long now = tx.nowMs();
     return tx.insert(
         "INSERT INTO upload_errors (session_id, file_path, error_type, error_message, retry_count,"
             + " occurred_at, last_retry_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
         sessionId,
-        filePath,
-        errorType,
+        where,
+        reason.id(),
         message,
         retryCount,
         now,
@@ -50,12 +53,22 @@ public final class UploadErrorRepository {
         sessionId);
   }
 
+  /** How many errors are recorded in all. */
+  public long count() throws SQLException {
+    return tx.queryLong("SELECT count(*) FROM upload_errors");
+  }
+
+  /** How many errors session {@code sessionId} recorded. */
+  public long countForSession(long sessionId) throws SQLException {
+    return tx.queryLong("SELECT count(*) FROM upload_errors WHERE session_id = ?", sessionId);
+  }
+
   private static UploadError map(ResultSet rs) throws SQLException {
     return new UploadError(
         rs.getLong("id"),
         rs.getLong("session_id"),
         rs.getString("file_path"),
-        rs.getString("error_type"),
+        FailureReason.fromId(rs.getString("error_type")),
         rs.getString("error_message"),
         rs.getInt("retry_count"),
         Instant.ofEpochMilli(rs.getLong("occurred_at")),

@@ -1,5 +1,6 @@
 package app.wauploader.db;
 
+import app.wauploader.domain.FailureReason;
 import app.wauploader.domain.ItemState;
 import app.wauploader.domain.Service;
 import java.time.Instant;
@@ -8,7 +9,8 @@ import java.util.Optional;
 /**
  * One row of {@code upload_items}: one file's journey to its target.
  *
- * @param sourcePath absolute local path
+ * @param sourceKey where the file is read from: {@code fs:/abs/path}, {@code
+ *     zip:/abs/a.zip!/entry}, …
  * @param sha256 64 lowercase hex characters
  * @param size bytes
  * @param mtimeMs last-modified time of the file when planned, epoch ms
@@ -21,11 +23,13 @@ import java.util.Optional;
  * @param uploadTokenAt when the upload token was received
  * @param remoteId Drive file id or Photos media item id once committed
  * @param attempts transfer attempts made so far
+ * @param nextAttemptAt when a retrying or paused item may be tried again
+ * @param waitReason why a retrying or paused item waits
  */
 public record UploadItem(
     long id,
     Optional<Long> sessionId,
-    String sourcePath,
+    String sourceKey,
     String sha256,
     long size,
     long mtimeMs,
@@ -40,4 +44,5 @@ public record UploadItem(
     Optional<Instant> uploadTokenAt,
     Optional<String> remoteId,
     int attempts,
-    Optional<Instant> nextAttemptAt) {}
+    Optional<Instant> nextAttemptAt,
+    Optional<FailureReason> waitReason) {}

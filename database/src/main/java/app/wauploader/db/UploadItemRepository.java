@@ -1,5 +1,6 @@
 package app.wauploader.db;
 
+import app.wauploader.domain.FailureReason;
 import app.wauploader.domain.ItemState;
 import app.wauploader.domain.Service;
 import java.sql.ResultSet;
@@ -31,10 +32,10 @@ public final class UploadItemRepository {
     return tx.queryOne("SELECT * FROM upload_items WHERE id = ?", UploadItemRepository::map, id);
   }
 
-  /** The item of the absolute local path {@code sourcePath}, if one was planned. */
-  public Optional<UploadItem> findByPath(String sourcePath) throws SQLException {
+  /** The item of the source key {@code sourceKey}, if one was planned. */
+  public Optional<UploadItem> findByKey(String sourceKey) throws SQLException {
     return tx.queryOne(
-        "SELECT * FROM upload_items WHERE source_path = ?", UploadItemRepository::map, sourcePath);
+        "SELECT * FROM upload_items WHERE source_key = ?", UploadItemRepository::map, sourceKey);
   }
 
   /**
@@ -58,11 +59,11 @@ public final class UploadItemRepository {
   public long insert(NewUploadItem item) throws SQLException {
     long now = tx.nowMs();
     return tx.insert(
-        "INSERT INTO upload_items (session_id, source_path, sha256, size, mtime_ms, mime_type,"
+        "INSERT INTO upload_items (session_id, source_key, sha256, size, mtime_ms, mime_type,"
             + " service, container, remote_name, state, created_at, updated_at)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         item.sessionId(),
-        item.sourcePath(),
+        item.sourceKey(),
         item.sha256(),
         item.size(),
         item.mtimeMs(),
@@ -199,18 +200,23 @@ public final class UploadItemRepository {
   }
 
   /**
-   * True if another content (different SHA-256) already claims {@code remoteName} in this service's
-   * {@code container}: used to keep Drive names unique within a folder.
+   * True if another content (different SHA-256) of another file already claims {@code remoteName}
+   * in this service's {@code container} (a live or committed item): used to keep Drive names unique
+   * within a folder. The file's own row ({@code sourceKey}), e.g. its abandoned earlier content,
+   * does not count.
    */
-  public boolean nameTaken(Service service, String container, String remoteName, String sha256)
+  public boolean nameTaken(
+      Service service, String container, String remoteName, String sha256, String sourceKey)
       throws SQLException {
     return tx.queryLong(
             "SELECT count(*) FROM upload_items WHERE service = ? AND container = ?"
-                + " AND remote_name = ? AND sha256 <> ? AND state <> 'skipped_duplicate'",
+                + " AND remote_name = ? AND sha256 <> ? AND source_key <> ? AND state IN "
+                + LIVE,
             service,
             container,
             remoteName,
-            sha256)
+            sha256,
+            sourceKey)
         > 0;
   }
 
@@ -218,6 +224,7 @@ public final class UploadItemRepository {
    * Open items whose wait is over ({@code next_attempt_at} absent or ≤ {@code nowMs}), oldest
    * first, optionally of one session only.
    *
+   * @param nowMs epoch ms; {@link Long#MAX_VALUE} takes every open item, waiting or not
    * @param limit at most this many; ≤ 0 for all
    */
   public List<UploadItem> due(Optional<Long> sessionId, long nowMs, int limit) throws SQLException {
@@ -234,14 +241,49 @@ public final class UploadItemRepository {
   }
 
   /**
-   * → retrying: a transient failure outlasted this run's retries; try again from {@code
-   * nextAttemptAt} (epoch ms). The open transfer is kept: the next attempt resumes it.
+   * Open items still waiting at {@code nowMs} ({@code retrying} or {@code paused} with {@code
+   * next_attempt_at} later), grouped by service and reason: how many, and the earliest time one of
+   * them may be tried.
    */
-  public void markRetrying(long id, long nextAttemptAt) throws SQLException {
+  public List<Waiting> waiting(Optional<Long> sessionId, long nowMs) throws SQLException {
+    return tx.query(
+        "SELECT service, coalesce(wait_reason, CASE state WHEN 'paused' THEN 'daily_quota'"
+            + " ELSE 'server' END), count(*), min(next_attempt_at) FROM upload_items"
+            + " WHERE state IN ('retrying', 'paused') AND next_attempt_at > ?"
+            + " AND (? IS NULL OR session_id = ?) GROUP BY 1, 2 ORDER BY 1, 2",
+        rs ->
+            new Waiting(
+                Service.fromId(rs.getString(1)),
+                FailureReason.fromId(rs.getString(2)),
+                rs.getInt(3),
+                java.time.Instant.ofEpochMilli(rs.getLong(4))),
+        nowMs,
+        sessionId,
+        sessionId);
+  }
+
+  /**
+   * Items of one service that wait for one reason.
+   *
+   * @param reason why they wait ({@code daily_quota} for paused items)
+   * @param files how many
+   * @param until the earliest {@code next_attempt_at} among them
+   */
+  public record Waiting(
+      Service service, FailureReason reason, int files, java.time.Instant until) {}
+
+  /**
+   * → retrying: a transient failure outlasted this run's retries; try again from {@code
+   * nextAttemptAt} (epoch ms) because of {@code reason}. The open transfer is kept: the next
+   * attempt resumes it.
+   */
+  public void markRetrying(long id, long nextAttemptAt, FailureReason reason) throws SQLException {
     tx.update(
-        "UPDATE upload_items SET state = 'retrying', next_attempt_at = ?, locked_by = NULL,"
-            + " locked_at = NULL, updated_at = ? WHERE id = ? AND state <> 'committed'",
+        "UPDATE upload_items SET state = 'retrying', next_attempt_at = ?, wait_reason = ?,"
+            + " locked_by = NULL, locked_at = NULL, updated_at = ? WHERE id = ?"
+            + " AND state <> 'committed'",
         nextAttemptAt,
+        reason.id(),
         tx.nowMs(),
         id);
   }
@@ -252,8 +294,9 @@ public final class UploadItemRepository {
    */
   public void markPaused(long id, long untilMs) throws SQLException {
     tx.update(
-        "UPDATE upload_items SET state = 'paused', next_attempt_at = ?, locked_by = NULL,"
-            + " locked_at = NULL, updated_at = ? WHERE id = ? AND state <> 'committed'",
+        "UPDATE upload_items SET state = 'paused', next_attempt_at = ?, wait_reason ="
+            + " 'daily_quota', locked_by = NULL, locked_at = NULL, updated_at = ? WHERE id = ?"
+            + " AND state <> 'committed'",
         untilMs,
         tx.nowMs(),
         id);
@@ -345,7 +388,7 @@ public final class UploadItemRepository {
     return new UploadItem(
         rs.getLong("id"),
         Transaction.longValue(rs, "session_id"),
-        rs.getString("source_path"),
+        rs.getString("source_key"),
         rs.getString("sha256"),
         rs.getLong("size"),
         rs.getLong("mtime_ms"),
@@ -360,6 +403,7 @@ public final class UploadItemRepository {
         Transaction.instant(rs, "upload_token_at"),
         Transaction.string(rs, "remote_id"),
         rs.getInt("attempts"),
-        Transaction.instant(rs, "next_attempt_at"));
+        Transaction.instant(rs, "next_attempt_at"),
+        Transaction.string(rs, "wait_reason").map(FailureReason::fromId));
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.wauploader.db.migration.Migrations;
+import app.wauploader.domain.FailureReason;
 import app.wauploader.domain.ItemState;
 import app.wauploader.domain.Service;
 import java.nio.file.Files;
@@ -156,7 +157,7 @@ class DatabaseTest {
           db.inTransaction(
               tx -> {
                 long id = tx.sessions().start("[]");
-                tx.errors().record(id, "/a", "permanent", "too large", 0);
+                tx.errors().record(id, "/a", FailureReason.REJECTED, "too large", 0);
                 return id;
               });
       db.useTransaction(tx -> tx.update("DELETE FROM upload_sessions WHERE id = ?", session));

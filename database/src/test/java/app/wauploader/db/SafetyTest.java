@@ -182,7 +182,8 @@ class SafetyTest {
                   tx -> tx.items().due(Optional.of(session), now + 3_600_001, 0)))
           .hasSize(1);
       db.useTransaction(tx -> tx.items().startTransfer(id, "http://x/1"));
-      db.useTransaction(tx -> tx.items().markRetrying(id, now));
+      db.useTransaction(
+          tx -> tx.items().markRetrying(id, now, app.wauploader.domain.FailureReason.SERVER));
       db.useTransaction(tx -> tx.items().wake(id));
       assertThat(
               db.<Optional<UploadItem>>inTransaction(tx -> tx.items().find(id))

@@ -1,8 +1,10 @@
 package app.wauploader.core.google;
 
-import app.wauploader.core.retry.FailureClass;
+import app.wauploader.core.auth.AccessTokens;
 import app.wauploader.core.retry.Failures;
 import app.wauploader.core.retry.TargetException;
+import app.wauploader.domain.FailureReason;
+import com.google.api.client.http.AbstractHttpContent;
 import com.google.api.client.http.HttpRequest;
 import com.google.api.client.http.HttpRequestFactory;
 import com.google.api.client.http.HttpRequestInitializer;
@@ -13,14 +15,17 @@ import com.google.api.client.json.JsonFactory;
 import com.google.api.client.json.JsonObjectParser;
 import com.google.api.client.json.gson.GsonFactory;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
  * The HTTP plumbing shared by the Drive and Photos targets: one transport (google-http-client's
- * {@link NetHttpTransport}, which works on Android), the caller's credentials, timeouts, and the
- * one place where an HTTP answer becomes a classified {@link TargetException}.
+ * {@link NetHttpTransport}, which works on Android), the bearer token from {@link AccessTokens},
+ * timeouts, and the one place where an HTTP answer becomes a classified {@link TargetException}.
  *
- * <p>No retries happen here; the credential may still refresh an access token on a 401.
+ * <p>No retries happen here, except one: a request refused with 401 is sent once more after the
+ * token provider renewed the token.
  */
 public final class GoogleHttp {
   /** Connect timeout, ms. */
@@ -34,41 +39,60 @@ public final class GoogleHttp {
 
   private final HttpTransport transport;
   private final HttpRequestInitializer credentials;
+  private final AccessTokens tokens;
   private final HttpRequestFactory requestFactory;
   private final GoogleEndpoints endpoints;
   private final int readTimeoutMs;
 
   /**
-   * @param credentials adds the Authorization header (and refreshes it); for an emulator without
-   *     {@code --require-auth}, {@link #NO_CREDENTIALS}
+   * @param tokens where access tokens come from; {@link AccessTokens#NONE} for an emulator without
+   *     {@code --require-auth}
    */
-  public GoogleHttp(
-      HttpTransport transport, HttpRequestInitializer credentials, GoogleEndpoints endpoints) {
-    this(transport, credentials, endpoints, READ_TIMEOUT_MS);
+  public GoogleHttp(HttpTransport transport, AccessTokens tokens, GoogleEndpoints endpoints) {
+    this(transport, tokens, endpoints, READ_TIMEOUT_MS);
   }
 
   /**
    * @param readTimeoutMs how long a request may wait for the server's bytes before it fails as a
-   *     stalled transfer (transient)
+   *     stalled transfer (network)
    */
   public GoogleHttp(
-      HttpTransport transport,
-      HttpRequestInitializer credentials,
-      GoogleEndpoints endpoints,
-      int readTimeoutMs) {
+      HttpTransport transport, AccessTokens tokens, GoogleEndpoints endpoints, int readTimeoutMs) {
     this.readTimeoutMs = readTimeoutMs;
     this.transport = transport;
-    this.credentials = credentials;
+    this.tokens = tokens;
+    this.credentials = bearer(tokens);
     this.endpoints = endpoints;
     this.requestFactory = transport.createRequestFactory(this::initialize);
   }
 
-  /** Credentials that add nothing (emulator without auth). */
-  public static final HttpRequestInitializer NO_CREDENTIALS = request -> {};
-
   /** A {@link GoogleHttp} on a new {@link NetHttpTransport}. */
-  public static GoogleHttp create(HttpRequestInitializer credentials, GoogleEndpoints endpoints) {
-    return new GoogleHttp(new NetHttpTransport(), credentials, endpoints);
+  public static GoogleHttp create(AccessTokens tokens, GoogleEndpoints endpoints) {
+    return new GoogleHttp(new NetHttpTransport(), tokens, endpoints);
+  }
+
+  /** The access-token provider (asked once before a run, to fail early when signed out). */
+  public AccessTokens tokens() {
+    return tokens;
+  }
+
+  /**
+   * Adds {@code Authorization: Bearer …} before each execution and renews the token once after a
+   * 401 (https://developers.google.com/identity/protocols/oauth2/native-app#callinganapi).
+   */
+  private static HttpRequestInitializer bearer(AccessTokens tokens) {
+    return request -> {
+      request.setInterceptor(
+          r -> {
+            java.util.Optional<String> token = tokens.current();
+            if (token.isPresent()) {
+              r.getHeaders().setAuthorization("Bearer " + token.get());
+            }
+          });
+      request.setUnsuccessfulResponseHandler(
+          (r, response, supportsRetry) ->
+              response.getStatusCode() == 401 && supportsRetry && tokens.refresh());
+    };
   }
 
   private void initialize(HttpRequest request) throws IOException {
@@ -77,7 +101,7 @@ public final class GoogleHttp {
     request.setFollowRedirects(false);
     request.setParser(PARSER);
     request.setThrowExceptionOnExecuteError(false);
-    // One retry, used only when the credential refreshed its token after a 401.
+    // One retry, used only when the token provider renewed its token after a 401.
     request.setNumberOfRetries(1);
     credentials.initialize(request);
   }
@@ -150,7 +174,7 @@ public final class GoogleHttp {
    * Executes a request that opens an upload and returns the header naming where it continues (Drive
    * {@code Location}, Photos {@code X-Goog-Upload-URL}).
    *
-   * @throws TargetException classified as for {@link #execute}; transient when the header is
+   * @throws TargetException classified as for {@link #execute}; a server failure when the header is
    *     missing
    */
   public String requiredHeader(HttpRequest request, String header, String what)
@@ -159,10 +183,43 @@ public final class GoogleHttp {
     String value = response.getHeaders().getFirstHeaderStringValue(header);
     disconnect(response);
     if (value == null || value.isEmpty()) {
-      throw new TargetException(FailureClass.TRANSIENT, what + ": no " + header + " in the answer");
+      throw new TargetException(FailureReason.SERVER, what + ": no " + header + " in the answer");
     }
     return value;
   }
+
+  /**
+   * The body of one upload request: {@code length} bytes of {@code bytes}, written in 64 KiB pieces
+   * so that a stopping run (its transfer thread interrupted) ends a slow request within one piece
+   * instead of after the whole chunk.
+   */
+  public static AbstractHttpContent chunk(String type, byte[] bytes, int length) {
+    return new AbstractHttpContent(type) {
+      @Override
+      public long getLength() {
+        return length;
+      }
+
+      @Override
+      public boolean retrySupported() {
+        return true;
+      }
+
+      @Override
+      public void writeTo(OutputStream out) throws IOException {
+        for (int offset = 0; offset < length; offset += PIECE_BYTES) {
+          if (Thread.currentThread().isInterrupted()) {
+            throw new InterruptedIOException("transfer stopped");
+          }
+          out.write(bytes, offset, Math.min(PIECE_BYTES, length - offset));
+        }
+        out.flush();
+      }
+    };
+  }
+
+  /** Bytes written between two checks for a stopping run. */
+  private static final int PIECE_BYTES = 64 * 1024;
 
   /** Reads a response body as UTF-8 text and releases the connection. */
   public static String bodyText(HttpResponse response, String what) throws TargetException {

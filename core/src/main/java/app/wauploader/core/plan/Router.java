@@ -1,6 +1,7 @@
 package app.wauploader.core.plan;
 
-import app.wauploader.core.scan.MediaFile;
+import app.wauploader.core.source.MediaEntry;
+import app.wauploader.core.target.RemoteNames;
 import app.wauploader.domain.Service;
 import java.util.Locale;
 import java.util.Set;
@@ -57,14 +58,20 @@ public final class Router {
           "video/mp2t",
           "video/divx");
 
-  /** The route of {@code file} whose content has type {@code mimeType}. */
-  public Route route(MediaFile file, String mimeType) {
+  /**
+   * The route of {@code file} whose content has type {@code mimeType}; the remote name is the file
+   * name made safe ({@link RemoteNames#safe}).
+   */
+  public Route route(MediaEntry file, String mimeType) {
     String type = mimeType.toLowerCase(Locale.ROOT);
     boolean photo = PHOTO_TYPES.contains(type) && file.size() <= MAX_PHOTO_BYTES;
     boolean video = VIDEO_TYPES.contains(type) && file.size() <= MAX_VIDEO_BYTES;
     if (photo || video) {
-      return new Route(Service.PHOTOS, file.mediaFolder(), file.name());
+      return new Route(Service.PHOTOS, file.mediaFolder(), RemoteNames.safe(file.name()));
     }
-    return new Route(Service.DRIVE, DRIVE_ROOT_FOLDER + "/" + file.mediaFolder(), file.name());
+    return new Route(
+        Service.DRIVE,
+        DRIVE_ROOT_FOLDER + "/" + RemoteNames.safe(file.mediaFolder()),
+        RemoteNames.safe(file.name()));
   }
 }

@@ -1,6 +1,7 @@
 package app.wauploader.core.retry;
 
-import com.google.api.client.auth.oauth2.TokenResponseException;
+import app.wauploader.core.auth.SignInRequiredException;
+import app.wauploader.domain.FailureReason;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -15,7 +16,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Classifies every failure of a Google call once, into a {@link FailureClass}.
+ * Classifies every failure of a Google call once, into a {@link FailureReason}.
  *
  * <p>Sources: Drive errors and what to retry —
  * https://developers.google.com/workspace/drive/api/guides/handle-errors (5xx, 429, 403
@@ -24,15 +25,6 @@ import java.util.Optional;
  * names the per-day limit means the daily quota of 10,000 requests is used up).
  */
 public final class Failures {
-  /**
-   * What to do when the sign-in is refused, with the reason Google gives most often: refresh tokens
-   * of OAuth apps in "Testing" status expire after 7 days
-   * (https://developers.google.com/identity/protocols/oauth2#expiration).
-   */
-  static final String SIGN_IN_AGAIN =
-      "run 'wa-uploader auth login' again (if your OAuth app is in \"Testing\" status, Google"
-          + " expires its refresh tokens after 7 days)";
-
   private Failures() {}
 
   /**
@@ -52,50 +44,50 @@ public final class Failures {
   /**
    * Classifies an HTTP error answer already parsed (e.g. by the Drive client library).
    *
-   * @param message Google's error message, may be empty
+   * @param googleMessage Google's error message, may be empty
    * @param reason Drive's {@code errors[0].reason} or Photos' {@code status}, may be empty
    */
   public static TargetException fromError(
       int status, String googleMessage, String reason, String retryAfterHeader, String what) {
     String detail = googleMessage.isEmpty() ? "HTTP " + status : oneLine(googleMessage);
     Optional<Duration> retryAfter = parseRetryAfter(retryAfterHeader);
-    FailureClass failureClass;
+    FailureReason failure;
     String message;
     String lowerMessage = googleMessage.toLowerCase(Locale.ROOT);
     if (status == 401) {
-      failureClass = FailureClass.FATAL;
+      failure = FailureReason.UNAUTHORIZED;
       message =
-          what
-              + " was refused: not signed in, or access expired or was revoked ("
-              + detail
-              + "); "
-              + SIGN_IN_AGAIN;
+          what + " was refused: not signed in, or access expired or was revoked (" + detail + ")";
     } else if (reason.equals("storageQuotaExceeded")) {
-      failureClass = FailureClass.FATAL;
-      message = "Google storage is full (" + detail + "); free space or buy storage, then resume";
+      failure = FailureReason.STORAGE_FULL;
+      message = "Google storage is full (" + detail + ")";
     } else if (reason.equals("dailyLimitExceeded")
         || (status == 429 && lowerMessage.contains("per day"))) {
-      failureClass = FailureClass.QUOTA_EXHAUSTED;
-      message = what + ": daily quota used up (" + detail + "); resume after it resets";
+      failure = FailureReason.DAILY_QUOTA;
+      message = what + ": daily quota used up (" + detail + ")";
     } else if (status == 429
         || reason.equals("rateLimitExceeded")
         || reason.equals("userRateLimitExceeded")) {
-      failureClass = FailureClass.RATE_LIMITED;
+      failure = FailureReason.RATE_LIMITED;
       message = what + " rate-limited by Google (" + detail + ")";
     } else if (status == 408 || status >= 500) {
-      failureClass = FailureClass.TRANSIENT;
+      failure = FailureReason.SERVER;
       message = what + " failed on Google's side (HTTP " + status + ": " + detail + ")";
     } else {
-      failureClass = FailureClass.PERMANENT;
+      failure = FailureReason.REJECTED;
       message = what + " rejected (HTTP " + status + ": " + detail + ")";
     }
-    return new TargetException(failureClass, status, message, retryAfter, null);
+    return new TargetException(failure, status, message, retryAfter, null);
   }
 
-  /** Classifies an I/O failure with no HTTP answer: connection lost, timeout, reset. */
+  /**
+   * Classifies an I/O failure with no HTTP answer: connection lost, timeout, reset; or a sign-in
+   * that cannot be renewed ({@link SignInRequiredException} from the access-token provider).
+   */
   public static TargetException fromIo(IOException e, String what) {
-    if (e instanceof TokenResponseException refused) {
-      return fromTokenRefusal(refused, what);
+    if (e instanceof SignInRequiredException signIn) {
+      return new TargetException(
+          FailureReason.UNAUTHORIZED, 0, what + ": " + signIn.getMessage(), Optional.empty(), e);
     }
     String kind =
         e instanceof SocketTimeoutException || e instanceof InterruptedIOException
@@ -103,38 +95,7 @@ public final class Failures {
             : "connection failed";
     String detail = e.getMessage() == null ? e.getClass().getSimpleName() : oneLine(e.getMessage());
     return new TargetException(
-        FailureClass.TRANSIENT, 0, what + " " + kind + " (" + detail + ")", Optional.empty(), e);
-  }
-
-  /**
-   * The token endpoint refused to refresh the access token: a 4xx ({@code invalid_grant}: the
-   * refresh token was revoked, expired — 7 days for apps in "Testing" status — or the password
-   * changed) is fatal; a 5xx is transient.
-   * (https://developers.google.com/identity/protocols/oauth2#expiration)
-   */
-  private static TargetException fromTokenRefusal(TokenResponseException e, String what) {
-    int status = e.getStatusCode();
-    String error =
-        e.getDetails() == null
-            ? "HTTP " + status
-            : e.getDetails().getError()
-                + (e.getDetails().getErrorDescription() == null
-                    ? ""
-                    : ": " + e.getDetails().getErrorDescription());
-    if (status >= 500) {
-      return new TargetException(
-          FailureClass.TRANSIENT,
-          status,
-          what + ": Google's sign-in service failed (" + oneLine(error) + ")",
-          Optional.empty(),
-          null);
-    }
-    return new TargetException(
-        FailureClass.FATAL,
-        401,
-        what + ": Google refused to renew the sign-in (" + oneLine(error) + "); " + SIGN_IN_AGAIN,
-        Optional.empty(),
-        null);
+        FailureReason.NETWORK, 0, what + " " + kind + " (" + detail + ")", Optional.empty(), e);
   }
 
   /** Parses {@code Retry-After}: delay-seconds or an HTTP-date. Empty if absent or unparsable. */

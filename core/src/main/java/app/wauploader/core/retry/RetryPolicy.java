@@ -6,7 +6,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The one retry policy: exponential backoff with full jitter, capped, honouring the server's {@code
- * Retry-After}, for {@link FailureClass#isRetryable() retryable} failures only.
+ * Retry-After}, for {@link app.wauploader.domain.FailureReason#isRetryable() retryable} failures
+ * only.
  *
  * <p>Attempt {@code n} (1-based) that fails waits {@code min(cap, initial * 2^(n-1))} scaled by a
  * random factor in [0.5, 1.0], or the server's Retry-After if that is longer (but never more than
@@ -82,7 +83,7 @@ public record RetryPolicy(
       try {
         return operation.attempt(attempt);
       } catch (TargetException e) {
-        if (!e.failureClass().isRetryable() || attempt >= maxAttempts || stopping.getAsBoolean()) {
+        if (!e.reason().isRetryable() || attempt >= maxAttempts || stopping.getAsBoolean()) {
           throw e.withAttempts(attempt);
         }
         Duration delay = delayBefore(attempt + 1, e);

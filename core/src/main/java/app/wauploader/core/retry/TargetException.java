@@ -1,16 +1,17 @@
 package app.wauploader.core.retry;
 
+import app.wauploader.domain.FailureReason;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
- * A classified failure of a call to a target service. The message is one line a user can act on and
- * never contains credentials.
+ * A classified failure of a call to a target service or of reading a source. The message is one
+ * line a user can act on, names no command of any front end, and never contains credentials.
  */
 public class TargetException extends Exception {
   private static final long serialVersionUID = 1L;
 
-  private final FailureClass failureClass;
+  private final FailureReason reason;
   private final int httpStatus;
   private final transient Optional<Duration> retryAfter;
   private int attempts = 1;
@@ -20,27 +21,27 @@ public class TargetException extends Exception {
    * @param retryAfter the server's {@code Retry-After}, when given
    */
   public TargetException(
-      FailureClass failureClass,
+      FailureReason reason,
       int httpStatus,
       String message,
       Optional<Duration> retryAfter,
       Throwable cause) {
     super(message, cause);
-    this.failureClass = failureClass;
+    this.reason = reason;
     this.httpStatus = httpStatus;
     this.retryAfter = retryAfter;
   }
 
-  public TargetException(FailureClass failureClass, String message) {
-    this(failureClass, 0, message, Optional.empty(), null);
+  public TargetException(FailureReason reason, String message) {
+    this(reason, 0, message, Optional.empty(), null);
   }
 
-  /** How the run handles this failure (retry, slow down, pause, skip or stop). */
-  public FailureClass failureClass() {
-    return failureClass;
+  /** Why it failed; {@link FailureReason#handling()} says what the run does about it. */
+  public FailureReason reason() {
+    return reason;
   }
 
-  /** HTTP status of the answer, 0 if none (connection failure). */
+  /** HTTP status of the answer, 0 if none (connection failure, local file). */
   public int httpStatus() {
     return httpStatus;
   }

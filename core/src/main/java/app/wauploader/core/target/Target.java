@@ -19,6 +19,9 @@ public interface Target {
   /** Which service this target feeds. */
   Service service();
 
+  /** What this target is like (commit mode, receipts, names, lookups, chunk granularity). */
+  TargetTraits traits();
+
   /**
    * Opens a resumable transfer. Creates the container (folder or album) if this is its first use;
    * creates no remote item yet. May be called again after a failure: an abandoned transfer is
@@ -38,8 +41,8 @@ public interface Target {
 
   /**
    * Sends {@code length} bytes of {@code chunk} as bytes {@code offset .. offset+length-1} of the
-   * file. Every chunk but the last has a length that is a multiple of {@link #chunkGranularity()};
-   * the chunk reaching {@code size} finishes the transfer.
+   * file. Every chunk but the last has a length that is a multiple of {@link
+   * TargetTraits#chunkGranularity()}; the chunk reaching {@code size} finishes the transfer.
    *
    * @return the server's new state: {@link TransferState.Active} with the offset it holds (which
    *     may be less than {@code offset + length}), or {@link TransferState.Complete}
@@ -49,16 +52,13 @@ public interface Target {
 
   /**
    * Turns finished transfers into remote items, judging each by its own result. At most {@link
-   * #maxCommitBatch()} requests per call; all must share one container.
+   * TargetTraits#maxCommitBatch()} requests per call; all must share one container.
    *
    * @return one result per request, in order
    * @throws TargetException when the whole call failed (no item was judged)
    */
   List<CommitResult> commit(List<CommitRequest> requests)
       throws TargetException, InterruptedException;
-
-  /** Largest {@link #commit} batch: 50 for Photos batchCreate, 1 or more for others. */
-  int maxCommitBatch();
 
   /**
    * An item this app already stored with content {@code sha256}, found on the service itself (so a
@@ -79,9 +79,4 @@ public interface Target {
    * @param receipt from {@link TransferState.Complete#receipt()}
    */
   default void discard(String receipt) throws TargetException, InterruptedException {}
-
-  /** Chunk sizes must be multiples of this (bytes): 256 KiB for Google's resumable uploads. */
-  default int chunkGranularity() {
-    return 256 * 1024;
-  }
 }

@@ -12,10 +12,12 @@ public enum Outcome {
   SKIPPED,
   /** Failed; an upload_errors row says why. */
   FAILED,
-  /**
-   * Left for a later run (quota used up, transient failure outlasting the retries, run stopped).
-   */
+  /** Waits for a later run: a daily quota, retries outlasted, a retry time not yet come. */
+  WAITING,
+  /** Left for a later run because the run stopped (on request, at its deadline, fatally). */
   DEFERRED,
   /** Another wa-uploader process is uploading it right now. */
-  LOCKED
+  LOCKED,
+  /** Dry run: would be sent. */
+  PLANNED
 }

@@ -2,20 +2,27 @@ package app.wauploader.core.upload;
 
 import app.wauploader.core.hash.Fingerprint;
 import app.wauploader.core.plan.Route;
-import app.wauploader.core.scan.MediaFile;
+import app.wauploader.core.source.MediaEntry;
+import app.wauploader.core.source.SourceKeys;
+import app.wauploader.core.target.TargetTraits;
+import app.wauploader.db.FileHash;
 import app.wauploader.db.NewUploadItem;
 import app.wauploader.db.Transaction;
 import app.wauploader.db.UploadItem;
+import app.wauploader.domain.FailureReason;
 import app.wauploader.domain.ItemState;
 import app.wauploader.domain.Service;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Decides, inside one transaction, what a fingerprinted file needs: nothing (duplicate, unchanged,
- * empty), a transfer (new, resumed, or re-planned because the content changed), or only a commit
- * (Photos bytes already uploaded). Dedup is by SHA-256 against {@code file_hashes} and against live
- * upload items, so twins in one run are sent once.
+ * empty, still waiting), a transfer (new, resumed, or re-planned because the content changed), or
+ * only a commit (bytes already uploaded, the receipt waits for its commit). Dedup is by SHA-256
+ * against {@code file_hashes} and against live upload items, so twins in one run are sent once. A
+ * dry run uses the same rules over a snapshot of the database that is never written back.
  */
 final class Planner {
   /** What to do with a file. */
@@ -27,30 +34,47 @@ final class Planner {
   /** Bytes are uploaded; only the commit (Photos batchCreate) is missing. */
   record Commit(UploadItem item) implements Decision {}
 
-  /** Nothing to send. */
-  record Done(Outcome outcome) implements Decision {}
+  /**
+   * Nothing to send now.
+   *
+   * @param duplicateOf where the content already is (for duplicates and unchanged files)
+   * @param waiting for {@link Outcome#WAITING}: why and until when
+   */
+  record Done(Outcome outcome, Optional<String> duplicateOf, Optional<RunSummary.Wait> waiting)
+      implements Decision {
+    Done(Outcome outcome) {
+      this(outcome, Optional.empty(), Optional.empty());
+    }
+  }
 
   private final LockOwner owner;
   private final long lockTimeoutMs;
+  private final Map<Service, TargetTraits> traits;
+  private final boolean ignoreWaits;
 
   /**
    * @param owner this run, which takes the lock of every item it works on
    * @param lockTimeoutMs a lock whose heartbeat is older than this is stale
+   * @param traits the traits of each service's target (unique names)
+   * @param ignoreWaits true to try waiting items at once (the user's explicit choice)
    */
-  Planner(LockOwner owner, long lockTimeoutMs) {
+  Planner(
+      LockOwner owner, long lockTimeoutMs, Map<Service, TargetTraits> traits, boolean ignoreWaits) {
     this.owner = owner;
     this.lockTimeoutMs = lockTimeoutMs;
+    this.traits = Map.copyOf(traits);
+    this.ignoreWaits = ignoreWaits;
   }
 
-  Decision plan(Transaction tx, long sessionId, MediaFile file, Fingerprint fp, Route route)
+  Decision plan(Transaction tx, long sessionId, MediaEntry file, Fingerprint fp, Route route)
       throws SQLException {
-    String path = file.path().toString();
-    Optional<UploadItem> existing = tx.items().findByPath(path);
+    String key = file.key();
+    Optional<UploadItem> existing = tx.items().findByKey(key);
     if (existing.isPresent() && existing.get().sha256().equals(fp.sha256())) {
       UploadItem item = existing.get();
       switch (item.state()) {
         case COMMITTED:
-          return done(tx, sessionId, Outcome.UNCHANGED);
+          return done(tx, sessionId, Outcome.UNCHANGED, Optional.of(file.where()));
         case PENDING:
         case UPLOADING:
         case UPLOADED:
@@ -61,8 +85,9 @@ final class Planner {
           }
           return resume(tx, sessionId, item);
         case SKIPPED_DUPLICATE:
-          if (owned(tx, fp.sha256(), path)) {
-            return done(tx, sessionId, Outcome.UNCHANGED);
+          Optional<String> owner = ownerOf(tx, fp.sha256(), key);
+          if (owner.isPresent()) {
+            return done(tx, sessionId, Outcome.UNCHANGED, owner);
           }
           break; // its twin is gone or failed: this file takes over
         case FAILED:
@@ -72,14 +97,15 @@ final class Planner {
       }
     }
     if (file.size() == 0) {
-      return done(tx, sessionId, Outcome.SKIPPED);
+      return done(tx, sessionId, Outcome.SKIPPED, Optional.empty());
     }
-    boolean duplicate = owned(tx, fp.sha256(), path);
-    Route unique = duplicate ? route : uniqueName(tx, route, fp.sha256());
+    Optional<String> duplicateOf = ownerOf(tx, fp.sha256(), key);
+    boolean duplicate = duplicateOf.isPresent();
+    Route unique = duplicate ? route : uniqueName(tx, route, fp.sha256(), key);
     NewUploadItem planned =
         new NewUploadItem(
             sessionId,
-            path,
+            key,
             fp.sha256(),
             file.size(),
             file.mtimeMs(),
@@ -100,20 +126,33 @@ final class Planner {
     }
     if (duplicate) {
       tx.items().release(id, owner.id());
-      return done(tx, sessionId, Outcome.DUPLICATE);
+      return done(tx, sessionId, Outcome.DUPLICATE, duplicateOf);
     }
     claim(tx, id);
     return new Transfer(tx.items().find(id).orElseThrow());
   }
 
   /**
-   * An open item to continue: nothing yet if it waits for its time (retrying, paused) or another
-   * live process holds it; else locked for this run, woken, attached to the session.
+   * An open item to continue: nothing yet if it waits for its time (retrying, paused; unless waits
+   * are ignored) or another live process holds it; else locked for this run, woken, attached to the
+   * session.
    */
   Decision resume(Transaction tx, long sessionId, UploadItem item) throws SQLException {
     boolean waiting = item.state() == ItemState.RETRYING || item.state() == ItemState.PAUSED;
-    if (waiting && item.nextAttemptAt().map(at -> at.toEpochMilli() > tx.nowMs()).orElse(false)) {
-      return new Done(Outcome.DEFERRED);
+    Optional<Instant> until = item.nextAttemptAt().filter(at -> at.toEpochMilli() > tx.nowMs());
+    if (waiting && until.isPresent() && !ignoreWaits) {
+      FailureReason reason =
+          item.waitReason()
+              .orElse(
+                  item.state() == ItemState.PAUSED
+                      ? FailureReason.DAILY_QUOTA
+                      : FailureReason.SERVER);
+      return new Done(
+          Outcome.WAITING,
+          Optional.empty(),
+          Optional.of(
+              new RunSummary.Wait(
+                  item.service(), reason, until.get(), 1, "waiting since an earlier run")));
     }
     if (!claim(tx, item.id())) {
       return new Done(Outcome.LOCKED);
@@ -142,23 +181,32 @@ final class Planner {
     return tx.items().claim(id, owner.id(), staleBefore);
   }
 
-  /** True if the content is already uploaded, or owned by a live item of another path. */
-  private static boolean owned(Transaction tx, String sha256, String path) throws SQLException {
-    if (tx.fileHashes().find(sha256).isPresent()) {
-      return true;
+  /**
+   * Where the content already is: the file it was uploaded from ({@code file_hashes}), or the file
+   * of another live item uploading it; empty if nobody holds it.
+   */
+  private static Optional<String> ownerOf(Transaction tx, String sha256, String key)
+      throws SQLException {
+    Optional<FileHash> uploaded = tx.fileHashes().find(sha256);
+    if (uploaded.isPresent()) {
+      return Optional.of(uploaded.get().filePath());
     }
     Optional<UploadItem> live = tx.items().findLiveBySha256(sha256);
-    return live.isPresent() && !live.get().sourcePath().equals(path);
+    return live.filter(i -> !i.sourceKey().equals(key)).map(i -> SourceKeys.display(i.sourceKey()));
   }
 
   /**
-   * Drive allows two files of one name in a folder, which users then have to clean up: a name
-   * already used there by other content gets the first 8 hex digits of its SHA-256 appended, {@code
-   * IMG-1.jpg} → {@code IMG-1 (3fa2b4c1).jpg}.
+   * For targets that need unique names (Drive allows two files of one name in a folder, which users
+   * then have to clean up): a name already used there by other content of another file gets the
+   * first 8 hex digits of its SHA-256 appended, {@code IMG-1.jpg} → {@code IMG-1 (3fa2b4c1).jpg}.
    */
-  private static Route uniqueName(Transaction tx, Route route, String sha256) throws SQLException {
-    if (route.service() != Service.DRIVE
-        || !tx.items().nameTaken(route.service(), route.container(), route.remoteName(), sha256)) {
+  private Route uniqueName(Transaction tx, Route route, String sha256, String key)
+      throws SQLException {
+    TargetTraits t = traits.get(route.service());
+    if (t == null
+        || !t.uniqueNames()
+        || !tx.items()
+            .nameTaken(route.service(), route.container(), route.remoteName(), sha256, key)) {
       return route;
     }
     String name = route.remoteName();
@@ -169,9 +217,11 @@ final class Planner {
         route.service(), route.container(), base + " (" + sha256.substring(0, 8) + ")" + extension);
   }
 
-  private static Done done(Transaction tx, long sessionId, Outcome outcome) throws SQLException {
+  private static Done done(
+      Transaction tx, long sessionId, Outcome outcome, Optional<String> duplicateOf)
+      throws SQLException {
     int duplicate = outcome == Outcome.DUPLICATE || outcome == Outcome.UNCHANGED ? 1 : 0;
     tx.sessions().addCounts(sessionId, 1, 0, duplicate, 0, 0);
-    return new Done(outcome);
+    return new Done(outcome, duplicateOf, Optional.empty());
   }
 }

@@ -1,27 +1,33 @@
 package app.wauploader.core.upload;
 
-import app.wauploader.core.scan.MediaFile;
-import app.wauploader.core.scan.ScanProblem;
+import app.wauploader.core.source.MediaEntry;
+import app.wauploader.core.source.SourceProblem;
 
-/** Observes a run for progress display. Called from worker threads; must be thread-safe. */
+/**
+ * Observes a run for progress display. Called from worker threads; must be thread-safe. {@code
+ * where} is a file's place as shown to a user (a path, or {@code archive.zip!/entry}).
+ */
 public interface RunListener {
   RunListener NONE = new RunListener() {};
 
-  /** A file was found by the scan. */
-  default void found(MediaFile file) {}
+  /** A file was found by the listing (or taken up again by a resume). */
+  default void found(MediaEntry file) {}
+
+  /** A file was planned: what will (dry run: would) happen to it. */
+  default void decided(String where, Plan plan) {}
 
   /** A file will be sent ({@code bytes} still to send). */
-  default void planned(MediaFile file, long bytes) {}
+  default void planned(MediaEntry file, long bytes) {}
 
   /** The server acknowledged {@code bytes} more bytes. */
   default void sent(long bytes) {}
 
   /** A file reached its outcome for this run. */
-  default void finished(String path, Outcome outcome) {}
+  default void finished(String where, Outcome outcome) {}
 
-  /** A transient failure will be retried after a pause. */
-  default void retrying(String path, String message, long delayMs) {}
+  /** A retryable failure will be retried after a pause of {@code delayMs} ms. */
+  default void retrying(String where, String message, long delayMs) {}
 
-  /** A path could not be read during the scan. */
-  default void problem(ScanProblem problem) {}
+  /** A part of a source could not be read. */
+  default void problem(SourceProblem problem) {}
 }

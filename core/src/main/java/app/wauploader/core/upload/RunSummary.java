@@ -1,48 +1,63 @@
 package app.wauploader.core.upload;
 
+import app.wauploader.domain.FailureReason;
+import app.wauploader.domain.Service;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The result of a run.
  *
- * @param sessionId the upload_sessions row, empty for a dry run
+ * @param sessionId the upload_sessions row; empty for a dry run and for a resume that found nothing
+ *     due (then {@link #waits} says what waits and until when)
+ * @param dryRun true if nothing was sent and nothing written
  * @param counts files per outcome
  * @param bytesSent body bytes the services acknowledged in this run
  * @param bytesPlanned bytes of the files planned for upload (dry run: what would be sent)
- * @param pausedServices services ({@code photos}, {@code drive}) that stopped for a used-up daily
- *     quota, with when it resets and Google's message
- * @param fatal the error that stopped the run, if one did
- * @param scanProblems paths that could not be read
+ * @param waits files of this run left waiting, per service and kind of wait, with the earliest time
+ *     they may be tried
+ * @param stop why the run ended early, if it did
+ * @param sourceProblems parts of the sources that could not be read
  * @param lowestTransfers the fewest parallel transfers the run fell to under rate limiting
  */
 public record RunSummary(
     Optional<Long> sessionId,
+    boolean dryRun,
     Map<Outcome, Integer> counts,
     long bytesSent,
     long bytesPlanned,
-    Map<String, Pause> pausedServices,
-    Optional<Fatal> fatal,
-    int scanProblems,
+    List<Wait> waits,
+    Optional<Stop> stop,
+    int sourceProblems,
     int lowestTransfers,
     Duration elapsed) {
 
   /**
-   * What stopped a run.
+   * Why a run ended early.
    *
-   * @param authorization true when the sign-in is missing, expired or revoked (HTTP 401 or a
-   *     refused token refresh): signing in again fixes it
+   * @param message one line, naming no command
    */
-  public record Fatal(String message, boolean authorization) {}
+  public record Stop(StopReason reason, String message) {}
 
   /**
-   * A service paused for its daily quota.
+   * Files waiting for a service.
    *
-   * @param until when the quota resets (midnight Pacific Time)
+   * @param reason why they wait ({@link FailureReason#DAILY_QUOTA}: until the quota resets at
+   *     midnight Pacific Time; otherwise the last failure, retried from {@code until})
+   * @param until the earliest time one of them may be tried
+   * @param files how many
+   * @param message Google's or our one-line reason
    */
-  public record Pause(Instant until, String message) {}
+  public record Wait(
+      Service service, FailureReason reason, Instant until, int files, String message) {
+    /** True for a used-up daily quota. */
+    public boolean isQuota() {
+      return reason == FailureReason.DAILY_QUOTA;
+    }
+  }
 
   /** Files that reached {@code outcome} in this run (0 if none). */
   public int count(Outcome outcome) {
@@ -52,5 +67,43 @@ public record RunSummary(
   /** Files handled in total. */
   public int files() {
     return counts.values().stream().mapToInt(Integer::intValue).sum();
+  }
+
+  /** The earliest time a waiting file may be tried, if any waits. */
+  public Optional<Instant> nextAttempt() {
+    return waits.stream().map(Wait::until).min(Instant::compareTo);
+  }
+
+  /** What the run amounts to: {@link Verdict#DONE} only when every eligible file is in Google. */
+  public Verdict verdict() {
+    if (stop.isPresent()) {
+      return switch (stop.get().reason()) {
+        case UNAUTHORIZED -> Verdict.SIGN_IN_REQUIRED;
+        case STORAGE_FULL -> Verdict.STORAGE_FULL;
+        case INTERNAL -> Verdict.INTERNAL_ERROR;
+        case STOPPED -> Verdict.STOPPED;
+        case DEADLINE -> Verdict.DEADLINE;
+        case UNREACHABLE -> Verdict.UNREACHABLE;
+      };
+    }
+    if (waits.stream().anyMatch(Wait::isQuota)) {
+      return Verdict.WAITING_FOR_QUOTA;
+    }
+    if (!waits.isEmpty()) {
+      return Verdict.WAITING_TO_RETRY;
+    }
+    if (count(Outcome.FAILED) > 0) {
+      return Verdict.SOME_FAILED;
+    }
+    if (sourceProblems > 0) {
+      return Verdict.SOURCE_PROBLEMS;
+    }
+    if (count(Outcome.LOCKED) > 0) {
+      return Verdict.BUSY_ELSEWHERE;
+    }
+    if (count(Outcome.DEFERRED) > 0 && !dryRun) {
+      return Verdict.INTERNAL_ERROR;
+    }
+    return Verdict.DONE;
   }
 }

@@ -1,24 +1,21 @@
 package app.wauploader.core.upload;
 
 import app.wauploader.core.hash.Sha256;
-import app.wauploader.core.retry.FailureClass;
 import app.wauploader.core.retry.RetryPolicy;
 import app.wauploader.core.retry.TargetException;
+import app.wauploader.core.source.MediaContent;
+import app.wauploader.core.source.MediaSource;
+import app.wauploader.core.source.MediaStat;
 import app.wauploader.core.target.Target;
 import app.wauploader.core.target.TransferRequest;
 import app.wauploader.core.target.TransferState;
 import app.wauploader.db.Database;
 import app.wauploader.db.LedgerChunk;
 import app.wauploader.db.UploadItem;
+import app.wauploader.domain.FailureReason;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,12 +25,17 @@ import java.util.Optional;
  * exists; the acknowledged offset and the chunk ledger (offset, length, SHA-256 of each
  * acknowledged chunk) at least every {@code progressBytes} or {@code progressInterval}, and at the
  * end. A resumed transfer first asks the server where it stands (never assumes), then checks the
- * ledger's chunks against the local file: a file that no longer holds the bytes already sent starts
- * a new transfer. Each retry of the one {@link RetryPolicy} starts by asking the server.
+ * ledger's chunks against the file: a file that no longer holds the bytes already sent starts a new
+ * transfer. Each retry of the one {@link RetryPolicy} starts by asking the server.
+ *
+ * <p>Every byte the server holds is also hashed in order (the bytes below a resume point are read
+ * again from the file), so the SHA-256 of what was actually sent is known at the end: a file that
+ * changed while it was sent is caught even where the service reports no checksum (Photos).
  */
 final class TransferTask {
   private final Database db;
   private final Target target;
+  private final MediaSource media;
   private final UploadOptions options;
   private final RunListener listener;
   private final RetryPolicy retry;
@@ -41,6 +43,7 @@ final class TransferTask {
   private final java.util.function.BooleanSupplier stopping;
 
   /**
+   * @param media reads the item's file by its source key
    * @param retry the run's retry policy
    * @param retries told of each retry (the run slows down on rate limits)
    * @param stopping true once the run stops: no more retries
@@ -48,63 +51,88 @@ final class TransferTask {
   TransferTask(
       Database db,
       Target target,
+      MediaSource media,
       UploadOptions options,
       RetryPolicy retry,
       RunListener listener,
       RetryPolicy.RetryListener retries,
       java.util.function.BooleanSupplier stopping) {
-    this.retry = retry;
-    this.stopping = stopping;
     this.db = db;
     this.target = target;
+    this.media = media;
     this.options = options;
+    this.retry = retry;
     this.listener = listener;
     this.retries = retries;
+    this.stopping = stopping;
   }
+
+  /**
+   * What a finished transfer yields.
+   *
+   * @param sentSha256 SHA-256 of the bytes the server holds, as read from the file while sending;
+   *     empty when the content was found already stored (nothing sent)
+   */
+  record Result(TransferState.Complete complete, Optional<String> sentSha256) {}
 
   /**
    * Transfers {@code item} until the server holds every byte.
    *
    * @param buffer a reusable buffer of at least the chunk size
-   * @return the completed state (Drive file id or Photos upload token as receipt)
    * @throws TargetException classified; {@link TargetException#attempts()} says how many attempts
-   *     were made
+   *     were made; {@link FileChangedException} when the file no longer has the planned content
+   * @throws InterruptedException when the run stops during the transfer
    */
-  TransferState.Complete run(UploadItem item, byte[] buffer)
-      throws TargetException, InterruptedException {
-    Path path = Paths.get(item.sourcePath());
+  Result run(UploadItem item, byte[] buffer) throws TargetException, InterruptedException {
     Progress progress = new Progress(item, item.sessionUri().orElse(null));
     return retry.run(
         attempt -> {
           db.useTransaction(tx -> tx.items().countAttempt(item.id()));
-          checkUnchanged(item, path);
-          TransferState state;
-          if (progress.uri == null) {
-            state = begin(item, progress);
-          } else {
-            state = target.query(progress.uri, item.size());
-            if (state instanceof TransferState.Expired) {
-              // The session is gone; its last chunk may have landed before the process died
-              // (sessions live about a week): ask for the content before sending it again.
-              Optional<String> existing = target.findExisting(item.sha256());
-              if (existing.isPresent()) {
-                return new TransferState.Complete(existing.get(), Optional.empty());
-              }
+          checkUnchanged(item);
+          try (MediaContent content = open(item)) {
+            TransferState state;
+            MessageDigest sent = Sha256.newDigest();
+            if (progress.uri == null) {
               state = begin(item, progress);
-            } else if (state instanceof TransferState.Active active
-                && !ledgerMatches(item, path, active.acknowledgedOffset())) {
-              throw new FileChangedException(item.sourcePath());
-            } else if (state instanceof TransferState.Active active) {
-              progress.resumedAt(active.acknowledgedOffset());
+            } else {
+              state = target.query(progress.uri, item.size());
+              if (state instanceof TransferState.Expired) {
+                // The session is gone; its last chunk may have landed before the process died
+                // (sessions live about a week): ask for the content before sending it again.
+                Optional<String> existing =
+                    target.traits().findsByContent()
+                        ? target.findExisting(item.sha256())
+                        : Optional.empty();
+                if (existing.isPresent()) {
+                  return new Result(
+                      new TransferState.Complete(existing.get(), Optional.empty()),
+                      Optional.empty());
+                }
+                state = begin(item, progress);
+              } else if (state instanceof TransferState.Active active) {
+                if (!prefixMatches(item, content, active.acknowledgedOffset(), sent)) {
+                  throw new FileChangedException(item);
+                }
+                progress.resumedAt(active.acknowledgedOffset());
+              } else {
+                // Complete already: the bytes below the end were sent by an earlier attempt.
+                prefixMatches(item, content, item.size(), sent);
+              }
             }
+            return sendAll(item, content, progress, state, buffer, sent);
+          } catch (IOException e) {
+            throw unreadable(item, e);
           }
-          return sendAll(item, path, progress, state, buffer);
         },
         (failedAttempt, delay, failure) -> {
           retries.retrying(failedAttempt, delay, failure);
-          listener.retrying(item.sourcePath(), failure.getMessage(), delay.toMillis());
+          listener.retrying(display(item), failure.getMessage(), delay.toMillis());
         },
         stopping);
+  }
+
+  private MediaContent open(UploadItem item) throws IOException {
+    return media.open(item.sourceKey());
   }
 
   private TransferState begin(UploadItem item, Progress progress)
@@ -123,125 +151,155 @@ final class TransferTask {
     return new TransferState.Active(0);
   }
 
-  private TransferState.Complete sendAll(
-      UploadItem item, Path path, Progress progress, TransferState state, byte[] buffer)
-      throws TargetException, InterruptedException {
+  private Result sendAll(
+      UploadItem item,
+      MediaContent content,
+      Progress progress,
+      TransferState state,
+      byte[] buffer,
+      MessageDigest sent)
+      throws TargetException, InterruptedException, IOException {
     long size = item.size();
-    try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
-      while (state instanceof TransferState.Active active) {
+    while (state instanceof TransferState.Active active) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw new InterruptedException("transfer stopped");
+      }
+      long offset = active.acknowledgedOffset();
+      if (offset > size) {
+        throw new TargetException(
+            FailureReason.SERVER, "server holds more bytes than the file has: " + offset);
+      }
+      int length = (int) Math.min(options.chunkBytes(), size - offset);
+      readAt(content, buffer, offset, length, item);
+      try {
+        state = target.send(progress.uri, offset, buffer, length, size);
+      } catch (TargetException e) {
         if (Thread.currentThread().isInterrupted()) {
           throw new InterruptedException("transfer stopped");
         }
-        long offset = active.acknowledgedOffset();
-        if (offset > size) {
-          throw new TargetException(
-              FailureClass.PERMANENT, "server holds more bytes than the file has: " + offset);
-        }
-        int length = (int) Math.min(options.chunkBytes(), size - offset);
-        readAt(channel, buffer, offset, length, item);
-        state = target.send(progress.uri, offset, buffer, length, size);
-        if (state instanceof TransferState.Active next) {
-          long acked = next.acknowledgedOffset();
-          if (acked > offset) {
-            listener.sent(acked - offset);
-            progress.acknowledged(offset, buffer, (int) Math.min(length, acked - offset));
-          }
-        } else if (state instanceof TransferState.Complete) {
-          listener.sent(size - offset);
-          progress.acknowledged(offset, buffer, length);
-          progress.flush(size);
-        } else {
-          throw new TargetException(
-              FailureClass.TRANSIENT, "upload session expired during the transfer; restarting");
-        }
+        throw e;
       }
-      return (TransferState.Complete) state;
-    } catch (IOException e) {
-      throw unreadable(path, e);
+      if (state instanceof TransferState.Active next) {
+        long acked = next.acknowledgedOffset();
+        if (acked > offset) {
+          int kept = (int) Math.min(length, acked - offset);
+          sent.update(buffer, 0, kept);
+          listener.sent(acked - offset);
+          progress.acknowledged(offset, buffer, kept);
+        }
+      } else if (state instanceof TransferState.Complete) {
+        sent.update(buffer, 0, length);
+        listener.sent(size - offset);
+        progress.acknowledged(offset, buffer, length);
+        progress.flush(size);
+      } else {
+        throw new TargetException(
+            FailureReason.SERVER, "upload session expired during the transfer; restarting");
+      }
     }
+    return new Result((TransferState.Complete) state, Optional.of(Sha256.hex(sent.digest())));
   }
 
   /**
-   * True if every ledger chunk below {@code serverOffset} still hashes the same in the local file
-   * (chunks the server no longer holds are ignored).
+   * Reads bytes {@code [0, serverOffset)} of the file into {@code sent} and checks every ledger
+   * chunk among them against the hash recorded when it was acknowledged.
+   *
+   * @return false if a ledger chunk no longer matches (the file changed behind an unchanged size
+   *     and mtime)
    */
-  private boolean ledgerMatches(UploadItem item, Path path, long serverOffset)
-      throws TargetException, InterruptedException {
+  private boolean prefixMatches(
+      UploadItem item, MediaContent content, long serverOffset, MessageDigest sent)
+      throws TargetException, IOException {
     List<LedgerChunk> ledger = db.inTransaction(tx -> tx.chunks().forItem(item.id()));
-    if (ledger.isEmpty()) {
-      return true;
-    }
-    try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
-      byte[] bytes = new byte[0];
-      for (LedgerChunk chunk : ledger) {
-        if (chunk.offset() + chunk.length() > serverOffset) {
-          continue;
-        }
-        if (bytes.length < chunk.length()) {
-          bytes = new byte[chunk.length()];
-        }
-        readAt(channel, bytes, chunk.offset(), chunk.length(), item);
-        if (!sha256(bytes, chunk.length()).equals(chunk.sha256())) {
-          return false;
-        }
+    byte[] bytes = new byte[256 * 1024];
+    long position = 0;
+    for (LedgerChunk chunk : ledger) {
+      if (chunk.offset() + chunk.length() > serverOffset || chunk.offset() < position) {
+        continue;
       }
-      return true;
-    } catch (IOException e) {
-      throw unreadable(path, e);
+      position = digestRange(content, item, position, chunk.offset(), sent, bytes);
+      if (bytes.length < chunk.length()) {
+        bytes = new byte[chunk.length()];
+      }
+      readAt(content, bytes, chunk.offset(), chunk.length(), item);
+      sent.update(bytes, 0, chunk.length());
+      if (!Sha256.of(bytes, chunk.length()).equals(chunk.sha256())) {
+        return false;
+      }
+      position = chunk.offset() + chunk.length();
     }
+    digestRange(content, item, position, serverOffset, sent, bytes);
+    return true;
+  }
+
+  private static long digestRange(
+      MediaContent content, UploadItem item, long from, long to, MessageDigest sent, byte[] bytes)
+      throws TargetException, IOException {
+    long position = from;
+    while (position < to) {
+      int length = (int) Math.min(bytes.length, to - position);
+      readAt(content, bytes, position, length, item);
+      sent.update(bytes, 0, length);
+      position += length;
+    }
+    return position;
   }
 
   /**
-   * A local file that vanished or cannot be read: this item cannot succeed now. A read cut off
-   * because the run is stopping (thread interrupted) is not the file's fault: it is deferred.
+   * A file that vanished or cannot be read: this item cannot succeed now. A read cut off because
+   * the run is stopping (thread interrupted) is not the file's fault: it is deferred.
    */
-  private static TargetException unreadable(Path path, IOException e) throws InterruptedException {
+  private static TargetException unreadable(UploadItem item, IOException e)
+      throws InterruptedException {
     if (e instanceof java.nio.channels.ClosedByInterruptException
-        || e instanceof java.io.InterruptedIOException
+        || (e instanceof java.io.InterruptedIOException
+            && !(e instanceof java.net.SocketTimeoutException))
         || Thread.currentThread().isInterrupted()) {
-      throw new InterruptedException("transfer stopped while reading " + path);
+      throw new InterruptedException("transfer stopped while reading " + display(item));
     }
     return e instanceof NoSuchFileException
         ? new TargetException(
-            FailureClass.PERMANENT, "file disappeared before it was uploaded: " + path)
+            FailureReason.SOURCE_MISSING,
+            "file disappeared before it was uploaded: " + display(item))
         : new TargetException(
-            FailureClass.PERMANENT,
+            FailureReason.SOURCE_UNREADABLE,
             0,
-            "cannot read " + path + ": " + e.getMessage(),
+            "cannot read " + display(item) + ": " + e.getMessage(),
             Optional.empty(),
             e);
   }
 
   private static void readAt(
-      FileChannel channel, byte[] buffer, long offset, int length, UploadItem item)
+      MediaContent content, byte[] buffer, long offset, int length, UploadItem item)
       throws IOException, TargetException {
-    ByteBuffer target = ByteBuffer.wrap(buffer, 0, length);
-    long position = offset;
-    while (target.hasRemaining()) {
-      int n = channel.read(target, position);
+    int done = 0;
+    while (done < length) {
+      int n = content.read(offset + done, buffer, done, length - done);
       if (n < 0) {
-        throw new FileChangedException(item.sourcePath());
+        throw new FileChangedException(item);
       }
-      position += n;
+      done += n;
     }
   }
 
   /** Fails if the file's size or mtime differ from what was hashed. */
-  private static void checkUnchanged(UploadItem item, Path path)
-      throws TargetException, InterruptedException {
+  private void checkUnchanged(UploadItem item) throws TargetException, InterruptedException {
+    Optional<MediaStat> stat;
     try {
-      BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
-      if (attributes.size() != item.size()
-          || attributes.lastModifiedTime().toMillis() != item.mtimeMs()) {
-        throw new FileChangedException(item.sourcePath());
-      }
+      stat = media.stat(item.sourceKey());
     } catch (IOException e) {
-      throw unreadable(path, e);
+      throw unreadable(item, e);
+    }
+    if (stat.isEmpty()) {
+      throw unreadable(item, new NoSuchFileException(display(item)));
+    }
+    if (stat.get().size() != item.size() || stat.get().mtimeMs() != item.mtimeMs()) {
+      throw new FileChangedException(item);
     }
   }
 
-  private static String sha256(byte[] bytes, int length) {
-    return Sha256.of(bytes, length);
+  static String display(UploadItem item) {
+    return app.wauploader.core.source.SourceKeys.display(item.sourceKey());
   }
 
   /**
@@ -284,7 +342,7 @@ final class TransferTask {
     }
 
     void acknowledged(long offset, byte[] buffer, int length) {
-      unsaved.add(new LedgerChunk(nextSeq++, offset, length, sha256(buffer, length)));
+      unsaved.add(new LedgerChunk(nextSeq++, offset, length, Sha256.of(buffer, length)));
       long acked = offset + length;
       boolean enoughBytes = acked - savedOffset >= options.progressBytes();
       boolean enoughTime = System.nanoTime() - savedAtNanos >= options.progressInterval().toNanos();
@@ -306,13 +364,14 @@ final class TransferTask {
     }
   }
 
-  /** The local file changed since it was hashed: its transfer must start over. */
+  /** The file changed since it was hashed: its transfer must start over. */
   static final class FileChangedException extends TargetException {
     private static final long serialVersionUID = 1L;
 
-    FileChangedException(String path) {
+    FileChangedException(UploadItem item) {
       super(
-          FailureClass.PERMANENT, "file changed while being uploaded; it will be re-read: " + path);
+          FailureReason.SOURCE_CHANGED,
+          "file changed while being uploaded; it will be read again: " + display(item));
     }
   }
 }

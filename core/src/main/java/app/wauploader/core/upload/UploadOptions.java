@@ -1,7 +1,7 @@
 package app.wauploader.core.upload;
 
 import app.wauploader.core.retry.RetryPolicy;
-import app.wauploader.core.scan.ScanOptions;
+import app.wauploader.core.source.ScanOptions;
 import java.time.Duration;
 
 /**
@@ -11,7 +11,6 @@ import java.time.Duration;
  * @param hashThreads parallel hashing threads, ≥ 1
  * @param chunkBytes bytes per upload request, a positive multiple of 256 KiB
  * @param dryRun plan only: hash and decide, write nothing, send nothing
- * @param uploadTokenLifetime how long a Photos upload token is trusted (Google: about a day)
  * @param owner who this run is, for locks
  * @param lockTimeout a lock whose heartbeat is older than this is taken over
  * @param progressBytes the acknowledged offset and chunk ledger are written at least every this
@@ -19,6 +18,10 @@ import java.time.Duration;
  * @param progressInterval …or this often, whichever comes first (and always at the end)
  * @param retryLater how long an item whose transient failures outlasted the retries waits before a
  *     later run tries it again
+ * @param now true to try waiting items at once (retrying, or paused for a quota), by the user's
+ *     explicit choice
+ * @param unreachableAfter the run stops when nothing has answered for this long (see {@link
+ *     Reachability})
  */
 public record UploadOptions(
     int transfers,
@@ -27,12 +30,13 @@ public record UploadOptions(
     ScanOptions scan,
     boolean dryRun,
     RetryPolicy retry,
-    Duration uploadTokenLifetime,
     LockOwner owner,
     Duration lockTimeout,
     long progressBytes,
     Duration progressInterval,
-    Duration retryLater) {
+    Duration retryLater,
+    boolean now,
+    Duration unreachableAfter) {
   /** 256 KiB: Google's chunk granularity for resumable uploads. */
   public static final int CHUNK_GRANULARITY = 256 * 1024;
 
@@ -55,8 +59,9 @@ public record UploadOptions(
   }
 
   /**
-   * Defaults: 3 transfers, a hash thread per core (≥ 2), 8 MiB chunks, tokens trusted 23 h, locks
-   * stale after 10 min, progress written every 8 MiB or 5 s, retry-later 15 min.
+   * Defaults: 3 transfers, a hash thread per core (≥ 2), 8 MiB chunks, locks stale after 10 min,
+   * progress written every 8 MiB or 5 s, retry-later 15 min, waits respected, give up when nothing
+   * answered for 60 s.
    */
   public static UploadOptions defaults() {
     return new UploadOptions(
@@ -66,12 +71,13 @@ public record UploadOptions(
         ScanOptions.defaults(),
         false,
         RetryPolicy.defaults(),
-        Duration.ofHours(23),
         LockOwner.create("localhost", 0),
         Duration.ofMinutes(10),
         8L * 1024 * 1024,
         Duration.ofSeconds(5),
-        Duration.ofMinutes(15));
+        Duration.ofMinutes(15),
+        false,
+        Duration.ofSeconds(60));
   }
 
   /** A copy with {@code n} parallel transfers (1..16). */
@@ -119,6 +125,16 @@ public record UploadOptions(
     return toBuilder().retryLater(d).build();
   }
 
+  /** A copy that tries waiting items at once when {@code n}. */
+  public UploadOptions withNow(boolean n) {
+    return toBuilder().now(n).build();
+  }
+
+  /** A copy that stops when nothing has answered for {@code d}. */
+  public UploadOptions withUnreachableAfter(Duration d) {
+    return toBuilder().unreachableAfter(d).build();
+  }
+
   private Builder toBuilder() {
     return new Builder(this);
   }
@@ -131,12 +147,13 @@ public record UploadOptions(
     private ScanOptions scan;
     private boolean dryRun;
     private RetryPolicy retry;
-    private Duration uploadTokenLifetime;
     private LockOwner owner;
     private Duration lockTimeout;
     private long progressBytes;
     private Duration progressInterval;
     private Duration retryLater;
+    private boolean now;
+    private Duration unreachableAfter;
 
     Builder(UploadOptions o) {
       transfers = o.transfers;
@@ -145,12 +162,13 @@ public record UploadOptions(
       scan = o.scan;
       dryRun = o.dryRun;
       retry = o.retry;
-      uploadTokenLifetime = o.uploadTokenLifetime;
       owner = o.owner;
       lockTimeout = o.lockTimeout;
       progressBytes = o.progressBytes;
       progressInterval = o.progressInterval;
       retryLater = o.retryLater;
+      now = o.now;
+      unreachableAfter = o.unreachableAfter;
     }
 
     Builder transfers(int v) {
@@ -203,6 +221,16 @@ public record UploadOptions(
       return this;
     }
 
+    Builder now(boolean v) {
+      now = v;
+      return this;
+    }
+
+    Builder unreachableAfter(Duration v) {
+      unreachableAfter = v;
+      return this;
+    }
+
     UploadOptions build() {
       return new UploadOptions(
           transfers,
@@ -211,12 +239,13 @@ public record UploadOptions(
           scan,
           dryRun,
           retry,
-          uploadTokenLifetime,
           owner,
           lockTimeout,
           progressBytes,
           progressInterval,
-          retryLater);
+          retryLater,
+          now,
+          unreachableAfter);
     }
   }
 }

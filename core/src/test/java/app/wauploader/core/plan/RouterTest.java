@@ -2,9 +2,8 @@ package app.wauploader.core.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.wauploader.core.scan.MediaFile;
+import app.wauploader.core.source.MediaEntry;
 import app.wauploader.domain.Service;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class RouterTest {
@@ -46,7 +45,7 @@ class RouterTest {
         .isEqualTo(Service.DRIVE);
   }
 
-  private static MediaFile file(String folder, String name, long size) {
-    return new MediaFile(Path.of("/m", folder, name), folder, size, 0);
+  private static MediaEntry file(String folder, String name, long size) {
+    return new MediaEntry("fs:/m/" + folder + "/" + name, name, folder, size, 0);
   }
 }

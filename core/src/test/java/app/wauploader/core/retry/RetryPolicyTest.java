@@ -3,6 +3,7 @@ package app.wauploader.core.retry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.wauploader.domain.FailureReason;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ class RetryPolicyTest {
         .isInstanceOfSatisfying(
             TargetException.class,
             e -> {
-              assertThat(e.failureClass()).isEqualTo(FailureClass.TRANSIENT);
+              assertThat(e.reason()).isEqualTo(FailureReason.SERVER);
               assertThat(e.attempts()).isEqualTo(5);
             });
     assertThat(calls).hasValue(5);
@@ -99,32 +100,32 @@ class RetryPolicyTest {
                     "{\"error\":{\"code\":403,\"message\":\"m\",\"errors\":[{\"reason\":\"userRateLimitExceeded\"}]}}",
                     null,
                     "x")
-                .failureClass())
-        .isEqualTo(FailureClass.RATE_LIMITED);
+                .reason())
+        .isEqualTo(FailureReason.RATE_LIMITED);
     assertThat(
             Failures.fromResponse(
                     429,
                     "{\"error\":{\"code\":429,\"message\":\"Quota exceeded for quota metric 'All requests' and limit 'All requests per day'\"}}",
                     null,
                     "x")
-                .failureClass())
-        .isEqualTo(FailureClass.QUOTA_EXHAUSTED);
+                .reason())
+        .isEqualTo(FailureReason.DAILY_QUOTA);
     assertThat(
             Failures.fromResponse(
                     403,
                     "{\"error\":{\"code\":403,\"errors\":[{\"reason\":\"storageQuotaExceeded\"}]}}",
                     null,
                     "x")
-                .failureClass())
-        .isEqualTo(FailureClass.FATAL);
-    assertThat(Failures.fromResponse(401, "", null, "x").failureClass())
-        .isEqualTo(FailureClass.FATAL);
-    assertThat(Failures.fromResponse(502, "<html>bad gateway</html>", null, "x").failureClass())
-        .isEqualTo(FailureClass.TRANSIENT);
-    assertThat(Failures.fromResponse(404, "", null, "x").failureClass())
-        .isEqualTo(FailureClass.PERMANENT);
-    assertThat(Failures.fromIo(new IOException("Connection reset"), "x").failureClass())
-        .isEqualTo(FailureClass.TRANSIENT);
+                .reason())
+        .isEqualTo(FailureReason.STORAGE_FULL);
+    assertThat(Failures.fromResponse(401, "", null, "x").reason())
+        .isEqualTo(FailureReason.UNAUTHORIZED);
+    assertThat(Failures.fromResponse(502, "<html>bad gateway</html>", null, "x").reason())
+        .isEqualTo(FailureReason.SERVER);
+    assertThat(Failures.fromResponse(404, "", null, "x").reason())
+        .isEqualTo(FailureReason.REJECTED);
+    assertThat(Failures.fromIo(new IOException("Connection reset"), "x").reason())
+        .isEqualTo(FailureReason.NETWORK);
   }
 
   @Test

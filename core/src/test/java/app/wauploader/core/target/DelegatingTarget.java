@@ -41,7 +41,7 @@ public abstract class DelegatingTarget implements Target {
   }
 
   @Override
-  public int maxCommitBatch() {
-    return delegate.maxCommitBatch();
+  public TargetTraits traits() {
+    return delegate.traits();
   }
 }

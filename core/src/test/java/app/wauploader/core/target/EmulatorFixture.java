@@ -35,7 +35,8 @@ public final class EmulatorFixture implements AutoCloseable {
   }
 
   public GoogleHttp http() {
-    return GoogleHttp.create(GoogleHttp.NO_CREDENTIALS, GoogleEndpoints.at(emulator.baseUri()));
+    return GoogleHttp.create(
+        app.wauploader.core.auth.AccessTokens.NONE, GoogleEndpoints.at(emulator.baseUri()));
   }
 
   public JsonArray items() throws IOException {

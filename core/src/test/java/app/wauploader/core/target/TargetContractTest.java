@@ -110,8 +110,8 @@ public abstract class TargetContractTest {
   @Test
   void itNamesItsService() throws Exception {
     assertThat(target().service()).isIn(Service.DRIVE, Service.PHOTOS);
-    assertThat(target().maxCommitBatch()).isBetween(1, 50);
-    assertThat(target().chunkGranularity()).isEqualTo(CHUNK);
+    assertThat(target().traits().maxCommitBatch()).isBetween(1, 50);
+    assertThat(target().traits().chunkGranularity()).isEqualTo(CHUNK);
   }
 
   protected String upload(Target target, String name, byte[] content) throws Exception {

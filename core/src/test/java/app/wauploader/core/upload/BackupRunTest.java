@@ -13,6 +13,7 @@ import app.wauploader.core.target.memory.InMemoryTarget;
 import app.wauploader.db.Database;
 import app.wauploader.db.UploadItem;
 import app.wauploader.db.UploadSession;
+import app.wauploader.domain.FailureReason;
 import app.wauploader.domain.ItemState;
 import app.wauploader.domain.Service;
 import app.wauploader.domain.SessionStatus;
@@ -39,11 +40,8 @@ class BackupRunTest {
   }
 
   private RunSummary run(UploadOptions options) throws Exception {
-    try (Database db = Database.open(dir.resolve("wa.db"))) {
-      return new BackupRun(
-              db, Map.of(Service.PHOTOS, photos, Service.DRIVE, drive), options, RunListener.NONE)
-          .run(List.of(media));
-    }
+    return TestRuns.backup(
+        dir.resolve("wa.db"), Map.of(Service.PHOTOS, photos, Service.DRIVE, drive), options, media);
   }
 
   @Test
@@ -137,14 +135,13 @@ class BackupRunTest {
     RunSummary summary = run(UploadOptions.defaults().withDryRun(true));
     List<Path> eligible = SampleTree.eligibleFiles(media);
     int unique = SampleTree.distinctSha256(eligible).size();
-    assertThat(summary.count(Outcome.DEFERRED)).isEqualTo(unique);
+    assertThat(summary.count(Outcome.PLANNED)).isEqualTo(unique);
     assertThat(summary.count(Outcome.DUPLICATE)).isEqualTo(eligible.size() - unique);
     assertThat(summary.bytesPlanned()).isPositive();
     assertThat(allItems()).isEmpty();
-    try (Database db = Database.open(dir.resolve("wa.db"))) {
-      assertThat(db.<List<UploadSession>>inTransaction(tx -> tx.sessions().latest(5))).isEmpty();
-      assertThat(db.<Long>inTransaction(tx -> tx.scanCache().count())).isZero();
-    }
+    assertThat(summary.verdict()).isEqualTo(Verdict.DONE);
+    assertThat(dir.resolve("wa.db")).doesNotExist();
+    assertThat(dir.resolve("wa.db-wal")).doesNotExist();
   }
 
   @Test
@@ -182,12 +179,14 @@ class BackupRunTest {
     UploadOptions options = UploadOptions.defaults().withChunkBytes(chunk).withTransfers(1);
     try (Database db = Database.open(dir.resolve("wa.db"))) {
       Target stopping = new StopAfterFirstChunk(photos);
-      new BackupRun(
-              db, Map.of(Service.PHOTOS, stopping, Service.DRIVE, drive), options, RunListener.NONE)
-          .run(List.of(media));
+      TestRuns.backup(
+          dir.resolve("wa.db"),
+          Map.of(Service.PHOTOS, stopping, Service.DRIVE, drive),
+          options,
+          media);
       UploadItem item =
           db.<java.util.Optional<UploadItem>>inTransaction(
-                  tx -> tx.items().findByPath(video.toString()))
+                  tx -> tx.items().findByKey("fs:" + video))
               .orElseThrow();
       assertThat(item.state()).isEqualTo(ItemState.UPLOADING);
       // Progress is written every 8 MiB or 5 s: the row may lag; the server's offset rules.
@@ -219,15 +218,14 @@ class BackupRunTest {
             .withTransfers(1)
             .withProgress(0, java.time.Duration.ZERO);
     try (Database db = Database.open(dir.resolve("wa.db"))) {
-      new BackupRun(
-              db,
-              Map.of(Service.PHOTOS, new StopAfterFirstChunk(photos), Service.DRIVE, drive),
-              options,
-              RunListener.NONE)
-          .run(List.of(media));
+      TestRuns.backup(
+          dir.resolve("wa.db"),
+          Map.of(Service.PHOTOS, new StopAfterFirstChunk(photos), Service.DRIVE, drive),
+          options,
+          media);
       UploadItem item =
           db.<java.util.Optional<UploadItem>>inTransaction(
-                  tx -> tx.items().findByPath(video.toString()))
+                  tx -> tx.items().findByKey("fs:" + video))
               .orElseThrow();
       assertThat(
               db.<List<app.wauploader.db.LedgerChunk>>inTransaction(
@@ -254,12 +252,13 @@ class BackupRunTest {
   void overlappingOrRepeatedRootsMeetEachFileOnce() throws Exception {
     try (Database db = Database.open(dir.resolve("wa.db"))) {
       RunSummary summary =
-          new BackupRun(
-                  db,
-                  Map.of(Service.PHOTOS, photos, Service.DRIVE, drive),
-                  UploadOptions.defaults(),
-                  RunListener.NONE)
-              .run(List.of(media, media.resolve("WhatsApp Images"), media));
+          TestRuns.backup(
+              dir.resolve("wa.db"),
+              Map.of(Service.PHOTOS, photos, Service.DRIVE, drive),
+              UploadOptions.defaults(),
+              media,
+              media.resolve("WhatsApp Images"),
+              media);
       List<Path> eligible = SampleTree.eligibleFiles(media);
       assertThat(summary.files()).isEqualTo(eligible.size());
       assertThat(summary.count(Outcome.FAILED)).isZero();
@@ -272,12 +271,11 @@ class BackupRunTest {
     Path video = media.resolve("WhatsApp Video/VID-20240214-WA0008.mp4");
     UploadOptions options = UploadOptions.defaults().withChunkBytes(256 * 1024).withTransfers(1);
     try (Database db = Database.open(dir.resolve("wa.db"))) {
-      new BackupRun(
-              db,
-              Map.of(Service.PHOTOS, new StopAfterFirstChunk(photos), Service.DRIVE, drive),
-              options,
-              RunListener.NONE)
-          .run(List.of(media));
+      TestRuns.backup(
+          dir.resolve("wa.db"),
+          Map.of(Service.PHOTOS, new StopAfterFirstChunk(photos), Service.DRIVE, drive),
+          options,
+          media);
     }
     Files.setLastModifiedTime(video, FileTime.fromMillis(System.currentTimeMillis() + 60_000));
     long before = photos.bytesReceived();
@@ -296,12 +294,11 @@ class BackupRunTest {
     Target refusingOnce = new RefuseFirstToken(photos);
     try (Database db = Database.open(dir.resolve("wa.db"))) {
       RunSummary summary =
-          new BackupRun(
-                  db,
-                  Map.of(Service.PHOTOS, refusingOnce, Service.DRIVE, drive),
-                  UploadOptions.defaults(),
-                  RunListener.NONE)
-              .run(List.of(media));
+          TestRuns.backup(
+              dir.resolve("wa.db"),
+              Map.of(Service.PHOTOS, refusingOnce, Service.DRIVE, drive),
+              UploadOptions.defaults(),
+              media);
       assertThat(summary.count(Outcome.FAILED)).isZero();
       assertThat(summary.count(Outcome.DEFERRED)).isZero();
       List<Path> eligible = SampleTree.eligibleFiles(media);
@@ -310,7 +307,7 @@ class BackupRunTest {
               db.<List<app.wauploader.db.UploadError>>inTransaction(
                   tx -> tx.errors().forSession(summary.sessionId().orElseThrow())))
           .singleElement()
-          .satisfies(e -> assertThat(e.errorType()).isEqualTo("expired_token"));
+          .satisfies(e -> assertThat(e.reason()).isEqualTo(FailureReason.RECEIPT_EXPIRED));
     }
   }
 
@@ -334,7 +331,7 @@ class BackupRunTest {
           CommitResult.resend(
               requests.get(0).key(),
               new TargetException(
-                  app.wauploader.core.retry.FailureClass.PERMANENT,
+                  app.wauploader.domain.FailureReason.REJECTED,
                   "Photos batchCreate item rejected (code 3: upload token expired)")));
       if (requests.size() > 1) {
         results.addAll(delegate.commit(requests.subList(1, requests.size())));

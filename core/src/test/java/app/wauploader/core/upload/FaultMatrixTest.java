@@ -3,6 +3,7 @@ package app.wauploader.core.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.wauploader.core.SampleTree;
+import app.wauploader.core.auth.AccessTokens;
 import app.wauploader.core.google.GoogleEndpoints;
 import app.wauploader.core.google.GoogleHttp;
 import app.wauploader.core.retry.RetryPolicy;
@@ -11,6 +12,7 @@ import app.wauploader.db.Database;
 import app.wauploader.db.UploadError;
 import app.wauploader.db.UploadSession;
 import app.wauploader.db.migration.Migrations;
+import app.wauploader.domain.FailureReason;
 import app.wauploader.domain.ItemState;
 import app.wauploader.domain.SessionStatus;
 import com.google.api.client.http.javanet.NetHttpTransport;
@@ -78,14 +80,20 @@ class FaultMatrixTest {
             "drive.upload 503 beyond the retries: waits as retrying",
             rule("drive.upload", 503, 100, ""),
             (first, db) -> {
-              assertThat(first.count(Outcome.DEFERRED)).isPositive();
+              assertThat(first.count(Outcome.WAITING)).isPositive();
               assertThat(first.count(Outcome.FAILED)).isZero();
+              assertThat(first.verdict()).isEqualTo(Verdict.WAITING_TO_RETRY);
+              assertThat(first.nextAttempt())
+                  .get()
+                  .matches(t -> t.isAfter(java.time.Instant.now()));
+              assertThat(session(db, first).status()).isEqualTo(SessionStatus.PAUSED);
+              assertThat(session(db, first).pausedUntil()).isPresent();
               List<UploadError> errors = errors(db, first);
               assertThat(errors)
                   .isNotEmpty()
                   .allSatisfy(
                       e -> {
-                        assertThat(e.errorType()).isEqualTo("transient");
+                        assertThat(e.reason()).isEqualTo(FailureReason.SERVER);
                         assertThat(e.retryCount()).isEqualTo(4);
                       });
               assertThat(states(db)).contains(ItemState.RETRYING);
@@ -115,14 +123,20 @@ class FaultMatrixTest {
                 + DAILY_QUOTA
                 + "\"}]",
             (first, db) -> {
-              assertThat(first.pausedServices()).containsOnlyKeys("photos");
-              assertThat(first.pausedServices().get("photos").until())
-                  .isAfter(java.time.Instant.now());
+              assertThat(first.verdict()).isEqualTo(Verdict.WAITING_FOR_QUOTA);
+              assertThat(first.waits())
+                  .filteredOn(RunSummary.Wait::isQuota)
+                  .singleElement()
+                  .satisfies(
+                      w -> {
+                        assertThat(w.service()).isEqualTo(app.wauploader.domain.Service.PHOTOS);
+                        assertThat(w.until()).isAfter(java.time.Instant.now());
+                      });
               assertThat(session(db, first).status()).isEqualTo(SessionStatus.PAUSED);
               assertThat(session(db, first).pausedUntil()).isPresent();
               assertThat(errors(db, first))
-                  .extracting(UploadError::errorType)
-                  .contains("quota_exhausted");
+                  .extracting(UploadError::reason)
+                  .contains(FailureReason.DAILY_QUOTA);
               assertThat(states(db)).contains(ItemState.PAUSED);
               assertThat(first.count(Outcome.UPLOADED)).isPositive(); // the Drive files
             }),
@@ -130,19 +144,23 @@ class FaultMatrixTest {
             "drive.upload storageQuotaExceeded: fatal, run stops",
             rule("drive.upload", 403, 1, "storageQuotaExceeded"),
             (first, db) -> {
-              assertThat(first.fatal()).isPresent();
-              assertThat(first.fatal().get().authorization()).isFalse();
-              assertThat(first.fatal().get().message()).contains("storage is full");
+              assertThat(first.verdict()).isEqualTo(Verdict.STORAGE_FULL);
+              assertThat(first.stop().orElseThrow().message()).contains("storage is full");
               assertThat(session(db, first).status()).isEqualTo(SessionStatus.FAILED);
-              assertThat(errors(db, first)).extracting(UploadError::errorType).contains("fatal");
+              assertThat(errors(db, first))
+                  .extracting(UploadError::reason)
+                  .contains(FailureReason.STORAGE_FULL);
             }),
         new Case(
             "* 401: fatal, sign in again",
             rule("*", 401, 1000, "authError"),
             (first, db) -> {
-              assertThat(first.fatal()).isPresent();
-              assertThat(first.fatal().get().authorization()).isTrue();
-              assertThat(first.fatal().get().message()).contains("auth login");
+              assertThat(first.verdict()).isEqualTo(Verdict.SIGN_IN_REQUIRED);
+              assertThat(first.stop().orElseThrow().reason()).isEqualTo(StopReason.UNAUTHORIZED);
+              assertThat(first.stop().orElseThrow().message())
+                  .contains("not signed in")
+                  .doesNotContain("wa-uploader");
+              assertThat(session(db, first).status()).isEqualTo(SessionStatus.FAILED);
             }),
         new Case(
             "drive.upload 400 once: that item failed, permanent",
@@ -153,10 +171,12 @@ class FaultMatrixTest {
                   .singleElement()
                   .satisfies(
                       e -> {
-                        assertThat(e.errorType()).isEqualTo("permanent");
+                        assertThat(e.reason()).isEqualTo(FailureReason.REJECTED);
                         assertThat(e.retryCount()).isZero();
                       });
               assertThat(states(db)).contains(ItemState.FAILED);
+              assertThat(first.verdict()).isEqualTo(Verdict.SOME_FAILED);
+              assertThat(session(db, first).status()).isEqualTo(SessionStatus.FAILED);
             }),
         new Case(
             "drive.upload reset mid-body: resumed",
@@ -209,12 +229,12 @@ class FaultMatrixTest {
             "photos.batchCreate partial: that item committed by the next run",
             "[{\"route\":\"photos.batchCreate\",\"action\":\"partial\",\"itemIndexes\":[0],\"times\":1}]",
             (first, db) -> {
-              assertThat(first.count(Outcome.DEFERRED)).isEqualTo(1);
+              assertThat(first.count(Outcome.WAITING)).isEqualTo(1);
               assertThat(first.count(Outcome.FAILED)).isZero();
+              assertThat(first.verdict()).isEqualTo(Verdict.WAITING_TO_RETRY);
               assertThat(errors(db, first))
                   .singleElement()
-                  .satisfies(
-                      e -> assertThat(e.errorMessage()).contains("committed by a later run"));
+                  .satisfies(e -> assertThat(e.reason()).isEqualTo(FailureReason.SERVER));
             }));
   }
 
@@ -242,8 +262,9 @@ class FaultMatrixTest {
       try (Database db = Database.open(dbFile, Migrations.all(), tomorrow)) {
         RunSummary followUp = run(db, emulator, media);
         assertThat(followUp.count(Outcome.FAILED)).as(followUp.toString()).isZero();
-        assertThat(followUp.fatal()).isEmpty();
-        assertThat(followUp.pausedServices()).isEmpty();
+        assertThat(followUp.stop()).isEmpty();
+        assertThat(followUp.waits()).isEmpty();
+        assertThat(followUp.verdict()).isEqualTo(Verdict.DONE);
         assertThat(db.check()).isEmpty();
       }
       Set<String> stored = new HashSet<>();
@@ -260,7 +281,7 @@ class FaultMatrixTest {
     GoogleHttp http =
         new GoogleHttp(
             new NetHttpTransport(),
-            GoogleHttp.NO_CREDENTIALS,
+            AccessTokens.NONE,
             GoogleEndpoints.at(emulator.baseUri()),
             1500);
     RetryPolicy fast =
@@ -275,8 +296,10 @@ class FaultMatrixTest {
             .withChunkBytes(CHUNK)
             .withRetry(fast)
             .withOwner(LockOwner.create("test", ProcessHandle.current().pid()));
-    return new BackupRun(db, GoogleTargets.create(http, db), options, RunListener.NONE)
-        .run(List.of(media));
+    return TestRuns.backup(
+        TestRuns.env(db.file(), (d, h) -> GoogleTargets.create(http, d), db.clock()),
+        options,
+        media);
   }
 
   /** Two photos, two videos (Photos), two 600 KB documents and a voice note (Drive). */
@@ -325,7 +348,8 @@ class FaultMatrixTest {
   private static void complete(RunSummary first) {
     assertThat(first.count(Outcome.FAILED)).as(first.toString()).isZero();
     assertThat(first.count(Outcome.DEFERRED)).as(first.toString()).isZero();
-    assertThat(first.fatal()).isEmpty();
+    assertThat(first.stop()).isEmpty();
+    assertThat(first.verdict()).isEqualTo(Verdict.DONE);
     assertThat(first.count(Outcome.UPLOADED)).isEqualTo(7);
   }
 

@@ -9,6 +9,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -138,11 +139,10 @@ class GoogleBackupTest {
   /** One backup run of {@code root} to the emulator with default options. */
   private static RunSummary backup(Database db, EmulatorFixture emulator, Path root)
       throws Exception {
-    return new BackupRun(
-            db,
-            GoogleTargets.create(emulator.http(), db),
-            UploadOptions.defaults(),
-            RunListener.NONE)
-        .run(List.of(root));
+    return TestRuns.backup(
+        TestRuns.env(
+            db.file(), (d, h) -> GoogleTargets.create(emulator.http(), d), Clock.systemUTC()),
+        UploadOptions.defaults(),
+        root);
   }
 }

@@ -10,7 +10,8 @@ public final class Migrations {
           new V002UploadItems(),
           new V003ScanCache(),
           new V004RemoteContainers(),
-          new V005RetryPauseLedgerLocks());
+          new V005RetryPauseLedgerLocks(),
+          new V006SourceKeys());
 
   private Migrations() {}
 

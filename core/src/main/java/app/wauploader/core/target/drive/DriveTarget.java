@@ -1,15 +1,16 @@
 package app.wauploader.core.target.drive;
 
 import app.wauploader.core.google.GoogleHttp;
-import app.wauploader.core.retry.FailureClass;
 import app.wauploader.core.retry.Failures;
 import app.wauploader.core.retry.TargetException;
 import app.wauploader.core.target.CommitRequest;
 import app.wauploader.core.target.CommitResult;
 import app.wauploader.core.target.ContainerIds;
 import app.wauploader.core.target.Target;
+import app.wauploader.core.target.TargetTraits;
 import app.wauploader.core.target.TransferRequest;
 import app.wauploader.core.target.TransferState;
+import app.wauploader.domain.FailureReason;
 import app.wauploader.domain.Service;
 import com.google.api.client.googleapis.json.GoogleJsonError;
 import com.google.api.client.googleapis.json.GoogleJsonResponseException;
@@ -80,7 +81,7 @@ public final class DriveTarget implements Target {
   }
 
   @Override
-  public String begin(TransferRequest request) throws TargetException {
+  public String begin(TransferRequest request) throws TargetException, InterruptedException {
     try {
       return initiate(request, folderId(request.container()));
     } catch (TargetException e) {
@@ -154,7 +155,7 @@ public final class DriveTarget implements Target {
       Matcher m = RANGE.matcher(range);
       if (!m.find()) {
         throw new TargetException(
-            FailureClass.TRANSIENT, "Drive upload: unreadable Range header '" + range + "'");
+            FailureReason.SERVER, "Drive upload: unreadable Range header '" + range + "'");
       }
       return new TransferState.Active(Long.parseLong(m.group(1)) + 1);
     }
@@ -171,7 +172,7 @@ public final class DriveTarget implements Target {
       GoogleHttp.disconnect(response);
     }
     if (file.getId() == null) {
-      throw new TargetException(FailureClass.TRANSIENT, "Drive upload: answer without a file id");
+      throw new TargetException(FailureReason.SERVER, "Drive upload: answer without a file id");
     }
     return new TransferState.Complete(file.getId(), Optional.ofNullable(file.getSha256Checksum()));
   }
@@ -200,10 +201,27 @@ public final class DriveTarget implements Target {
     return results;
   }
 
+  /**
+   * Drive creates the file with the last chunk (commit at once, the receipt is the file id), allows
+   * two files of one name in a folder (so we keep names unique), finds our files by {@code
+   * appProperties.sha256}, and reports {@code sha256Checksum}.
+   */
   @Override
-  public int maxCommitBatch() {
-    return 50;
+  public TargetTraits traits() {
+    return TRAITS;
   }
+
+  /** See {@link #traits()}. */
+  public static final TargetTraits TRAITS =
+      new TargetTraits(
+          TargetTraits.Commit.AT_ONCE,
+          50,
+          TargetTraits.Receipt.REMOTE_ID,
+          java.time.Duration.ZERO,
+          true,
+          true,
+          true,
+          256 * 1024);
 
   /**
    * The id of the folder at {@code path} ({@code a/b/c} under My Drive), creating missing folders
@@ -211,7 +229,7 @@ public final class DriveTarget implements Target {
    * that name (created by this app earlier, e.g. before the local database was lost) is looked up
    * and reused.
    */
-  synchronized String folderId(String path) throws TargetException {
+  synchronized String folderId(String path) throws TargetException, InterruptedException {
     String checked = verified.get(path);
     if (checked != null) {
       return checked;
@@ -221,17 +239,18 @@ public final class DriveTarget implements Target {
       verified.put(path, known.get());
       return known.get();
     }
-    if (known.isPresent()) {
-      containers.forget(Service.DRIVE, path);
-    }
     int slash = path.lastIndexOf('/');
     String parentId = slash < 0 ? "root" : folderId(path.substring(0, slash));
     String name = path.substring(slash + 1);
-    String id = findFolder(parentId, name).orElse(null);
-    if (id == null) {
-      id = createFolder(parentId, name);
-    }
-    containers.put(Service.DRIVE, path, id);
+    String id =
+        containers.findOrCreate(
+            Service.DRIVE,
+            path,
+            known.orElse(null),
+            () -> {
+              Optional<String> found = findFolder(parentId, name);
+              return found.isPresent() ? found.get() : createFolder(parentId, name);
+            });
     verified.put(path, id);
     return id;
   }

@@ -1,15 +1,17 @@
 package app.wauploader.core.target.memory;
 
 import app.wauploader.core.hash.Sha256;
-import app.wauploader.core.retry.FailureClass;
 import app.wauploader.core.retry.TargetException;
 import app.wauploader.core.target.CommitRequest;
 import app.wauploader.core.target.CommitResult;
 import app.wauploader.core.target.Target;
+import app.wauploader.core.target.TargetTraits;
 import app.wauploader.core.target.TransferRequest;
 import app.wauploader.core.target.TransferState;
+import app.wauploader.domain.FailureReason;
 import app.wauploader.domain.Service;
 import java.io.ByteArrayOutputStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,7 +85,7 @@ public final class InMemoryTarget implements Target {
     long held = t.bytes.size();
     if (offset > held) {
       throw new TargetException(
-          FailureClass.PERMANENT, "in-memory upload: offset " + offset + " beyond " + held);
+          FailureReason.REJECTED, "in-memory upload: offset " + offset + " beyond " + held);
     }
     bytesReceived += length;
     int skip = (int) (held - offset);
@@ -115,7 +117,7 @@ public final class InMemoryTarget implements Target {
       if (t == null || t.committed) {
         results.add(
             CommitResult.failure(
-                r.key(), new TargetException(FailureClass.PERMANENT, "unknown or used receipt")));
+                r.key(), new TargetException(FailureReason.REJECTED, "unknown or used receipt")));
         continue;
       }
       t.committed = true;
@@ -127,9 +129,31 @@ public final class InMemoryTarget implements Target {
     return results;
   }
 
+  /**
+   * Like the service it stands in for: Photos-like targets hand out upload tokens committed in
+   * batches, Drive-like ones commit at once; both report the SHA-256 of what they hold.
+   */
   @Override
-  public int maxCommitBatch() {
-    return 50;
+  public TargetTraits traits() {
+    return service == Service.PHOTOS
+        ? new TargetTraits(
+            TargetTraits.Commit.BATCHED,
+            50,
+            TargetTraits.Receipt.UPLOAD_TOKEN,
+            Duration.ofHours(23),
+            false,
+            false,
+            true,
+            256 * 1024)
+        : new TargetTraits(
+            TargetTraits.Commit.AT_ONCE,
+            50,
+            TargetTraits.Receipt.REMOTE_ID,
+            Duration.ZERO,
+            true,
+            false,
+            true,
+            256 * 1024);
   }
 
   /** Every committed item, in commit order. */

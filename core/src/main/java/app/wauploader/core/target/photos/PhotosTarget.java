@@ -1,15 +1,17 @@
 package app.wauploader.core.target.photos;
 
 import app.wauploader.core.google.GoogleHttp;
-import app.wauploader.core.retry.FailureClass;
 import app.wauploader.core.retry.Failures;
 import app.wauploader.core.retry.TargetException;
 import app.wauploader.core.target.CommitRequest;
 import app.wauploader.core.target.CommitResult;
 import app.wauploader.core.target.ContainerIds;
+import app.wauploader.core.target.RemoteNames;
 import app.wauploader.core.target.Target;
+import app.wauploader.core.target.TargetTraits;
 import app.wauploader.core.target.TransferRequest;
 import app.wauploader.core.target.TransferState;
+import app.wauploader.domain.FailureReason;
 import app.wauploader.domain.Service;
 import com.google.api.client.http.ByteArrayContent;
 import com.google.api.client.http.EmptyContent;
@@ -76,7 +78,7 @@ public final class PhotosTarget implements Target {
           .set("X-Goog-Upload-Protocol", "resumable")
           .set("X-Goog-Upload-Raw-Size", Long.toString(request.size()))
           .set("X-Goog-Upload-Content-Type", request.mimeType())
-          .set("X-Goog-Upload-File-Name", request.remoteName());
+          .set("X-Goog-Upload-File-Name", RemoteNames.headerValue(request.remoteName()));
       return http.requiredHeader(post, "X-Goog-Upload-URL", "Photos upload start");
     } catch (IOException e) {
       throw Failures.fromIo(e, "Photos upload start");
@@ -108,7 +110,7 @@ public final class PhotosTarget implements Target {
       }
     } catch (IOException | NumberFormatException e) {
       throw new TargetException(
-          FailureClass.TRANSIENT,
+          FailureReason.SERVER,
           0,
           "Photos upload status unreadable: " + e.getMessage(),
           Optional.empty(),
@@ -153,14 +155,14 @@ public final class PhotosTarget implements Target {
   private static TransferState complete(String token) throws TargetException {
     String trimmed = token.trim();
     if (trimmed.isEmpty()) {
-      throw new TargetException(
-          FailureClass.TRANSIENT, "Photos upload: final answer without token");
+      throw new TargetException(FailureReason.SERVER, "Photos upload: final answer without token");
     }
     return new TransferState.Complete(trimmed, Optional.empty());
   }
 
   @Override
-  public List<CommitResult> commit(List<CommitRequest> requests) throws TargetException {
+  public List<CommitResult> commit(List<CommitRequest> requests)
+      throws TargetException, InterruptedException {
     if (requests.isEmpty()) {
       return List.of();
     }
@@ -193,10 +195,7 @@ public final class PhotosTarget implements Target {
         throw e;
       }
       // The user deleted the album: create it again (once) and add the items there.
-      synchronized (this) {
-        containers.forget(Service.PHOTOS, album);
-      }
-      body.albumId = albumId(album);
+      body.albumId = albumId(album, body.albumId);
       answer =
           postJson(
               "v1/mediaItems:batchCreate", body, BatchCreateResponse.class, "Photos batchCreate");
@@ -227,7 +226,7 @@ public final class PhotosTarget implements Target {
     if (result == null) {
       return CommitResult.failure(
           request.key(),
-          new TargetException(FailureClass.TRANSIENT, "Photos batchCreate: no result for item"));
+          new TargetException(FailureReason.SERVER, "Photos batchCreate: no result for item"));
     }
     int code = result.status == null || result.status.code == null ? 0 : result.status.code;
     if (code == 0 && result.mediaItem != null && result.mediaItem.id != null) {
@@ -251,7 +250,10 @@ public final class PhotosTarget implements Target {
     // An item refused as INVALID_ARGUMENT (3) or NOT_FOUND (5) has an upload token Google no
     // longer takes (expired after about a day, or unknown): only new bytes give a new token.
     return code == 3 || code == 5
-        ? CommitResult.resend(request.key(), failure)
+        ? CommitResult.resend(
+            request.key(),
+            new TargetException(
+                FailureReason.RECEIPT_EXPIRED, 0, failure.getMessage(), Optional.empty(), null))
         : CommitResult.failure(request.key(), failure);
   }
 
@@ -262,38 +264,65 @@ public final class PhotosTarget implements Target {
    * RESOURCE_EXHAUSTED is rate limiting; the rest (3 INVALID_ARGUMENT, e.g. an expired upload
    * token) are not.
    */
-  static FailureClass classifyItemCode(int code) {
+  static FailureReason classifyItemCode(int code) {
     return switch (code) {
-      case 4, 10, 13, 14 -> FailureClass.TRANSIENT;
-      case 8 -> FailureClass.RATE_LIMITED;
-      default -> FailureClass.PERMANENT;
+      case 4, 10, 13, 14 -> FailureReason.SERVER;
+      case 8 -> FailureReason.RATE_LIMITED;
+      default -> FailureReason.REJECTED;
     };
   }
 
+  /**
+   * Photos turns upload tokens into media items with batchCreate (≤ 50 per call); tokens are valid
+   * about a day (we trust them 23 h); names need not be unique; Photos cannot be searched by
+   * content and reports no checksum.
+   */
   @Override
-  public int maxCommitBatch() {
-    return MAX_BATCH;
+  public TargetTraits traits() {
+    return TRAITS;
   }
+
+  /** See {@link #traits()}. */
+  public static final TargetTraits TRAITS =
+      new TargetTraits(
+          TargetTraits.Commit.BATCHED,
+          MAX_BATCH,
+          TargetTraits.Receipt.UPLOAD_TOKEN,
+          java.time.Duration.ofHours(23),
+          false,
+          false,
+          false,
+          256 * 1024);
 
   /**
    * The id of the app-created album titled {@code title}: remembered in the database; else an album
    * of that title this app created earlier (listing only returns app-created albums); else created
    * now. Titles are at most 500 characters.
    */
-  synchronized String albumId(String title) throws TargetException {
+  String albumId(String title) throws TargetException, InterruptedException {
+    return albumId(title, null);
+  }
+
+  private synchronized String albumId(String title, String staleId)
+      throws TargetException, InterruptedException {
     Optional<String> known = containers.find(Service.PHOTOS, title);
-    if (known.isPresent()) {
+    if (known.isPresent() && !known.get().equals(staleId)) {
       return known.get();
     }
-    String id = findAlbum(title).orElse(null);
-    if (id == null) {
-      AlbumRequest request = new AlbumRequest();
-      request.album = new Album();
-      request.album.title = title;
-      id = postJson("v1/albums", request, Album.class, "Photos album create").id;
-    }
-    containers.put(Service.PHOTOS, title, id);
-    return id;
+    return containers.findOrCreate(
+        Service.PHOTOS,
+        title,
+        staleId,
+        () -> {
+          Optional<String> found = staleId == null ? findAlbum(title) : Optional.empty();
+          if (found.isPresent()) {
+            return found.get();
+          }
+          AlbumRequest request = new AlbumRequest();
+          request.album = new Album();
+          request.album.title = title;
+          return postJson("v1/albums", request, Album.class, "Photos album create").id;
+        });
   }
 
   /** True if the album still exists (GET /v1/albums/{id} answers). */

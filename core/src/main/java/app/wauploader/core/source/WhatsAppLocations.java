@@ -1,4 +1,4 @@
-package app.wauploader.core.scan;
+package app.wauploader.core.source;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

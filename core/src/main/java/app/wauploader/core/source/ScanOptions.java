@@ -1,9 +1,9 @@
-package app.wauploader.core.scan;
+package app.wauploader.core.source;
 
 /**
- * What the scanner skips. By default: hidden files and folders (names starting with {@code .},
- * which covers {@code .nomedia} and {@code .Statuses}), {@code WhatsApp Stickers} and {@code
- * WhatsApp Profile Photos}.
+ * What a listing skips. By default: hidden files and folders (names starting with {@code .}, which
+ * covers {@code .nomedia} and {@code .Statuses}), {@code WhatsApp Stickers} and {@code WhatsApp
+ * Profile Photos}.
  */
 public record ScanOptions(
     boolean includeStatuses, boolean includeStickers, boolean includeProfilePhotos) {

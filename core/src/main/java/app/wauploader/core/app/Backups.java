@@ -1,0 +1,294 @@
+package app.wauploader.core.app;
+
+import app.wauploader.core.auth.SignInRequiredException;
+import app.wauploader.core.google.GoogleHttp;
+import app.wauploader.core.source.LocalFileSource;
+import app.wauploader.core.source.MediaContent;
+import app.wauploader.core.source.MediaSource;
+import app.wauploader.core.source.MediaSources;
+import app.wauploader.core.source.MediaStat;
+import app.wauploader.core.source.ScanOptions;
+import app.wauploader.core.source.SourceProblem;
+import app.wauploader.core.source.SourceUnavailableException;
+import app.wauploader.core.source.ZipArchiveSource;
+import app.wauploader.core.upload.Pipeline;
+import app.wauploader.core.upload.RunControl;
+import app.wauploader.core.upload.RunListener;
+import app.wauploader.core.upload.RunSummary;
+import app.wauploader.core.upload.UploadOptions;
+import app.wauploader.db.Database;
+import app.wauploader.db.UploadError;
+import app.wauploader.db.UploadSession;
+import app.wauploader.db.migration.Migrations;
+import com.google.gson.JsonArray;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The one entry to core for every front end (the CLI's commands, the Android app's worker and
+ * screens): back up, resume, and read where things stand. Built from a {@link BackupEnvironment};
+ * each call opens the database, does its work and closes it again. A dry run reads a snapshot of
+ * the database and writes nothing anywhere (no database file, no directory).
+ *
+ * <p>Typed results, no advice: {@link RunSummary#verdict()} says what a run amounts to, {@link
+ * app.wauploader.domain.FailureReason} why a file failed; each front end turns them into its own
+ * words and exit codes.
+ */
+public final class Backups {
+  private final BackupEnvironment env;
+
+  public Backups(BackupEnvironment env) {
+    this.env = env;
+  }
+
+  /**
+   * Backs up every media file of {@code sources} (checked first: nothing starts when one cannot be
+   * read), after making sure the sign-in works (nothing is hashed while signed out). The sources
+   * are closed afterwards.
+   *
+   * @throws SourceUnavailableException if a source cannot be read at all
+   * @throws SignInRequiredException if there is no usable sign-in (not for a dry run)
+   * @throws app.wauploader.db.DatabaseException if the database cannot be opened or written
+   * @throws InterruptedException if this thread is interrupted; work done so far is kept
+   */
+  public RunSummary backup(
+      List<MediaSource> sources, UploadOptions options, RunControl control, RunListener listener)
+      throws IOException, InterruptedException {
+    try {
+      for (MediaSource source : sources) {
+        source.check();
+      }
+      if (!options.dryRun()) {
+        checkSignIn();
+      }
+      MediaSource all = new Combined(sources);
+      try (Database db = open(options)) {
+        return pipeline(db, all, options, control, listener).backup(all, describe(sources));
+      }
+    } finally {
+      close(sources);
+    }
+  }
+
+  /**
+   * Continues open work of earlier runs without listing anything (see {@link Pipeline#resume}).
+   * With no database yet, or nothing due, nothing is written: the summary has no session and its
+   * waits say what waits and until when.
+   *
+   * @throws app.wauploader.core.upload.UnknownSessionException if {@code session} does not exist
+   * @throws app.wauploader.core.upload.SessionBusyException if another live process runs it
+   * @throws SignInRequiredException if there is work and no usable sign-in
+   */
+  public RunSummary resume(
+      Optional<Long> session,
+      int limit,
+      UploadOptions options,
+      RunControl control,
+      RunListener listener)
+      throws IOException, InterruptedException {
+    if (!Files.exists(env.database())) {
+      if (session.isPresent()) {
+        throw new IllegalArgumentException("no upload session " + session.get());
+      }
+      return new RunSummary(
+          Optional.empty(),
+          options.dryRun(),
+          Map.of(),
+          0,
+          0,
+          List.of(),
+          Optional.empty(),
+          0,
+          options.transfers(),
+          Duration.ZERO);
+    }
+    try (Database db = open(options)) {
+      Pipeline pipeline = pipeline(db, new Combined(List.of()), options, control, listener);
+      if (!options.dryRun()
+          && db.read(tx -> tx.items().due(session, Long.MAX_VALUE, 1)).size() > 0) {
+        checkSignIn();
+      }
+      return pipeline.resume(session, limit);
+    } finally {
+      MediaSources.closeArchives();
+    }
+  }
+
+  /**
+   * Where the backup stands: the newest {@code sessions} sessions, files per state, what waits,
+   * errors. Read without the write lock: a running upload in another process does not delay it.
+   *
+   * @return empty if there is no database yet (nothing is created)
+   */
+  public Optional<StatusReport> status(int sessions) {
+    if (!Files.exists(env.database())) {
+      return Optional.empty();
+    }
+    try (Database db = Database.open(env.database(), Migrations.all(), env.clock())) {
+      return Optional.of(
+          db.read(
+              tx -> {
+                List<UploadSession> latest = tx.sessions().latest(sessions);
+                Map<Long, Long> errors = new LinkedHashMap<>();
+                for (UploadSession s : latest) {
+                  errors.put(s.id(), tx.errors().countForSession(s.id()));
+                }
+                return new StatusReport(
+                    db.file(),
+                    latest,
+                    errors,
+                    tx.errors().count(),
+                    tx.items().countByState(),
+                    tx.fileHashes().count(),
+                    tx.items().lockedCount(),
+                    tx.items().waiting(Optional.empty(), tx.nowMs()));
+              }));
+    }
+  }
+
+  /**
+   * Recorded failures, newest first (at most {@code limit}), or those of one session oldest first.
+   *
+   * @return empty list if there is no database yet
+   */
+  public List<UploadError> errors(int limit, Optional<Long> session) {
+    if (!Files.exists(env.database())) {
+      return List.of();
+    }
+    try (Database db = Database.open(env.database(), Migrations.all(), env.clock())) {
+      return db.read(
+          tx ->
+              session.isPresent()
+                  ? tx.errors().forSession(session.get())
+                  : tx.errors().latest(limit));
+    }
+  }
+
+  /** The database file of this environment. */
+  public java.nio.file.Path database() {
+    return env.database();
+  }
+
+  private Pipeline pipeline(
+      Database db,
+      MediaSource media,
+      UploadOptions options,
+      RunControl control,
+      RunListener listener) {
+    GoogleHttp http = GoogleHttp.create(env.tokens(), env.endpoints());
+    return new Pipeline(
+        db,
+        env.targets().create(db, http),
+        media,
+        options.withOwner(env.owner()),
+        control,
+        listener);
+  }
+
+  private Database open(UploadOptions options) {
+    return options.dryRun()
+        ? Database.openSnapshot(env.database(), Migrations.all(), env.clock())
+        : Database.open(env.database(), Migrations.all(), env.clock());
+  }
+
+  private void checkSignIn() throws IOException {
+    try {
+      env.tokens().current();
+    } catch (SignInRequiredException e) {
+      throw e;
+    } catch (IOException unreachable) {
+      // The token service cannot be reached now: the run finds out what else cannot be reached.
+    }
+  }
+
+  private static String describe(List<MediaSource> sources) {
+    JsonArray array = new JsonArray();
+    for (MediaSource source : sources) {
+      if (source instanceof LocalFileSource local) {
+        local.roots().forEach(r -> array.add(r.toString()));
+      } else if (source instanceof ZipArchiveSource zip) {
+        array.add(zip.archive().toString());
+      } else {
+        array.add(source.getClass().getSimpleName());
+      }
+    }
+    return array.toString();
+  }
+
+  private static void close(List<MediaSource> sources) throws IOException {
+    for (MediaSource source : sources) {
+      if (source instanceof Closeable closeable) {
+        closeable.close();
+      }
+    }
+    MediaSources.closeArchives();
+  }
+
+  /**
+   * The run's sources listed in turn; any key read by the source that accepts it, else by the
+   * environment's resolver (keys of earlier runs).
+   */
+  private final class Combined implements MediaSource {
+    private final List<MediaSource> sources;
+
+    Combined(List<MediaSource> sources) {
+      this.sources = new ArrayList<>(sources);
+    }
+
+    @Override
+    public void check() throws SourceUnavailableException {
+      for (MediaSource s : sources) {
+        s.check();
+      }
+    }
+
+    @Override
+    public void list(
+        ScanOptions options,
+        Consumer<app.wauploader.core.source.MediaEntry> found,
+        Consumer<SourceProblem> problems)
+        throws SourceUnavailableException {
+      for (MediaSource s : sources) {
+        s.list(options, found, problems);
+      }
+    }
+
+    @Override
+    public boolean accepts(String key) {
+      return owner(key).isPresent();
+    }
+
+    @Override
+    public Optional<MediaStat> stat(String key) throws IOException {
+      return reader(key).stat(key);
+    }
+
+    @Override
+    public MediaContent open(String key) throws IOException {
+      return reader(key).open(key);
+    }
+
+    private Optional<MediaSource> owner(String key) {
+      for (MediaSource s : sources) {
+        if (s.accepts(key)) {
+          return Optional.of(s);
+        }
+      }
+      return env.keys().apply(key);
+    }
+
+    private MediaSource reader(String key) throws IOException {
+      return owner(key)
+          .orElseThrow(() -> new NoSuchFileException(key, null, "no source can read this file"));
+    }
+  }
+}

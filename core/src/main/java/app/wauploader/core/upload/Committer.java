@@ -1,0 +1,176 @@
+package app.wauploader.core.upload;
+
+import app.wauploader.core.retry.RetryPolicy;
+import app.wauploader.core.retry.TargetException;
+import app.wauploader.core.source.SourceKeys;
+import app.wauploader.core.target.CommitRequest;
+import app.wauploader.core.target.CommitResult;
+import app.wauploader.core.target.Target;
+import app.wauploader.core.target.TargetTraits;
+import app.wauploader.db.Database;
+import app.wauploader.db.UploadItem;
+import app.wauploader.domain.FailureReason;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+
+/**
+ * Turns finished transfers of one target into remote items, as the target's traits say: at once, or
+ * queued per container and sent in batches of at most {@link TargetTraits#maxCommitBatch()}, one
+ * call at a time, each item judged by its own result. A commit is one transaction: the item is
+ * {@code committed}, its content enters {@code file_hashes}, the session counts it.
+ */
+final class Committer {
+  private final Database db;
+  private final Target target;
+  private final RetryPolicy retry;
+  private final RetryPolicy.RetryListener onRetry;
+  private final RunControl control;
+  private final FailurePolicy failures;
+  private final RunStatistics stats;
+  private final LongSupplier sessionId;
+  private final Consumer<UploadItem> resend;
+  private final Map<String, List<Pending>> byContainer = new LinkedHashMap<>();
+
+  /** Items sent again in this run because their receipt was refused (once each). */
+  private final Set<Long> resent = ConcurrentHashMap.newKeySet();
+
+  private record Pending(UploadItem item, String receipt) {}
+
+  /**
+   * @param resend sends an item's bytes again (its receipt is no longer taken)
+   */
+  Committer(
+      Database db,
+      Target target,
+      RetryPolicy retry,
+      RetryPolicy.RetryListener onRetry,
+      RunControl control,
+      FailurePolicy failures,
+      RunStatistics stats,
+      LongSupplier sessionId,
+      Consumer<UploadItem> resend) {
+    this.db = db;
+    this.target = target;
+    this.retry = retry;
+    this.onRetry = onRetry;
+    this.control = control;
+    this.failures = failures;
+    this.stats = stats;
+    this.sessionId = sessionId;
+    this.resend = resend;
+  }
+
+  /** Queues a finished transfer; commits at once when the target does, or the batch is full. */
+  synchronized void add(UploadItem item, String receipt) {
+    List<Pending> batch = byContainer.computeIfAbsent(item.container(), k -> new ArrayList<>());
+    batch.add(new Pending(item, receipt));
+    TargetTraits traits = target.traits();
+    if (traits.commit() == TargetTraits.Commit.AT_ONCE || batch.size() >= traits.maxCommitBatch()) {
+      flush(item.container());
+    }
+  }
+
+  /** True if finished transfers wait to be committed. */
+  synchronized boolean hasQueued() {
+    return !byContainer.isEmpty();
+  }
+
+  /** Commits everything queued. */
+  synchronized void flushAll() {
+    for (String container : new ArrayList<>(byContainer.keySet())) {
+      flush(container);
+    }
+  }
+
+  /**
+   * One transaction: the item is committed as {@code remoteId}, its content enters {@code
+   * file_hashes}, and the session counts it (as uploaded, or as a duplicate found remotely).
+   */
+  void record(UploadItem item, String remoteId, boolean uploaded) {
+    db.useTransaction(
+        tx -> {
+          tx.items().markCommitted(item.id(), remoteId);
+          tx.fileHashes()
+              .record(
+                  item.sha256(),
+                  SourceKeys.display(item.sourceKey()),
+                  item.size(),
+                  item.service(),
+                  remoteId,
+                  Optional.empty(),
+                  Optional.of(sessionId.getAsLong()));
+          tx.sessions()
+              .addCounts(
+                  sessionId.getAsLong(),
+                  1,
+                  uploaded ? 1 : 0,
+                  uploaded ? 0 : 1,
+                  0,
+                  uploaded ? item.size() : 0);
+        });
+  }
+
+  private void flush(String container) {
+    List<Pending> batch = byContainer.remove(container);
+    if (batch == null || batch.isEmpty()) {
+      return;
+    }
+    if (failures.pauseOf(target.service()).isPresent()) {
+      batch.forEach(p -> failures.waitWithService(p.item()));
+      return;
+    }
+    if (control.isStopping()) {
+      batch.forEach(p -> failures.defer(p.item()));
+      return;
+    }
+    List<CommitRequest> requests = new ArrayList<>(batch.size());
+    for (Pending p : batch) {
+      requests.add(
+          new CommitRequest(
+              p.item().id(), p.receipt(), container, p.item().remoteName(), p.item().sha256()));
+    }
+    List<CommitResult> results;
+    try {
+      results = retry.run(attempt -> target.commit(requests), onRetry, control::isStopping);
+    } catch (TargetException e) {
+      batch.forEach(p -> failures.fail(p.item(), e));
+      return;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      batch.forEach(p -> failures.defer(p.item()));
+      return;
+    }
+    for (int i = 0; i < batch.size(); i++) {
+      judge(batch.get(i).item(), results.get(i));
+    }
+  }
+
+  private void judge(UploadItem item, CommitResult result) {
+    String where = SourceKeys.display(item.sourceKey());
+    if (result.remoteId().isPresent()) {
+      record(item, result.remoteId().get(), true);
+      stats.finished(where, Outcome.UPLOADED);
+      return;
+    }
+    TargetException failure = result.failure().orElseThrow();
+    if (result.resend() && resent.add(item.id())) {
+      // The receipt (Photos upload token) is no longer taken: send the bytes again, once.
+      failures.record(
+          where,
+          FailureReason.RECEIPT_EXPIRED,
+          failure.getMessage() + " (sending the file again)",
+          0);
+      resend.accept(item);
+      return;
+    }
+    // Retryable: the bytes are uploaded and the receipt still good, a later run only commits.
+    failures.fail(item, failure);
+  }
+}

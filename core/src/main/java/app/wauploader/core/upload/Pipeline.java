@@ -1,0 +1,485 @@
+package app.wauploader.core.upload;
+
+import app.wauploader.core.hash.ContentHasher;
+import app.wauploader.core.hash.Fingerprint;
+import app.wauploader.core.plan.Route;
+import app.wauploader.core.plan.Router;
+import app.wauploader.core.retry.RetryPolicy;
+import app.wauploader.core.retry.TargetException;
+import app.wauploader.core.source.MediaContent;
+import app.wauploader.core.source.MediaEntry;
+import app.wauploader.core.source.MediaSource;
+import app.wauploader.core.source.MediaStat;
+import app.wauploader.core.source.SourceKeys;
+import app.wauploader.core.source.SourceProblem;
+import app.wauploader.core.target.Target;
+import app.wauploader.core.target.TargetTraits;
+import app.wauploader.db.Database;
+import app.wauploader.db.ScanEntry;
+import app.wauploader.db.UploadItem;
+import app.wauploader.domain.FailureReason;
+import app.wauploader.domain.Service;
+import java.io.IOException;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One backup run — the main job — as a stream of stages: list a {@link MediaSource} → fingerprint
+ * (scan cache, or one read: SHA-256 + MIME) → plan and dedup ({@link Planner}, one transaction per
+ * file) → transfer ({@link Transfers}, resumable, up to {@code transfers} in parallel, fewer while
+ * rate-limited) → commit ({@link Committer}, as each target's traits say). Uploading starts while
+ * the listing goes on. {@link #resume} feeds the open items of earlier sessions instead. The
+ * session's life is {@link SessionLifecycle}'s, failures are {@link FailurePolicy}'s, counting is
+ * {@link RunStatistics}'.
+ *
+ * <p>The database is the truth: every state change is its own transaction, so a killed run loses at
+ * most the chunk in flight. A dry run is this same pipeline over a snapshot of the database that is
+ * never written back, stopping after the plan. A run ends early when its {@link RunControl} stops
+ * it (on request, at its deadline, fatally, or when nothing answers).
+ */
+public final class Pipeline {
+  private static final int MAX_FILES_IN_FLIGHT = 256;
+
+  private final Database db;
+  private final Map<Service, Target> targets = new EnumMap<>(Service.class);
+  private final Map<Service, Committer> committers = new EnumMap<>(Service.class);
+  private final MediaSource media;
+  private final UploadOptions options;
+  private final RunControl control;
+  private final RunStatistics stats;
+  private final FailurePolicy failures;
+  private final SessionLifecycle lifecycle;
+  private final Planner planner;
+  private final Transfers transfers;
+  private final AdaptiveLimit limit;
+  private final ContentHasher hasher = new ContentHasher();
+  private final Router router = new Router();
+  private final PendingTasks pending = new PendingTasks();
+  private final Set<Thread> workers = ConcurrentHashMap.newKeySet();
+
+  /** Keys hashed again in this run after they changed under a transfer (once each). */
+  private final Set<String> rehashed = ConcurrentHashMap.newKeySet();
+
+  private ExecutorService hashPool;
+  private ExecutorService transferPool;
+  private volatile long sessionId;
+
+  /**
+   * @param targets one target per service the run may send to
+   * @param media reads any file by its source key (the listed sources and earlier runs' keys)
+   */
+  public Pipeline(
+      Database db,
+      Map<Service, Target> targets,
+      MediaSource media,
+      UploadOptions options,
+      RunControl control,
+      RunListener listener) {
+    this.db = db;
+    this.media = media;
+    this.options = options;
+    this.control = control;
+    this.stats = new RunStatistics(listener);
+    this.limit = new AdaptiveLimit(options.transfers());
+    this.failures = new FailurePolicy(db, options, stats, control, () -> sessionId);
+    this.lifecycle = new SessionLifecycle(db, options);
+    RetryPolicy retry = options.retry().withSleeper(control::await);
+    Reachability reachability = new Reachability(options.unreachableAfter(), control);
+    Map<Service, TargetTraits> traits = new EnumMap<>(Service.class);
+    targets.forEach(
+        (service, target) -> {
+          this.targets.put(service, new WatchedTarget(target, reachability));
+          traits.put(service, target.traits());
+        });
+    this.planner =
+        new Planner(options.owner(), options.lockTimeout().toMillis(), traits, options.now());
+    this.transfers =
+        new Transfers(
+            db,
+            this.targets,
+            committers,
+            media,
+            options,
+            retry,
+            control,
+            failures,
+            stats,
+            limit,
+            this::rehash);
+    this.targets.forEach(
+        (service, target) ->
+            committers.put(
+                service,
+                new Committer(
+                    db,
+                    target,
+                    retry,
+                    (failed, delay, failure) -> {
+                      transfers.onRetry(failed, delay, failure);
+                      stats.retrying(target.service().id(), failure.getMessage(), delay.toMillis());
+                    },
+                    control,
+                    failures,
+                    stats,
+                    () -> sessionId,
+                    this::resend)));
+  }
+
+  /**
+   * Backs up every file {@code listing} offers: new files are uploaded, open transfers of files met
+   * on the way resumed.
+   *
+   * @param description what was listed, as a JSON array (kept with the session)
+   * @throws app.wauploader.core.source.SourceUnavailableException if the source cannot be read
+   * @throws InterruptedException if this thread is interrupted; work done so far is kept
+   */
+  public RunSummary backup(MediaSource listing, String description)
+      throws IOException, InterruptedException {
+    return execute(
+        () -> lifecycle.start(description),
+        () -> {
+          AtomicInteger found = new AtomicInteger();
+          Semaphore inFlight = new Semaphore(MAX_FILES_IN_FLIGHT);
+          listing.list(
+              options.scan(),
+              file -> {
+                if (control.isStopping()) {
+                  return;
+                }
+                found.incrementAndGet();
+                stats.found(file);
+                inFlight.acquireUninterruptibly();
+                submit(
+                    hashPool,
+                    () -> {
+                      try {
+                        handle(file);
+                      } finally {
+                        inFlight.release();
+                      }
+                    });
+              },
+              this::problem);
+          db.useTransaction(tx -> tx.sessions().setTotalFiles(sessionId, found.get()));
+        });
+  }
+
+  /**
+   * Continues open work without listing: the items of {@code session} (or of every session) that
+   * are pending, half-sent, uploaded but uncommitted, or waiting and due (all waiting ones with
+   * {@link UploadOptions#now()}), at most {@code limit} of them (≤ 0: all). When nothing is due,
+   * nothing is written and the summary has no session: its {@link RunSummary#waits()} say what
+   * waits and until when.
+   *
+   * @throws UnknownSessionException if {@code session} does not exist
+   * @throws SessionBusyException if {@code session} is being run by another live process
+   */
+  public RunSummary resume(Optional<Long> session, int limit)
+      throws IOException, InterruptedException {
+    if (session.isPresent()
+        && db.inTransaction(tx -> tx.sessions().find(session.get())).isEmpty()) {
+      throw new UnknownSessionException(session.get());
+    }
+    List<UploadItem> due =
+        db.inTransaction(
+            tx -> tx.items().due(session, options.now() ? Long.MAX_VALUE : tx.nowMs(), limit));
+    if (due.isEmpty()) {
+      db.inTransaction(tx -> tx.items().waiting(session, tx.nowMs()))
+          .forEach(
+              w -> {
+                stats.waiting(
+                    new RunSummary.Wait(
+                        w.service(),
+                        w.reason(),
+                        w.until(),
+                        w.files(),
+                        "waiting since an earlier run"));
+                stats.count(Outcome.WAITING, w.files());
+              });
+      return stats.summary(Optional.empty(), options.dryRun(), Optional.empty(), limit());
+    }
+    return execute(
+        () -> lifecycle.reopen(session),
+        () -> {
+          for (UploadItem item : due) {
+            if (control.isStopping()) {
+              stats.finished(SourceKeys.display(item.sourceKey()), Outcome.DEFERRED);
+              continue;
+            }
+            MediaEntry entry = entryOf(item);
+            stats.found(entry);
+            Planner.Decision decision = db.inTransaction(tx -> planner.resume(tx, sessionId, item));
+            note(entry.where(), decision, null);
+            dispatch(decision, entry);
+          }
+          db.useTransaction(tx -> tx.sessions().setTotalFiles(sessionId, due.size()));
+        });
+  }
+
+  private int limit() {
+    return limit.lowest();
+  }
+
+  /** What starts the session (returns its id). */
+  @FunctionalInterface
+  private interface SessionStart {
+    long start();
+  }
+
+  /** What feeds work into the pools. */
+  @FunctionalInterface
+  private interface Feeder {
+    void feed() throws IOException, InterruptedException;
+  }
+
+  private RunSummary execute(SessionStart start, Feeder feeder)
+      throws IOException, InterruptedException {
+    sessionId = start.start();
+    hashPool = Executors.newFixedThreadPool(options.hashThreads(), named("hash"));
+    transferPool = Executors.newFixedThreadPool(options.transfers(), named("transfer"));
+    ScheduledExecutorService deadline = Executors.newSingleThreadScheduledExecutor(named("clock"));
+    control
+        .deadline()
+        .ifPresent(
+            at ->
+                deadline.schedule(
+                    () ->
+                        control.stop(
+                            new RunSummary.Stop(
+                                StopReason.DEADLINE, "the time budget of this run is used up")),
+                    Math.max(0, at.toEpochMilli() - db.clock().millis()),
+                    TimeUnit.MILLISECONDS));
+    control.onStop(() -> workers.forEach(Thread::interrupt));
+    RuntimeException failure = null;
+    try {
+      feeder.feed();
+      // Committing may send a file again (refused receipt), which commits later: repeat until
+      // nothing is in flight and nothing waits to be committed.
+      do {
+        pending.awaitNone();
+        for (Committer committer : committers.values()) {
+          committer.flushAll();
+        }
+      } while (!pending.isIdle() || committers.values().stream().anyMatch(Committer::hasQueued));
+    } catch (InterruptedException e) {
+      control.stop();
+      throw e;
+    } catch (RuntimeException e) {
+      failure = e;
+      control.stop(new RunSummary.Stop(StopReason.INTERNAL, "internal error: " + e));
+      throw e;
+    } finally {
+      deadline.shutdownNow();
+      hashPool.shutdownNow();
+      transferPool.shutdownNow();
+      hashPool.awaitTermination(30, TimeUnit.SECONDS);
+      transferPool.awaitTermination(30, TimeUnit.SECONDS);
+      try {
+        lifecycle.finish(sessionId, summary());
+      } catch (RuntimeException secondary) {
+        if (failure == null) {
+          throw secondary;
+        }
+        failure.addSuppressed(secondary);
+      }
+    }
+    return summary();
+  }
+
+  private RunSummary summary() {
+    return stats.summary(
+        options.dryRun() ? Optional.empty() : Optional.of(sessionId),
+        options.dryRun(),
+        control.reason(),
+        limit.lowest());
+  }
+
+  private void submit(ExecutorService pool, Runnable task) {
+    pending.add();
+    try {
+      pool.execute(
+          () -> {
+            Thread self = Thread.currentThread();
+            Thread.interrupted(); // a stop meant for an earlier task of this thread
+            workers.add(self);
+            try {
+              task.run();
+            } catch (RuntimeException e) {
+              control.stop(new RunSummary.Stop(StopReason.INTERNAL, "internal error: " + e));
+            } finally {
+              workers.remove(self);
+              pending.done();
+            }
+          });
+    } catch (RuntimeException rejected) {
+      pending.done();
+    }
+  }
+
+  private void problem(SourceProblem problem) {
+    stats.problem(problem);
+    failures.record(problem.where(), FailureReason.SOURCE_UNREADABLE, problem.reason(), 0);
+  }
+
+  /** Fingerprints and plans one file, then hands it to a transfer or a committer. */
+  private void handle(MediaEntry file) {
+    String where = file.where();
+    if (control.isStopping()) {
+      stats.finished(where, Outcome.DEFERRED);
+      return;
+    }
+    Optional<ScanEntry> cached =
+        db.inTransaction(tx -> tx.scanCache().find(file.key(), file.size(), file.mtimeMs()));
+    Fingerprint fingerprint;
+    try {
+      if (cached.isPresent()) {
+        fingerprint = new Fingerprint(cached.get().sha256(), cached.get().mimeType(), true);
+      } else {
+        try (MediaContent content = media.open(file.key())) {
+          fingerprint = hasher.fingerprint(content, file.name());
+        }
+      }
+    } catch (IOException e) {
+      if (control.isStopping()) {
+        stats.finished(where, Outcome.DEFERRED);
+      } else {
+        failures.unreadable(where, e);
+      }
+      return;
+    }
+    Route route = router.route(file, fingerprint.mimeType());
+    Fingerprint fp = fingerprint;
+    Planner.Decision decision =
+        db.inTransaction(
+            tx -> {
+              if (!fp.fromCache()) {
+                tx.scanCache()
+                    .putAll(
+                        List.of(
+                            new ScanEntry(
+                                file.key(),
+                                file.size(),
+                                file.mtimeMs(),
+                                fp.sha256(),
+                                fp.mimeType())));
+              }
+              return planner.plan(tx, sessionId, file, fp, route);
+            });
+    note(where, decision, route);
+    dispatch(decision, file);
+  }
+
+  /** Tells the listener what was decided (a dry run prints it, one line per file). */
+  private void note(String where, Planner.Decision decision, Route route) {
+    if (decision instanceof Planner.Done done) {
+      stats.decided(where, new Plan(done.outcome(), Optional.empty(), done.duplicateOf()));
+      return;
+    }
+    UploadItem item =
+        decision instanceof Planner.Transfer t ? t.item() : ((Planner.Commit) decision).item();
+    stats.decided(
+        where,
+        new Plan(
+            Outcome.PLANNED,
+            Optional.of(new Route(item.service(), item.container(), item.remoteName())),
+            Optional.empty()));
+  }
+
+  /** Acts on a decision about {@code file}. */
+  private void dispatch(Planner.Decision decision, MediaEntry file) {
+    if (decision instanceof Planner.Done done) {
+      done.waiting().ifPresent(stats::waiting);
+      stats.finished(file.where(), done.outcome());
+      return;
+    }
+    UploadItem item =
+        decision instanceof Planner.Transfer t ? t.item() : ((Planner.Commit) decision).item();
+    if (options.dryRun()) {
+      stats.plannedBytes(item.size() - item.ackedOffset());
+      stats.planned(file, item.size() - item.ackedOffset());
+      stats.finished(file.where(), Outcome.PLANNED);
+      return;
+    }
+    if (decision instanceof Planner.Transfer) {
+      stats.planned(file, item.size() - item.ackedOffset());
+      stats.plannedBytes(item.size());
+      submit(transferPool, () -> transfers.transfer(item));
+      return;
+    }
+    TargetTraits traits = targets.get(item.service()).traits();
+    boolean expired =
+        item.uploadTokenAt()
+            .map(at -> at.plus(traits.receiptLifetime()).isBefore(db.clock().instant()))
+            .orElse(true);
+    if (expired || item.uploadToken().isEmpty()) {
+      resend(item);
+    } else {
+      committers.get(item.service()).add(item, item.uploadToken().get());
+    }
+  }
+
+  /** Sends an item's bytes again: its receipt expired or was refused. */
+  private void resend(UploadItem item) {
+    UploadItem reset = transfers.resetForResend(item);
+    stats.planned(entryOf(reset), reset.size());
+    stats.plannedBytes(reset.size());
+    submit(transferPool, () -> transfers.transfer(reset));
+  }
+
+  /** A file changed under its transfer: fingerprint and plan it again, once per run. */
+  private void rehash(UploadItem item, TargetException changed) {
+    if (!rehashed.add(item.sourceKey())) {
+      failures.fail(item, changed);
+      return;
+    }
+    try {
+      Optional<MediaStat> now = media.stat(item.sourceKey());
+      if (now.isEmpty()) {
+        failures.fail(item, changed);
+        return;
+      }
+      MediaEntry entry = entryOf(item);
+      MediaEntry fresh =
+          new MediaEntry(
+              entry.key(),
+              entry.name(),
+              entry.mediaFolder(),
+              now.get().size(),
+              now.get().mtimeMs());
+      submit(hashPool, () -> handle(fresh));
+    } catch (IOException e) {
+      failures.fail(item, changed);
+    }
+  }
+
+  /** A listing entry for an item planned earlier (resume, re-hash). */
+  private static MediaEntry entryOf(UploadItem item) {
+    String key = item.sourceKey();
+    String name = key.substring(Math.max(key.lastIndexOf('/'), key.lastIndexOf(':')) + 1);
+    String folder =
+        item.container().startsWith(Router.DRIVE_ROOT_FOLDER + "/")
+            ? item.container().substring(Router.DRIVE_ROOT_FOLDER.length() + 1)
+            : item.container();
+    return new MediaEntry(key, name, folder, item.size(), item.mtimeMs());
+  }
+
+  static ThreadFactory named(String prefix) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, "wa-" + prefix + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

@@ -1,0 +1,90 @@
+package app.wauploader.core.upload;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Stops a run from outside, or at a deadline: a front end's Ctrl-C/SIGTERM handler, the Android
+ * job's stop callback, or the time budget of a background job (Android gives a job about 10
+ * minutes). A stopped run ends cleanly: transfers in flight end within one 64 KiB piece of their
+ * request body, waits for retries end at once, the session is marked {@code interrupted} with its
+ * locks released, and the next run resumes from the bytes the server acknowledged. Thread-safe; one
+ * per run.
+ */
+public final class RunControl {
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private final AtomicReference<RunSummary.Stop> reason = new AtomicReference<>();
+  private final Optional<Instant> deadline;
+  private volatile Runnable onStop = () -> {};
+
+  private RunControl(Optional<Instant> deadline) {
+    this.deadline = deadline;
+  }
+
+  /** A control that stops only when {@link #stop()} is called. */
+  public static RunControl create() {
+    return new RunControl(Optional.empty());
+  }
+
+  /**
+   * A control that also stops {@code budget} after {@code clock}'s now.
+   *
+   * @param budget positive
+   */
+  public static RunControl withDeadline(Clock clock, Duration budget) {
+    if (budget.isNegative() || budget.isZero()) {
+      throw new IllegalArgumentException("the time budget must be positive");
+    }
+    return new RunControl(Optional.of(clock.instant().plus(budget)));
+  }
+
+  /** Asks the run to stop (user or system request); safe from any thread, any number of times. */
+  public void stop() {
+    stop(new RunSummary.Stop(StopReason.STOPPED, "stopped on request"));
+  }
+
+  /** The deadline, if this control has one. */
+  public Optional<Instant> deadline() {
+    return deadline;
+  }
+
+  /** True once the run must stop: no new work, no more waiting. */
+  public boolean isStopping() {
+    return stopped.getCount() == 0;
+  }
+
+  /** Why the run stopped, once it has. */
+  public Optional<RunSummary.Stop> reason() {
+    return Optional.ofNullable(reason.get());
+  }
+
+  /**
+   * Waits up to {@code duration} or until the run stops, whichever comes first.
+   *
+   * @return true if the run is stopping
+   */
+  public boolean await(Duration duration) throws InterruptedException {
+    return stopped.await(Math.max(0, duration.toMillis()), TimeUnit.MILLISECONDS);
+  }
+
+  /** Stops for {@code why}; the first reason wins. */
+  void stop(RunSummary.Stop why) {
+    if (reason.compareAndSet(null, why)) {
+      stopped.countDown();
+      onStop.run();
+    }
+  }
+
+  /** What the pipeline does when the run stops (interrupt its workers); run once. */
+  void onStop(Runnable action) {
+    onStop = action;
+    if (isStopping()) {
+      action.run();
+    }
+  }
+}

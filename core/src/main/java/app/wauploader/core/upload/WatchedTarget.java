@@ -1,0 +1,87 @@
+package app.wauploader.core.upload;
+
+import app.wauploader.core.retry.TargetException;
+import app.wauploader.core.target.CommitRequest;
+import app.wauploader.core.target.CommitResult;
+import app.wauploader.core.target.Target;
+import app.wauploader.core.target.TargetTraits;
+import app.wauploader.core.target.TransferRequest;
+import app.wauploader.core.target.TransferState;
+import app.wauploader.domain.Service;
+import java.util.List;
+import java.util.Optional;
+
+/** A target whose every answer and failure is reported to the run's {@link Reachability}. */
+final class WatchedTarget implements Target {
+  private final Target target;
+  private final Reachability reachability;
+
+  WatchedTarget(Target target, Reachability reachability) {
+    this.target = target;
+    this.reachability = reachability;
+  }
+
+  /** One call to watch. */
+  @FunctionalInterface
+  private interface Call<T> {
+    T run() throws TargetException, InterruptedException;
+  }
+
+  private <T> T watch(Call<T> call) throws TargetException, InterruptedException {
+    try {
+      T result = call.run();
+      reachability.answered();
+      return result;
+    } catch (TargetException e) {
+      reachability.failed(e);
+      throw e;
+    }
+  }
+
+  @Override
+  public Service service() {
+    return target.service();
+  }
+
+  @Override
+  public TargetTraits traits() {
+    return target.traits();
+  }
+
+  @Override
+  public String begin(TransferRequest request) throws TargetException, InterruptedException {
+    return watch(() -> target.begin(request));
+  }
+
+  @Override
+  public TransferState query(String transferUri, long size)
+      throws TargetException, InterruptedException {
+    return watch(() -> target.query(transferUri, size));
+  }
+
+  @Override
+  public TransferState send(String transferUri, long offset, byte[] chunk, int length, long size)
+      throws TargetException, InterruptedException {
+    return watch(() -> target.send(transferUri, offset, chunk, length, size));
+  }
+
+  @Override
+  public List<CommitResult> commit(List<CommitRequest> requests)
+      throws TargetException, InterruptedException {
+    return watch(() -> target.commit(requests));
+  }
+
+  @Override
+  public Optional<String> findExisting(String sha256) throws TargetException, InterruptedException {
+    return watch(() -> target.findExisting(sha256));
+  }
+
+  @Override
+  public void discard(String receipt) throws TargetException, InterruptedException {
+    watch(
+        () -> {
+          target.discard(receipt);
+          return null;
+        });
+  }
+}
