@@ -1,7 +1,10 @@
 package app.wauploader.cli;
 
-import app.wauploader.core.upload.Outcome;
+import app.wauploader.core.auth.SignInRequiredException;
 import app.wauploader.core.upload.RunSummary;
+import app.wauploader.core.upload.SessionBusyException;
+import app.wauploader.core.upload.UnknownSessionException;
+import app.wauploader.core.upload.Verdict;
 import app.wauploader.db.DatabaseException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -22,7 +25,9 @@ public enum ExitCode {
   REMOTE_FATAL(6, "Google refused to go on (e.g. storage full)"),
   DATABASE(7, "the local database cannot be opened or is corrupt"),
   INPUT(8, "a source folder or input file is missing or unreadable"),
-  LOCKED(9, "another wa-uploader process is running that session"),
+  LOCKED(9, "another wa-uploader process is running that session or those files"),
+  RETRY_LATER(10, "files wait to be retried at the time shown: run again then"),
+  TIME_LIMIT(11, "--max-duration was reached: run again to continue"),
   INTERRUPTED(130, "interrupted (Ctrl-C): run again to resume");
 
   private final int code;
@@ -41,18 +46,26 @@ public enum ExitCode {
     return meaning;
   }
 
-  /** The exit code a finished run earns. */
+  /** The exit code a finished run earns: {@link #OK} only when every eligible file is in Google. */
   public static ExitCode of(RunSummary summary) {
-    if (summary.fatal().isPresent()) {
-      return summary.fatal().get().authorization() ? NOT_SIGNED_IN : REMOTE_FATAL;
-    }
-    if (!summary.pausedServices().isEmpty()) {
-      return QUOTA_PAUSED;
-    }
-    if (summary.count(Outcome.FAILED) > 0) {
-      return SOME_FAILED;
-    }
-    return OK;
+    return of(summary.verdict());
+  }
+
+  /** The exit code of a verdict. */
+  public static ExitCode of(Verdict verdict) {
+    return switch (verdict) {
+      case SIGN_IN_REQUIRED -> NOT_SIGNED_IN;
+      case STORAGE_FULL -> REMOTE_FATAL;
+      case INTERNAL_ERROR -> SOFTWARE;
+      case STOPPED -> INTERRUPTED;
+      case DEADLINE -> TIME_LIMIT;
+      case UNREACHABLE, WAITING_TO_RETRY -> RETRY_LATER;
+      case WAITING_FOR_QUOTA -> QUOTA_PAUSED;
+      case SOME_FAILED -> SOME_FAILED;
+      case SOURCE_PROBLEMS -> INPUT;
+      case BUSY_ELSEWHERE -> LOCKED;
+      case DONE -> OK;
+    };
   }
 
   /** The exit code of an exception that escaped a command. */
@@ -60,8 +73,17 @@ public enum ExitCode {
     if (e instanceof UserError userError) {
       return userError.exitCode();
     }
+    if (e instanceof SignInRequiredException) {
+      return NOT_SIGNED_IN;
+    }
     if (e instanceof DatabaseException) {
       return DATABASE;
+    }
+    if (e instanceof UnknownSessionException) {
+      return USAGE;
+    }
+    if (e instanceof SessionBusyException) {
+      return LOCKED;
     }
     if (e instanceof NoSuchFileException || e instanceof AccessDeniedException) {
       return INPUT;

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code db} commands, quota pause and {@code resume}, as a user runs them. */
 class SafetyCommandsTest {
-  private static final String DAILY_QUOTA =
+  static final String DAILY_QUOTA =
       "Quota exceeded for quota metric 'All requests' and limit 'All requests per day' of service"
           + " 'photoslibrary.googleapis.com' for consumer 'project_number:1'.";
 
@@ -78,8 +78,9 @@ class SafetyCommandsTest {
       String endpoint = emulator.baseUri().toString();
       CliRun run = upload(media, endpoint, db);
       assertThat(run.exitCode()).isEqualTo(ExitCode.QUOTA_PAUSED.code());
-      assertThat(run.out())
-          .containsPattern("paused photos until \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d")
+      assertThat(run.err())
+          .containsPattern(
+              "photos paused until \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d \\S+ \\(daily quota\\)")
           .contains("wa-uploader resume");
       assertThat(new EmulatorInspector(emulator.baseUri()).items())
           .allSatisfy(
@@ -88,13 +89,15 @@ class SafetyCommandsTest {
       CliRun status = CliRun.of("status", "--db", db.toString());
       assertThat(status.out()).contains("paused");
       CliRun errors = CliRun.of("errors", "--db", db.toString());
-      assertThat(errors.out()).contains("quota_exhausted");
+      assertThat(errors.out()).contains("daily_quota").contains("what to do:");
 
       // Before the reset, resume leaves the Photos files waiting and says so.
       CliRun early =
           CliRun.of("resume", "--endpoint", endpoint, "--db", db.toString(), "--no-progress");
-      assertThat(early.exitCode()).as(early.out() + early.err()).isZero();
-      assertThat(early.out()).contains("uploaded 0,");
+      assertThat(early.exitCode())
+          .as(early.out() + early.err())
+          .isEqualTo(ExitCode.QUOTA_PAUSED.code());
+      assertThat(early.err()).contains("photos paused until").contains("files wait");
     }
   }
 

@@ -4,6 +4,7 @@ import app.wauploader.db.migration.Migration;
 import app.wauploader.db.migration.MigrationRunner;
 import app.wauploader.db.migration.Migrations;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
@@ -170,6 +172,9 @@ public final class Database implements AutoCloseable {
     if (!Files.exists(file) || Files.size(file) == 0) {
       return;
     }
+    if (!hasSqliteHeader(file)) {
+      throw corrupt(file, "not a SQLite database: no SQLite header", null);
+    }
     Path wal = Paths.get(file + "-wal");
     boolean walHasData = Files.exists(wal) && sizeOrZero(wal) > 0;
     if (walHasData && !Files.exists(Paths.get(file + "-shm"))) {
@@ -190,9 +195,27 @@ public final class Database implements AutoCloseable {
         throw new DatabaseException(
             "cannot take a snapshot of "
                 + file
-                + ": the copy came out empty (the database changed while it was read); retry");
+                + ": the copy came out empty (SQLite could not read the file, or it changed"
+                + " while it was read); retry");
       }
     }
+  }
+
+  /** True if {@code file} starts with SQLite's header, {@code "SQLite format 3"} and a NUL byte. */
+  private static boolean hasSqliteHeader(Path file) throws IOException {
+    byte[] expected = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+    byte[] header = new byte[expected.length];
+    try (InputStream in = Files.newInputStream(file)) {
+      int read = 0;
+      while (read < header.length) {
+        int n = in.read(header, read, header.length - read);
+        if (n < 0) {
+          return false;
+        }
+        read += n;
+      }
+    }
+    return Arrays.equals(header, expected);
   }
 
   private static long sizeOrZero(Path file) {
@@ -427,8 +450,7 @@ public final class Database implements AutoCloseable {
     try {
       execute("PRAGMA query_only = OFF");
     } catch (SQLException e) {
-      // A connection-local flag: cannot fail short of a closed connection, which fails the next
-      // call.
+      // Connection-local flag: fails only on a closed connection, which the next call reports.
     }
   }
 

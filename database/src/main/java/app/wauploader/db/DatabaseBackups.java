@@ -102,7 +102,6 @@ public final class DatabaseBackups {
       String leftover = discard(partial);
       throw new DatabaseException(leftover.isEmpty() ? message : message + "; " + leftover, e);
     }
-    OwnerOnly.tighten(target);
     try {
       List<Path> all = list();
       for (Path old : all.subList(Math.min(KEEP, all.size()), all.size())) {

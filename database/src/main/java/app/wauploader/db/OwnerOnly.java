@@ -102,12 +102,12 @@ final class OwnerOnly {
 
   /**
    * Removes the group and other permission bits of {@code file} (so {@code 0644} becomes {@code
-   * 0600}; {@code 0400} stays {@code 0400}). Nothing happens if the file does not exist, the file
-   * system has no POSIX permissions, or it refuses the change.
+   * 0600}; {@code 0400} stays {@code 0400}). Nothing happens if it is not a regular file (absent,
+   * or a directory), the file system has no POSIX permissions, or it refuses the change.
    */
   static void tighten(Path file) {
     try {
-      if (!Files.exists(file) || !supportsPosix(file)) {
+      if (!Files.isRegularFile(file) || !supportsPosix(file)) {
         return;
       }
       Set<PosixFilePermission> current = Files.getPosixFilePermissions(file);

@@ -2,6 +2,8 @@ package app.wauploader.cli.auth;
 
 import app.wauploader.cli.ExitCode;
 import app.wauploader.cli.UserError;
+import app.wauploader.core.auth.AccessTokens;
+import app.wauploader.core.auth.GoogleScopes;
 import app.wauploader.core.google.GoogleEndpoints;
 import com.google.api.client.auth.oauth2.AuthorizationCodeFlow;
 import com.google.api.client.auth.oauth2.BearerToken;
@@ -11,7 +13,6 @@ import com.google.api.client.auth.oauth2.TokenResponse;
 import com.google.api.client.auth.oauth2.TokenResponseException;
 import com.google.api.client.googleapis.auth.oauth2.GoogleClientSecrets;
 import com.google.api.client.http.GenericUrl;
-import com.google.api.client.http.HttpRequestInitializer;
 import com.google.api.client.http.HttpTransport;
 import com.google.api.client.http.UrlEncodedContent;
 import com.google.api.client.http.javanet.NetHttpTransport;
@@ -38,25 +39,8 @@ import java.util.function.Consumer;
  * not allow the Photos scopes.
  */
 public final class GoogleSignIn {
-  /**
-   * Drive: only files this app created
-   * (https://developers.google.com/workspace/drive/api/guides/api-specific-auth).
-   */
-  public static final String DRIVE_FILE = "https://www.googleapis.com/auth/drive.file";
-
-  /**
-   * Photos: upload and create albums/items
-   * (https://developers.google.com/photos/overview/authorization).
-   */
-  public static final String PHOTOS_APPEND =
-      "https://www.googleapis.com/auth/photoslibrary.appendonly";
-
-  /** Photos: read back what this app created (album lookup). */
-  public static final String PHOTOS_READ_APP =
-      "https://www.googleapis.com/auth/photoslibrary.readonly.appcreateddata";
-
-  /** The scopes we ask for. */
-  public static final List<String> SCOPES = List.of(DRIVE_FILE, PHOTOS_APPEND, PHOTOS_READ_APP);
+  /** The scopes we ask for: core's, whatever the front end. */
+  public static final List<String> SCOPES = GoogleScopes.ALL;
 
   private final GoogleEndpoints endpoints;
   private final TokenStore store;
@@ -195,10 +179,17 @@ public final class GoogleSignIn {
   }
 
   /**
-   * The stored credential as a request initializer that adds the bearer token and refreshes it
-   * before expiry or on a 401, persisting refreshed tokens.
+   * The stored sign-in as core's access-token provider: renewed before expiry or after a 401,
+   * refreshed tokens persisted.
+   *
+   * @return empty when not signed in for these endpoints
    */
-  public Optional<HttpRequestInitializer> credential() throws IOException {
+  public Optional<AccessTokens> tokens() throws IOException {
+    return credential().map(CredentialTokens::new);
+  }
+
+  /** The stored credential (adds the bearer token, refreshes it, persists refreshed tokens). */
+  private Optional<Credential> credential() throws IOException {
     Optional<StoredTokens> stored = store.load();
     if (stored.isEmpty() || !endpoints.tokenUrl().equals(stored.get().tokenUrl())) {
       return Optional.empty();
@@ -228,7 +219,7 @@ public final class GoogleSignIn {
    * @throws IOException if Google cannot be asked (network, revoked access)
    */
   public Optional<String> account() throws IOException {
-    Optional<HttpRequestInitializer> credential = credential();
+    Optional<Credential> credential = credential();
     if (credential.isEmpty()) {
       return Optional.empty();
     }

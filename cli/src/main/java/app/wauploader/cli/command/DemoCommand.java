@@ -1,7 +1,12 @@
 package app.wauploader.cli.command;
 
 import app.wauploader.cli.ExitCode;
-import app.wauploader.core.google.GoogleHttp;
+import app.wauploader.core.app.BackupEnvironment;
+import app.wauploader.core.app.Backups;
+import app.wauploader.core.auth.AccessTokens;
+import app.wauploader.core.google.GoogleEndpoints;
+import app.wauploader.core.source.LocalFileSource;
+import app.wauploader.core.upload.RunControl;
 import app.wauploader.core.upload.RunSummary;
 import app.wauploader.core.upload.UploadOptions;
 import app.wauploader.emulator.EmulatorConfig;
@@ -65,21 +70,28 @@ public final class DemoCommand implements Callable<Integer> {
       URI endpoint = emulator.baseUri();
       out.println("emulator:             " + endpoint);
       out.println();
-      UploadOptions options = UploadOptions.defaults().withOwner(TransferOptions.thisProcess());
+      UploadOptions options = UploadOptions.defaults();
+      Backups backups =
+          new Backups(
+              BackupEnvironment.google(
+                  db,
+                  AccessTokens.NONE,
+                  GoogleEndpoints.at(endpoint),
+                  TransferOptions.thisProcess()));
       ExitCode worst = ExitCode.OK;
       for (String title : List.of("first run:", "second run (same tree; nothing new to send):")) {
         out.println(title);
         out.flush();
         RunSummary summary =
             UploadRunner.run(
-                db,
-                endpoint,
-                GoogleHttp.NO_CREDENTIALS,
-                options,
+                RunControl.create(),
+                false,
                 false,
                 out,
                 err,
-                run -> run.run(List.of(media)));
+                (control, listener) ->
+                    backups.backup(
+                        List.of(new LocalFileSource(List.of(media))), options, control, listener));
         if (worst == ExitCode.OK) {
           worst = ExitCode.of(summary);
         }

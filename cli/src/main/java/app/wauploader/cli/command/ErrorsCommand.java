@@ -1,10 +1,11 @@
 package app.wauploader.cli.command;
 
-import app.wauploader.db.Database;
+import app.wauploader.cli.Advice;
 import app.wauploader.db.UploadError;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Spec;
     name = "errors",
     mixinStandardHelpOptions = true,
     description =
-        "Show recorded failures, newest first: when, session, type, retries, file and what to do. Types: transient/rate_limited (gave up after retries; the next run tries again), quota_exhausted (resume after the reset), permanent (the file cannot be uploaded as is), fatal (the run stopped), unreadable (fix permissions).")
+        "Show recorded failures, newest first: when, session, type, retries, file and what to do. Types: network, server, rate_limited (the next run tries again), daily_quota (resume after the reset), unauthorized (sign in again), storage_full, rejected (the file cannot be uploaded as is), checksum_mismatch, source_unreadable / source_missing / source_changed (the local file), receipt_expired, internal.")
 public final class ErrorsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin DatabaseOption database;
@@ -39,25 +40,23 @@ public final class ErrorsCommand implements Callable<Integer> {
       out.println("no database at " + database.path() + " yet: no errors");
       return 0;
     }
-    try (Database db = Database.open(database.path())) {
-      List<UploadError> errors =
-          db.inTransaction(
-              tx -> session == null ? tx.errors().latest(limit) : tx.errors().forSession(session));
-      if (errors.isEmpty()) {
-        out.println("no errors recorded");
-      }
-      for (UploadError e : errors) {
-        out.printf(
-            "%s  session %d  %-15s retries %d  %s%n    %s%n",
-            StatusCommand.TIME.format(e.occurredAt()),
-            e.sessionId(),
-            e.errorType(),
-            e.retryCount(),
-            e.filePath(),
-            e.errorMessage());
-      }
-      out.flush();
-      return 0;
+    List<UploadError> errors =
+        StatusCommand.backups(database).errors(limit, Optional.ofNullable(session));
+    if (errors.isEmpty()) {
+      out.println("no errors recorded");
     }
+    for (UploadError e : errors) {
+      out.printf(
+          "%s  session %d  %-17s retries %d  %s%n    %s%n    what to do: %s%n",
+          StatusCommand.TIME.format(e.occurredAt()),
+          e.sessionId(),
+          e.reason().id(),
+          e.retryCount(),
+          e.filePath(),
+          e.errorMessage(),
+          Advice.of(e.reason()));
+    }
+    out.flush();
+    return 0;
   }
 }

@@ -3,7 +3,9 @@ package app.wauploader.cli.command;
 import app.wauploader.cli.AppDirs;
 import app.wauploader.cli.ExitCode;
 import app.wauploader.cli.UserError;
+import app.wauploader.core.app.Backups;
 import app.wauploader.core.upload.RunSummary;
+import app.wauploader.core.upload.UploadOptions;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -18,7 +20,7 @@ import picocli.CommandLine.Spec;
     name = "resume",
     mixinStandardHelpOptions = true,
     description =
-        "Continue a paused or interrupted upload session: half-sent files resume from the byte Google acknowledged, uploaded Photos items are committed, files waiting after a quota or failures are tried when their time has come. Without SESSION_ID, the newest paused or interrupted session continues, with every open file. ('upload' on the same folders resumes too, and also picks up new files.)")
+        "Continue a paused or interrupted upload session: half-sent files resume from the byte Google acknowledged, uploaded Photos items are committed, files waiting after a quota or failures are tried when their time has come (--now: at once). When everything still waits, says until when and changes nothing. Without SESSION_ID, the newest paused or interrupted session continues, with every open file. ('upload' on the same folders resumes too, and also picks up new files.)")
 public final class ResumeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin DatabaseOption database;
@@ -43,18 +45,19 @@ public final class ResumeCommand implements Callable<Integer> {
       throw new UserError(ExitCode.USAGE, "--limit must be 0 (all) or more");
     }
     AppDirs dirs = AppDirs.fromEnvironment();
+    UploadOptions options = transfer.options();
+    Backups backups = transfer.backups(dirs, database.path());
     RunSummary summary;
     try {
       summary =
           UploadRunner.run(
-              database.path(),
-              transfer.endpoint,
-              transfer.credentials(dirs),
-              transfer.options(),
+              transfer.control(),
               transfer.showProgress(),
+              options.dryRun(),
               spec.commandLine().getOut(),
               spec.commandLine().getErr(),
-              run -> run.resume(Optional.ofNullable(session), limit));
+              (control, listener) ->
+                  backups.resume(Optional.ofNullable(session), limit, options, control, listener));
     } catch (IllegalArgumentException e) {
       throw new UserError(ExitCode.USAGE, e.getMessage());
     } catch (IllegalStateException e) {

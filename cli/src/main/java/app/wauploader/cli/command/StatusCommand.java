@@ -1,14 +1,17 @@
 package app.wauploader.cli.command;
 
-import app.wauploader.db.Database;
+import app.wauploader.core.app.BackupEnvironment;
+import app.wauploader.core.app.Backups;
+import app.wauploader.core.app.StatusReport;
+import app.wauploader.core.auth.AccessTokens;
+import app.wauploader.core.google.GoogleEndpoints;
+import app.wauploader.db.UploadItemRepository;
 import app.wauploader.db.UploadSession;
 import app.wauploader.domain.ItemState;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,14 +19,16 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code status}: the last sessions and where every file stands. */
+/** {@code status}: the last sessions, where every file stands, and what waits until when. */
 @Command(
     name = "status",
     mixinStandardHelpOptions = true,
-    description = "Show the last upload sessions and how many files are in each state.")
+    description =
+        "Show the last upload sessions, how many files are in each state, what waits and until when, and how many errors are recorded. Never waits for a running upload.")
 public final class StatusCommand implements Callable<Integer> {
+  /** Session start times: local, with the zone. */
   static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z").withZone(ZoneId.systemDefault());
 
   @Spec CommandSpec spec;
   @Mixin DatabaseOption database;
@@ -38,56 +43,71 @@ public final class StatusCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    if (!Files.exists(database.path())) {
+    Optional<StatusReport> found = backups(database).status(limit);
+    if (found.isEmpty()) {
       out.println("no database at " + database.path() + " yet: nothing uploaded");
       return 0;
     }
-    try (Database db = Database.open(database.path())) {
-      List<UploadSession> sessions = db.inTransaction(tx -> tx.sessions().latest(limit));
-      Map<ItemState, Long> states = db.inTransaction(tx -> tx.items().countByState());
-      long hashes = db.inTransaction(tx -> tx.fileHashes().count());
-      long locked = db.inTransaction(tx -> tx.items().lockedCount());
-      out.printf("database %s%n", db.file());
+    StatusReport report = found.get();
+    out.printf("database %s%n", report.database());
+    out.printf(
+        "%-5s %-23s %-11s %7s %9s %9s %10s %7s %10s%n",
+        "id", "started", "status", "files", "uploaded", "dupes", "processed", "errors", "MiB");
+    for (UploadSession s : report.sessions()) {
       out.printf(
-          "%-5s %-19s %-11s %7s %9s %9s %10s %7s %10s%n",
-          "id", "started", "status", "files", "uploaded", "dupes", "processed", "errors", "MiB");
-      for (UploadSession s : sessions) {
-        out.printf(
-            "%-5d %-19s %-11s %7d %9d %9d %10d %7d %10.2f%n",
-            s.id(),
-            TIME.format(s.startedAt()),
-            s.status().id(),
-            s.totalFiles(),
-            s.successCount(),
-            s.duplicateCount(),
-            s.processedFiles(),
-            s.errorCount(),
-            s.bytesUploaded() / 1048576.0);
-      }
-      for (UploadSession s : sessions) {
-        if (s.pausedUntil().isPresent()) {
-          out.printf(
-              "session %d is paused until %s: %s%n",
-              s.id(), TIME.format(s.pausedUntil().get()), s.pauseReason().orElse(""));
-        }
-      }
-      if (sessions.isEmpty()) {
-        out.println("(no sessions yet)");
-      }
-      out.printf("backed up (unique contents): %d%n", hashes);
-      StringBuilder line = new StringBuilder("files by state:");
-      for (ItemState state : ItemState.values()) {
-        line.append(' ').append(state.id()).append('=').append(states.getOrDefault(state, 0L));
-      }
-      out.println(line);
-      if (locked > 0) {
-        out.println(
-            locked
-                + " files are locked by a wa-uploader process that is running (or died"
-                + " less than the lock timeout ago)");
-      }
-      out.flush();
-      return 0;
+          "%-5d %-23s %-11s %7d %9d %9d %10d %7d %10.2f%n",
+          s.id(),
+          TIME.format(s.startedAt()),
+          s.status().id(),
+          s.totalFiles(),
+          s.successCount(),
+          s.duplicateCount(),
+          s.processedFiles(),
+          report.errorsPerSession().getOrDefault(s.id(), 0L),
+          s.bytesUploaded() / 1048576.0);
     }
+    for (UploadSession s : report.sessions()) {
+      if (s.pausedUntil().isPresent() && s.status().id().equals("paused")) {
+        out.printf(
+            "session %d is paused until %s: %s%n",
+            s.id(), UploadRunner.TIME.format(s.pausedUntil().get()), s.pauseReason().orElse(""));
+      }
+    }
+    if (report.sessions().isEmpty()) {
+      out.println("(no sessions yet)");
+    }
+    out.printf("backed up (unique contents): %d%n", report.contents());
+    StringBuilder line = new StringBuilder("files by state:");
+    for (ItemState state : ItemState.values()) {
+      line.append(' ')
+          .append(state.id())
+          .append('=')
+          .append(report.files().getOrDefault(state, 0L));
+    }
+    out.println(line);
+    for (UploadItemRepository.Waiting w : report.waiting()) {
+      out.printf(
+          "waiting: %d %s files until %s (%s)%n",
+          w.files(), w.service().id(), UploadRunner.TIME.format(w.until()), w.reason().id());
+    }
+    out.printf("errors recorded: %d (see 'wa-uploader errors')%n", report.errors());
+    if (report.lockedFiles() > 0) {
+      out.println(
+          report.lockedFiles()
+              + " files are locked by a wa-uploader process that is running (or died"
+              + " less than the lock timeout ago)");
+    }
+    out.flush();
+    return 0;
+  }
+
+  /** The facade for reading this database (status and errors need no sign-in). */
+  static Backups backups(DatabaseOption database) {
+    return new Backups(
+        BackupEnvironment.google(
+            database.path(),
+            AccessTokens.NONE,
+            GoogleEndpoints.google(),
+            TransferOptions.thisProcess()));
   }
 }

@@ -5,15 +5,19 @@ import app.wauploader.cli.ExitCode;
 import app.wauploader.cli.UserError;
 import app.wauploader.cli.auth.GoogleSignIn;
 import app.wauploader.cli.auth.TokenStore;
+import app.wauploader.core.app.BackupEnvironment;
+import app.wauploader.core.app.Backups;
+import app.wauploader.core.auth.AccessTokens;
 import app.wauploader.core.google.GoogleEndpoints;
-import app.wauploader.core.google.GoogleHttp;
 import app.wauploader.core.retry.RetryPolicy;
 import app.wauploader.core.upload.LockOwner;
+import app.wauploader.core.upload.RunControl;
 import app.wauploader.core.upload.UploadOptions;
-import com.google.api.client.http.HttpRequestInitializer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +31,47 @@ public final class TransferOptions {
       description =
           "Send every Google call (Drive, Photos, OAuth) to this base URL with Google's paths,"
               + " e.g. the emulator's http://127.0.0.1:PORT. Default: the real Google endpoints.")
-  URI endpoint;
+  String endpointText;
+
+  /** The validated --endpoint, or null for the real Google endpoints. */
+  URI endpoint() {
+    if (endpointText == null) {
+      return null;
+    }
+    URI uri;
+    try {
+      uri = new URI(endpointText.trim());
+    } catch (java.net.URISyntaxException e) {
+      throw new UserError(ExitCode.USAGE, "--endpoint is not a URL: " + endpointText);
+    }
+    if (uri.getScheme() == null
+        || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
+        || uri.getHost() == null
+        || uri.getQuery() != null
+        || uri.getFragment() != null) {
+      throw new UserError(
+          ExitCode.USAGE,
+          "--endpoint must be an http(s) base URL such as http://127.0.0.1:PORT, not '"
+              + endpointText
+              + "'");
+    }
+    return uri;
+  }
+
+  @Option(
+      names = "--now",
+      description =
+          "Try files that wait (after failures, or for a daily quota) at once instead of at their"
+              + " time.")
+  boolean now;
+
+  @Option(
+      names = "--max-duration",
+      paramLabel = "SECONDS",
+      description =
+          "Stop cleanly after this long (transfers keep what the server acknowledged); the next"
+              + " run continues.")
+  Long maxDurationSeconds;
 
   @Option(names = "--dry-run", description = "Plan only: send nothing and write nothing.")
   boolean dryRun;
@@ -115,6 +159,9 @@ public final class TransferOptions {
     if (progressEvery.size() != 2 || progressEvery.get(0) < 0 || progressEvery.get(1) < 0) {
       throw new UserError(ExitCode.USAGE, "--progress-every takes MiB,SECONDS, both >= 0");
     }
+    if (maxDurationSeconds != null && maxDurationSeconds < 1) {
+      throw new UserError(ExitCode.USAGE, "--max-duration must be at least 1 second");
+    }
     RetryPolicy retry =
         RetryPolicy.defaults()
             .withMaxAttempts(maxAttempts)
@@ -125,6 +172,7 @@ public final class TransferOptions {
         .withTransfers(transfers)
         .withChunkBytes((int) chunkBytes)
         .withDryRun(dryRun)
+        .withNow(now)
         .withOwner(thisProcess())
         .withLockTimeout(Duration.ofSeconds(lockTimeoutSeconds));
   }
@@ -133,25 +181,43 @@ public final class TransferOptions {
     return !noProgress && System.console() != null;
   }
 
+  /** A control for this run: stopped by Ctrl-C/SIGTERM, and at --max-duration if given. */
+  RunControl control() {
+    return maxDurationSeconds == null
+        ? RunControl.create()
+        : RunControl.withDeadline(Clock.systemUTC(), Duration.ofSeconds(maxDurationSeconds));
+  }
+
   /**
    * The stored sign-in for these endpoints; without one, an emulator (--endpoint) is used without
-   * credentials and real Google is refused before any call. A dry run needs none.
+   * tokens and real Google is refused before any call. A dry run needs none.
    */
-  HttpRequestInitializer credentials(AppDirs dirs) throws IOException {
-    GoogleEndpoints endpoints =
-        endpoint == null ? GoogleEndpoints.google() : GoogleEndpoints.at(endpoint);
-    Optional<HttpRequestInitializer> signedIn =
-        new GoogleSignIn(endpoints, new TokenStore(dirs.config())).credential();
+  AccessTokens tokens(AppDirs dirs) throws IOException {
+    GoogleEndpoints endpoints = endpoints();
+    Optional<AccessTokens> signedIn =
+        new GoogleSignIn(endpoints, new TokenStore(dirs.config())).tokens();
     if (signedIn.isPresent()) {
       return signedIn.get();
     }
-    if (endpoint != null || dryRun) {
-      return GoogleHttp.NO_CREDENTIALS;
+    if (endpoint() != null || dryRun) {
+      return AccessTokens.NONE;
     }
     throw new UserError(
         ExitCode.NOT_SIGNED_IN,
         "not signed in to Google: create your OAuth client (see docs/google-oauth.md), then run"
             + " 'wa-uploader auth login --client-secret client_secret.json'");
+  }
+
+  /** Google's endpoints, or every call at --endpoint. */
+  GoogleEndpoints endpoints() {
+    URI uri = endpoint();
+    return uri == null ? GoogleEndpoints.google() : GoogleEndpoints.at(uri);
+  }
+
+  /** The facade for this command line: database, sign-in, endpoints, this process's locks. */
+  Backups backups(AppDirs dirs, Path database) throws IOException {
+    return new Backups(
+        BackupEnvironment.google(database, tokens(dirs), endpoints(), thisProcess()));
   }
 
   private static Duration seconds(double value) {
@@ -166,6 +232,7 @@ public final class TransferOptions {
     } catch (IOException e) {
       host = "localhost";
     }
-    return LockOwner.create(host, ProcessHandle.current().pid());
+    return LockOwner.create(
+        host, ProcessHandle.current().pid(), pid -> ProcessHandle.of(pid).isEmpty());
   }
 }

@@ -1,121 +1,150 @@
 package app.wauploader.cli.command;
 
+import app.wauploader.cli.Advice;
 import app.wauploader.cli.ExitCode;
 import app.wauploader.cli.UserError;
 import app.wauploader.cli.progress.ConsoleProgress;
-import app.wauploader.core.google.GoogleEndpoints;
-import app.wauploader.core.google.GoogleHttp;
-import app.wauploader.core.upload.BackupRun;
-import app.wauploader.core.upload.GoogleTargets;
 import app.wauploader.core.upload.Outcome;
+import app.wauploader.core.upload.RunControl;
+import app.wauploader.core.upload.RunListener;
 import app.wauploader.core.upload.RunSummary;
-import app.wauploader.core.upload.UploadOptions;
-import app.wauploader.db.Database;
-import com.google.api.client.http.HttpRequestInitializer;
+import app.wauploader.core.upload.Verdict;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
-/** Wires a backup run from command-line choices; shared by {@code upload} and {@code demo}. */
+/**
+ * Runs one backup or resume through the facade with a progress display, wires Ctrl-C/SIGTERM to the
+ * run's {@link RunControl}, and prints the summary: the counts on stdout, then one line per thing
+ * the user must know (what waits and until when, why the run stopped) on stderr.
+ */
 final class UploadRunner {
+  /** Times shown to users: local, with the zone. */
+  static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z").withZone(ZoneId.systemDefault());
+
   private UploadRunner() {}
 
+  /** One facade call. */
+  @FunctionalInterface
+  interface Work {
+    RunSummary run(RunControl control, RunListener listener)
+        throws IOException, InterruptedException;
+  }
+
   /**
-   * Runs one backup and prints its summary.
+   * Runs {@code work} and prints its summary.
    *
-   * @param endpoint base URL of an emulator, or null for the real Google endpoints
-   * @param credentials how requests are authorised
+   * @param dryRun print one line per file: what would happen to it
    */
   static RunSummary run(
-      Path dbFile,
-      URI endpoint,
-      HttpRequestInitializer credentials,
-      UploadOptions options,
+      RunControl control,
       boolean showProgress,
+      boolean dryRun,
       PrintWriter out,
       PrintWriter err,
       Work work)
       throws IOException, InterruptedException {
-    GoogleEndpoints endpoints =
-        endpoint == null ? GoogleEndpoints.google() : GoogleEndpoints.at(endpoint);
-    GoogleHttp http = GoogleHttp.create(credentials, endpoints);
-    try (Database db = Database.open(dbFile);
-        ConsoleProgress progress = new ConsoleProgress(showProgress, err)) {
-      BackupRun run = new BackupRun(db, GoogleTargets.create(http, db), options, progress);
-      Thread onShutdown =
-          new Thread(
-              () -> {
-                if (run.abandon()) {
-                  err.println(
-                      "wa-uploader: interrupted; nothing is lost: run 'wa-uploader resume' (or"
-                          + " upload again) to continue");
-                  err.flush();
-                }
-              });
-      Runtime.getRuntime().addShutdownHook(onShutdown);
-      RunSummary summary;
+    CountDownLatch finished = new CountDownLatch(1);
+    Thread onShutdown =
+        new Thread(
+            () -> {
+              control.stop();
+              try {
+                // Let the run mark its session interrupted and release its locks.
+                finished.await(15, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              err.println(
+                  "wa-uploader: interrupted; "
+                      + Advice.of(control.reason().orElseThrow().reason()));
+              err.flush();
+            });
+    Runtime.getRuntime().addShutdownHook(onShutdown);
+    RunSummary summary;
+    try (ConsoleProgress progress = new ConsoleProgress(showProgress, err, dryRun ? out : null)) {
       try {
-        summary = work.run(run);
+        summary = work.run(control, progress);
       } finally {
-        try {
-          Runtime.getRuntime().removeShutdownHook(onShutdown);
-        } catch (IllegalStateException shuttingDown) {
-          // the hook is running or has run
-        }
+        finished.countDown();
       }
-      progress.close();
-      out.println(summaryLine(summary));
-      summary
-          .pausedServices()
-          .forEach(
-              (service, pause) ->
-                  out.println(
-                      "paused "
-                          + service
-                          + " until "
-                          + StatusCommand.TIME.format(pause.until())
-                          + " (its daily quota resets then; run 'wa-uploader resume' after that): "
-                          + pause.message()));
-      if (summary.lowestTransfers() < options.transfers()) {
-        out.println(
-            "Google rate-limited the run: parallel transfers went down to "
-                + summary.lowestTransfers());
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(onShutdown);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is running or has run
       }
-      if (summary.count(Outcome.LOCKED) > 0) {
-        out.println(
-            summary.count(Outcome.LOCKED)
-                + " files are being uploaded by another wa-uploader process right now; skipped");
-      }
-      summary.fatal().ifPresent(fatal -> out.println("stopped: " + fatal.message()));
-      if (summary.count(Outcome.FAILED) > 0) {
-        out.println("see the failures with: wa-uploader errors --db " + dbFile);
-      }
-      out.flush();
-      return summary;
     }
+    report(summary, out, err);
+    return summary;
   }
 
-  /** What to do with the run: scan folders, or resume open work. */
-  @FunctionalInterface
-  interface Work {
-    RunSummary run(BackupRun run) throws IOException, InterruptedException;
+  /** Prints the summary line (stdout) and what waits or stopped the run (stderr). */
+  static void report(RunSummary summary, PrintWriter out, PrintWriter err) {
+    if (summary.sessionId().isPresent() || summary.dryRun() || summary.files() > 0) {
+      out.println(summaryLine(summary));
+    }
+    for (RunSummary.Wait wait : summary.waits()) {
+      err.println(
+          wait.service().id()
+              + (wait.isQuota() ? " paused until " : " waits until ")
+              + TIME.format(wait.until())
+              + " ("
+              + (wait.isQuota() ? "daily quota" : wait.reason().id().replace('_', ' '))
+              + "); "
+              + wait.files()
+              + (wait.files() == 1 ? " file waits" : " files wait")
+              + ": "
+              + (wait.isQuota()
+                  ? "run 'wa-uploader resume' after that time"
+                  : "run again then, or 'wa-uploader resume --now'")
+              + (wait.message().isEmpty() ? "" : " — " + wait.message()));
+    }
+    if (summary.lowestTransfers() < Integer.MAX_VALUE
+        && summary.count(Outcome.UPLOADED) > 0
+        && summary.lowestTransfers() < 3) {
+      err.println(
+          "Google rate-limited the run: parallel transfers went down to "
+              + summary.lowestTransfers());
+    }
+    if (summary.count(Outcome.LOCKED) > 0) {
+      err.println(
+          summary.count(Outcome.LOCKED)
+              + " files are being uploaded by another wa-uploader process right now; skipped");
+    }
+    summary
+        .stop()
+        .ifPresent(
+            stop -> err.println("stopped: " + stop.message() + "; " + Advice.of(stop.reason())));
+    if (summary.count(Outcome.FAILED) > 0 || summary.sourceProblems() > 0) {
+      err.println("see the failures with: wa-uploader errors");
+    }
+    if (summary.verdict() == Verdict.DONE && summary.sessionId().isEmpty() && !summary.dryRun()) {
+      out.println("nothing to resume: every file known is backed up");
+    }
+    out.flush();
+    err.flush();
   }
 
   /** {@code uploaded 12 · duplicates 4 · unchanged 0 · failed 0 · 2.1 MiB in 1.3 s (…)}. */
   static String summaryLine(RunSummary s) {
     double seconds = Math.max(s.elapsed().toMillis(), 1) / 1000.0;
     double mib = s.bytesSent() / (1024.0 * 1024.0);
-    String head = s.sessionId().isPresent() ? "session " + s.sessionId().get() + ": " : "dry run: ";
-    StringBuilder line = new StringBuilder(head);
-    if (s.sessionId().isEmpty()) {
+    String head = s.sessionId().isPresent() ? "session " + s.sessionId().get() + ": " : "";
+    StringBuilder line = new StringBuilder(s.dryRun() ? "dry run: " : head);
+    if (s.dryRun()) {
       line.append(
           String.format(
               Locale.ROOT,
               "would upload %d (%.1f MiB), ",
-              s.count(Outcome.DEFERRED),
+              s.count(Outcome.PLANNED),
               s.bytesPlanned() / (1024.0 * 1024.0)));
     } else {
       line.append("uploaded ").append(s.count(Outcome.UPLOADED)).append(", ");
@@ -126,11 +155,17 @@ final class UploadRunner {
         .append(s.count(Outcome.UNCHANGED))
         .append(", failed ")
         .append(s.count(Outcome.FAILED));
-    if (s.sessionId().isPresent() && s.count(Outcome.DEFERRED) > 0) {
+    if (s.count(Outcome.WAITING) > 0) {
+      line.append(", waiting ").append(s.count(Outcome.WAITING));
+    }
+    if (s.count(Outcome.DEFERRED) > 0) {
       line.append(", left for later ").append(s.count(Outcome.DEFERRED));
     }
     if (s.count(Outcome.SKIPPED) > 0) {
       line.append(", empty ").append(s.count(Outcome.SKIPPED));
+    }
+    if (s.sourceProblems() > 0) {
+      line.append(", unreadable ").append(s.sourceProblems());
     }
     line.append(
         String.format(

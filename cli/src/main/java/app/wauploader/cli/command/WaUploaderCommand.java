@@ -52,8 +52,19 @@ public final class WaUploaderCommand {
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      String v = WaUploaderCommand.class.getPackage().getImplementationVersion();
-      return new String[] {"wa-uploader " + (v == null ? "dev" : v)};
+      java.util.Properties build = new java.util.Properties();
+      try (java.io.InputStream in =
+          WaUploaderCommand.class.getResourceAsStream("/app/wauploader/cli/version.properties")) {
+        if (in != null) {
+          build.load(in);
+        }
+      } catch (java.io.IOException e) {
+        // fall through to the manifest
+      }
+      String v =
+          build.getProperty(
+              "version", WaUploaderCommand.class.getPackage().getImplementationVersion());
+      return new String[] {"wa-uploader " + (v == null ? "(unknown version)" : v)};
     }
   }
 

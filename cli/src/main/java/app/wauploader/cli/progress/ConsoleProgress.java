@@ -1,8 +1,9 @@
 package app.wauploader.cli.progress;
 
-import app.wauploader.core.scan.MediaFile;
-import app.wauploader.core.scan.ScanProblem;
+import app.wauploader.core.source.MediaEntry;
+import app.wauploader.core.source.SourceProblem;
 import app.wauploader.core.upload.Outcome;
+import app.wauploader.core.upload.Plan;
 import app.wauploader.core.upload.RunListener;
 import java.io.PrintWriter;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,6 +21,7 @@ public final class ConsoleProgress implements RunListener, AutoCloseable {
 
   private final ProgressBar bar;
   private final PrintWriter err;
+  private final PrintWriter plan;
   private final AtomicInteger found = new AtomicInteger();
   private final AtomicInteger done = new AtomicInteger();
   private long planned;
@@ -27,11 +29,14 @@ public final class ConsoleProgress implements RunListener, AutoCloseable {
 
   /**
    * @param showBar true to draw the bar (an interactive terminal and no {@code --no-progress})
+   * @param plan where to print one line per file saying what happens to it (a dry run's stdout), or
+   *     null
    */
-  public ConsoleProgress(boolean showBar, PrintWriter err) {
+  public ConsoleProgress(boolean showBar, PrintWriter err, PrintWriter plan) {
     this.err = err;
+    this.plan = plan;
     this.bar =
-        showBar
+        showBar && plan == null
             ? new ProgressBarBuilder()
                 .setTaskName("Uploading")
                 .setInitialMax(0)
@@ -45,13 +50,13 @@ public final class ConsoleProgress implements RunListener, AutoCloseable {
   }
 
   @Override
-  public void found(MediaFile file) {
+  public void found(MediaEntry file) {
     found.incrementAndGet();
     message();
   }
 
   @Override
-  public synchronized void planned(MediaFile file, long bytes) {
+  public synchronized void planned(MediaEntry file, long bytes) {
     planned += bytes;
     if (bar != null) {
       bar.maxHint(planned);
@@ -72,15 +77,66 @@ public final class ConsoleProgress implements RunListener, AutoCloseable {
   }
 
   @Override
-  public void retrying(String path, String message, long delayMs) {
+  public void retrying(String where, String message, long delayMs) {
     err.printf("retry in %.1f s: %s%n", delayMs / 1000.0, message);
     err.flush();
   }
 
   @Override
-  public void problem(ScanProblem problem) {
-    err.printf("cannot read %s: %s%n", problem.path(), problem.reason());
+  public void problem(SourceProblem problem) {
+    err.printf("cannot read %s: %s%n", printable(problem.where()), problem.reason());
     err.flush();
+  }
+
+  @Override
+  public void decided(String where, Plan decision) {
+    if (plan == null) {
+      return;
+    }
+    String what =
+        switch (decision.outcome()) {
+          case PLANNED ->
+              decision
+                  .route()
+                  .map(
+                      r ->
+                          r.service().id().equals("photos")
+                              ? "upload to Google Photos album \""
+                                  + r.container()
+                                  + "\" as "
+                                  + r.remoteName()
+                              : "upload to Google Drive folder "
+                                  + r.container()
+                                  + "/ as "
+                                  + r.remoteName())
+                  .orElse("upload");
+          case DUPLICATE -> "duplicate of " + printable(decision.duplicateOf().orElse("?"));
+          case UNCHANGED -> "unchanged (backed up before)";
+          case SKIPPED -> "empty file: skipped";
+          case WAITING -> "waits for its retry time";
+          case LOCKED -> "being uploaded by another wa-uploader process";
+          default -> decision.outcome().name().toLowerCase(java.util.Locale.ROOT);
+        };
+    synchronized (plan) {
+      plan.println(printable(where) + ": " + what);
+      plan.flush();
+    }
+  }
+
+  /**
+   * A name with control characters shown as a backslash, u and 4 hex digits (one line per file).
+   */
+  static String printable(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isISOControl(c)) {
+        out.append(String.format("\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   private void message() {

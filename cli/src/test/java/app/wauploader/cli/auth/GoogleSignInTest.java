@@ -68,7 +68,8 @@ class GoogleSignInTest {
     assertThat(tokens.toString())
         .doesNotContain(tokens.accessToken())
         .doesNotContain(tokens.refreshToken());
-    assertThat(signIn.credential()).isPresent();
+    assertThat(signIn.tokens()).isPresent();
+    assertThat(signIn.tokens().orElseThrow().current()).contains(tokens.accessToken());
     assertThat(signIn.account())
         .contains(app.wauploader.emulator.drive.DriveFilesApi.EMULATED_EMAIL);
   }

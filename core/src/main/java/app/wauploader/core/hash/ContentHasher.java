@@ -2,10 +2,6 @@ package app.wauploader.core.hash;
 
 import app.wauploader.core.source.MediaContent;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 
 /**
@@ -37,20 +33,6 @@ public final class ContentHasher {
    */
   public ContentHasher(MimeDetector detector) {
     this.detector = detector;
-  }
-
-  /**
-   * Hashes and detects the local file {@code file}.
-   *
-   * @throws IOException if the file cannot be read (missing, permission, I/O error)
-   */
-  public Fingerprint fingerprint(Path file) throws IOException {
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-      return fingerprint(
-          (position, buffer, offset, length) ->
-              channel.read(ByteBuffer.wrap(buffer, offset, length), position),
-          file.getFileName().toString());
-    }
   }
 
   /**

@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Android and in UTF-8 locales), control characters included. A name that is not (invalid UTF-8
  * bytes, or non-ASCII names under an ASCII locale) decodes with replacement characters, and that
  * string would name another file or none. Such a path gets the text {@code //} + the path of its
- * {@code file:} URI, where every byte outside printable ASCII is percent-escaped: {@code
+ * {@code file:} URI, where bytes are percent-escaped as in URIs (non-ASCII, space, %, …): {@code
  * ///storage/Media/bad%FFname.jpg}. That text is:
  *
  * <ul>

@@ -4,15 +4,12 @@ import java.io.IOException;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -20,8 +17,16 @@ import java.util.function.Consumer;
 /**
  * Media files under folders of the local file system (the WhatsApp {@code Media} folders, see
  * {@link WhatsAppLocations}, or any other tree). Keys are {@code fs:} + the absolute, normalised
- * path; a name that is not valid in the JVM's file-name encoding gets an escaped key described in
- * {@link FileKeys} ({@code fs:///dir/bad%FFname.jpg}).
+ * path.
+ *
+ * <p>A name that is not valid in the JVM's file-name encoding (invalid UTF-8 bytes; non-ASCII names
+ * when {@code sun.jnu.encoding} is not UTF-8) decodes with replacement characters, and that string
+ * names another file or none. Such a file gets the key {@code fs://} + the path of its {@code
+ * file:} URI, bytes percent-escaped as in URIs (non-ASCII, space, %, …) ({@code
+ * fs:///Media/bad%FFname.jpg}): unique, as it is made from the raw bytes (two names decoding to the
+ * same string differ, and it never equals a plain key); stable, as the same bytes give the same key
+ * in every run under the same encoding. {@link #stat} and {@link #open} find it through the {@code
+ * Path} the walk produced, kept in memory for such files only, and in another process from the URI.
  *
  * <p>A root that is itself a symbolic link to a folder is followed; links inside the tree are not
  * (neither listed nor followed). Roots are made absolute and normalised; repeats and roots inside
@@ -105,6 +110,15 @@ public final class LocalFileSource implements MediaSource {
     return new SourceUnavailableException(message + show(root), e);
   }
 
+  /**
+   * Walks each root in turn (depth first, in directory order), offering each eligible regular file
+   * as it is met: not hidden, not under a folder {@code options} skips. Media folder: the first
+   * folder below the root named {@code WhatsApp …} ({@code .Statuses}: {@code WhatsApp Statuses}),
+   * else the root's own name. Unreadable folders and files go to {@code problems} with {@code
+   * where} = their path.
+   *
+   * @throws SourceUnavailableException as {@link #check}, before anything is offered
+   */
   @Override
   public void list(
       ScanOptions options, Consumer<MediaEntry> found, Consumer<SourceProblem> problems)
@@ -119,54 +133,7 @@ public final class LocalFileSource implements MediaSource {
       }
     }
     for (int i : outermost(real)) {
-      walk(roots.get(i), options, found, problems);
-    }
-  }
-
-  private static void walk(
-      Path root,
-      ScanOptions options,
-      Consumer<MediaEntry> found,
-      Consumer<SourceProblem> problems) {
-    Path rootName = root.getFileName();
-    String rootFolder = rootName == null ? "WhatsApp" : rootName.toString();
-    Deque<Folder> pending = new ArrayDeque<>();
-    pending.push(new Folder(root, null));
-    while (!pending.isEmpty()) {
-      Folder folder = pending.pop();
-      String mediaFolder = folder.mediaFolder == null ? rootFolder : folder.mediaFolder;
-      List<Folder> subfolders = new ArrayList<>();
-      // The stream is closed before going down: one open folder at a time, whatever the depth.
-      try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder.path)) {
-        for (Path child : entries) {
-          String name = child.getFileName().toString();
-          BasicFileAttributes attrs;
-          try {
-            attrs =
-                Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-          } catch (IOException e) {
-            problems.accept(problem(child, e));
-            continue;
-          }
-          if (attrs.isDirectory()) {
-            if (Names.wantedFolder(name, options)) {
-              String media = folder.mediaFolder != null ? mediaFolder : Names.mediaFolder(name);
-              subfolders.add(new Folder(child, media));
-            }
-          } else if (attrs.isRegularFile() && !Names.hidden(name)) {
-            String key = SourceKeys.file(FileKeys.text(child));
-            long mtimeMs = attrs.lastModifiedTime().toMillis();
-            found.accept(new MediaEntry(key, name, mediaFolder, attrs.size(), mtimeMs));
-          }
-        }
-      } catch (IOException e) {
-        problems.accept(problem(folder.path, e));
-      } catch (DirectoryIteratorException e) {
-        problems.accept(problem(folder.path, e.getCause()));
-      }
-      for (int i = subfolders.size() - 1; i >= 0; i--) {
-        pending.push(subfolders.get(i));
-      }
+      FolderWalk.walk(roots.get(i), options, found, problems);
     }
   }
 
@@ -236,19 +203,7 @@ public final class LocalFileSource implements MediaSource {
     return kept;
   }
 
-  private static SourceProblem problem(Path path, IOException e) {
-    return new SourceProblem(path.toString(), Names.reason(e));
-  }
-
   private static String show(Path path) {
     return Names.oneLine(path.toString());
   }
-
-  /**
-   * A folder still to list.
-   *
-   * @param mediaFolder the media folder of the files below, or null until a {@code WhatsApp …}
-   *     folder is met (the root's name then)
-   */
-  private record Folder(Path path, String mediaFolder) {}
 }

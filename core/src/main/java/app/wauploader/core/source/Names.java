@@ -1,5 +1,6 @@
 package app.wauploader.core.source;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -59,7 +60,8 @@ final class Names {
 
   /**
    * One line for a user: the reason of {@code e} without the path it names ({@code permission
-   * denied} for an access error, {@code no longer exists} for a vanished file).
+   * denied} for an access error, {@code no longer exists} for a vanished file, else the system's
+   * reason, such as {@code File name too long}).
    */
   static String reason(IOException e) {
     if (e instanceof AccessDeniedException) {
@@ -68,10 +70,28 @@ final class Names {
     if (e instanceof NoSuchFileException) {
       return "no longer exists";
     }
-    if (e instanceof FileSystemException && ((FileSystemException) e).getReason() != null) {
-      return oneLine(((FileSystemException) e).getReason());
+    String reason = null;
+    if (e instanceof FileSystemException) {
+      reason = ((FileSystemException) e).getReason();
+      if (reason == null) {
+        reason = e.getClass().getSimpleName(); // the message is only the path
+      }
+    } else if (e instanceof FileNotFoundException && e.getMessage() != null) {
+      // java.io names the reason last: "/x/a.zip (Permission denied)"; Android: "…: open failed:
+      // EACCES (Permission denied)".
+      String message = e.getMessage();
+      int open = message.lastIndexOf(" (");
+      reason =
+          open >= 0 && message.endsWith(")")
+              ? message.substring(open + 2, message.length() - 1)
+              : message;
+    } else if (e.getMessage() != null) {
+      reason = e.getMessage();
     }
-    return e.getMessage() == null ? e.getClass().getSimpleName() : oneLine(e.getMessage());
+    if (reason == null) {
+      return e.getClass().getSimpleName();
+    }
+    return reason.equalsIgnoreCase("permission denied") ? "permission denied" : oneLine(reason);
   }
 
   /**

@@ -5,6 +5,12 @@ package app.wauploader.core.source;
  * {@code scan_cache.source_key}): {@code fs:} + absolute normalised path for a local file; {@code
  * zip:} + absolute path of the archive + {@code !/} + entry name for a file inside a ZIP archive.
  * Android's Storage Access Framework will add {@code saf:} + document URI.
+ *
+ * <p>A path whose name is not valid in the JVM's file-name encoding (invalid UTF-8 bytes) is
+ * written {@code //} + the path of its {@code file:} URI, bytes percent-escaped as in URIs
+ * (non-ASCII, space, %, …): {@code fs:///storage/Media/bad%FFname.jpg} (see {@link
+ * LocalFileSource}). Normalised absolute paths never start with {@code //}, so such keys never
+ * clash with plain ones.
  */
 public final class SourceKeys {
   /** Prefix of local file keys. */

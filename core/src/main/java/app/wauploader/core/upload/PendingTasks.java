@@ -24,4 +24,14 @@ final class PendingTasks {
       wait();
     }
   }
+
+  /** Daemon threads named {@code wa-<prefix>-<n>}. */
+  static java.util.concurrent.ThreadFactory named(String prefix) {
+    java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, "wa-" + prefix + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
 }

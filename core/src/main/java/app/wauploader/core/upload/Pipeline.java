@@ -1,12 +1,7 @@
 package app.wauploader.core.upload;
 
-import app.wauploader.core.hash.ContentHasher;
-import app.wauploader.core.hash.Fingerprint;
-import app.wauploader.core.plan.Route;
-import app.wauploader.core.plan.Router;
 import app.wauploader.core.retry.RetryPolicy;
 import app.wauploader.core.retry.TargetException;
-import app.wauploader.core.source.MediaContent;
 import app.wauploader.core.source.MediaEntry;
 import app.wauploader.core.source.MediaSource;
 import app.wauploader.core.source.MediaStat;
@@ -15,7 +10,6 @@ import app.wauploader.core.source.SourceProblem;
 import app.wauploader.core.target.Target;
 import app.wauploader.core.target.TargetTraits;
 import app.wauploader.db.Database;
-import app.wauploader.db.ScanEntry;
 import app.wauploader.db.UploadItem;
 import app.wauploader.domain.FailureReason;
 import app.wauploader.domain.Service;
@@ -30,7 +24,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -63,8 +56,7 @@ public final class Pipeline {
   private final Planner planner;
   private final Transfers transfers;
   private final AdaptiveLimit limit;
-  private final ContentHasher hasher = new ContentHasher();
-  private final Router router = new Router();
+  private final Planning planning;
   private final PendingTasks pending = new PendingTasks();
   private final Set<Thread> workers = ConcurrentHashMap.newKeySet();
 
@@ -104,6 +96,7 @@ public final class Pipeline {
         });
     this.planner =
         new Planner(options.owner(), options.lockTimeout().toMillis(), traits, options.now());
+    this.planning = new Planning(db, media, planner, stats, failures, control);
     this.transfers =
         new Transfers(
             db,
@@ -217,10 +210,10 @@ public final class Pipeline {
               stats.finished(SourceKeys.display(item.sourceKey()), Outcome.DEFERRED);
               continue;
             }
-            MediaEntry entry = entryOf(item);
+            MediaEntry entry = Planning.entryOf(item);
             stats.found(entry);
             Planner.Decision decision = db.inTransaction(tx -> planner.resume(tx, sessionId, item));
-            note(entry.where(), decision, null);
+            planning.note(entry.where(), decision);
             dispatch(decision, entry);
           }
           db.useTransaction(tx -> tx.sessions().setTotalFiles(sessionId, due.size()));
@@ -246,9 +239,11 @@ public final class Pipeline {
   private RunSummary execute(SessionStart start, Feeder feeder)
       throws IOException, InterruptedException {
     sessionId = start.start();
-    hashPool = Executors.newFixedThreadPool(options.hashThreads(), named("hash"));
-    transferPool = Executors.newFixedThreadPool(options.transfers(), named("transfer"));
-    ScheduledExecutorService deadline = Executors.newSingleThreadScheduledExecutor(named("clock"));
+    hashPool = Executors.newFixedThreadPool(options.hashThreads(), PendingTasks.named("hash"));
+    transferPool =
+        Executors.newFixedThreadPool(options.transfers(), PendingTasks.named("transfer"));
+    ScheduledExecutorService deadline =
+        Executors.newSingleThreadScheduledExecutor(PendingTasks.named("clock"));
     control
         .deadline()
         .ifPresent(
@@ -334,66 +329,7 @@ public final class Pipeline {
 
   /** Fingerprints and plans one file, then hands it to a transfer or a committer. */
   private void handle(MediaEntry file) {
-    String where = file.where();
-    if (control.isStopping()) {
-      stats.finished(where, Outcome.DEFERRED);
-      return;
-    }
-    Optional<ScanEntry> cached =
-        db.inTransaction(tx -> tx.scanCache().find(file.key(), file.size(), file.mtimeMs()));
-    Fingerprint fingerprint;
-    try {
-      if (cached.isPresent()) {
-        fingerprint = new Fingerprint(cached.get().sha256(), cached.get().mimeType(), true);
-      } else {
-        try (MediaContent content = media.open(file.key())) {
-          fingerprint = hasher.fingerprint(content, file.name());
-        }
-      }
-    } catch (IOException e) {
-      if (control.isStopping()) {
-        stats.finished(where, Outcome.DEFERRED);
-      } else {
-        failures.unreadable(where, e);
-      }
-      return;
-    }
-    Route route = router.route(file, fingerprint.mimeType());
-    Fingerprint fp = fingerprint;
-    Planner.Decision decision =
-        db.inTransaction(
-            tx -> {
-              if (!fp.fromCache()) {
-                tx.scanCache()
-                    .putAll(
-                        List.of(
-                            new ScanEntry(
-                                file.key(),
-                                file.size(),
-                                file.mtimeMs(),
-                                fp.sha256(),
-                                fp.mimeType())));
-              }
-              return planner.plan(tx, sessionId, file, fp, route);
-            });
-    note(where, decision, route);
-    dispatch(decision, file);
-  }
-
-  /** Tells the listener what was decided (a dry run prints it, one line per file). */
-  private void note(String where, Planner.Decision decision, Route route) {
-    if (decision instanceof Planner.Done done) {
-      stats.decided(where, new Plan(done.outcome(), Optional.empty(), done.duplicateOf()));
-      return;
-    }
-    UploadItem item =
-        decision instanceof Planner.Transfer t ? t.item() : ((Planner.Commit) decision).item();
-    stats.decided(
-        where,
-        new Plan(
-            Outcome.PLANNED,
-            Optional.of(new Route(item.service(), item.container(), item.remoteName())),
-            Optional.empty()));
+    planning.plan(file, sessionId).ifPresent(decision -> dispatch(decision, file));
   }
 
   /** Acts on a decision about {@code file}. */
@@ -432,7 +368,7 @@ public final class Pipeline {
   /** Sends an item's bytes again: its receipt expired or was refused. */
   private void resend(UploadItem item) {
     UploadItem reset = transfers.resetForResend(item);
-    stats.planned(entryOf(reset), reset.size());
+    stats.planned(Planning.entryOf(reset), reset.size());
     stats.plannedBytes(reset.size());
     submit(transferPool, () -> transfers.transfer(reset));
   }
@@ -449,7 +385,7 @@ public final class Pipeline {
         failures.fail(item, changed);
         return;
       }
-      MediaEntry entry = entryOf(item);
+      MediaEntry entry = Planning.entryOf(item);
       MediaEntry fresh =
           new MediaEntry(
               entry.key(),
@@ -461,25 +397,5 @@ public final class Pipeline {
     } catch (IOException e) {
       failures.fail(item, changed);
     }
-  }
-
-  /** A listing entry for an item planned earlier (resume, re-hash). */
-  private static MediaEntry entryOf(UploadItem item) {
-    String key = item.sourceKey();
-    String name = key.substring(Math.max(key.lastIndexOf('/'), key.lastIndexOf(':')) + 1);
-    String folder =
-        item.container().startsWith(Router.DRIVE_ROOT_FOLDER + "/")
-            ? item.container().substring(Router.DRIVE_ROOT_FOLDER.length() + 1)
-            : item.container();
-    return new MediaEntry(key, name, folder, item.size(), item.mtimeMs());
-  }
-
-  static ThreadFactory named(String prefix) {
-    AtomicInteger n = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, "wa-" + prefix + "-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
   }
 }

@@ -73,7 +73,7 @@ final class SessionLifecycle {
 
   private void lock(long id) {
     db.useTransaction(tx -> tx.sessions().lock(id, options.owner().id()));
-    heartbeat = Executors.newSingleThreadScheduledExecutor(Pipeline.named("heartbeat"));
+    heartbeat = Executors.newSingleThreadScheduledExecutor(PendingTasks.named("heartbeat"));
     long period = Math.max(1000, Math.min(30_000, options.lockTimeout().toMillis() / 4));
     heartbeat.scheduleAtFixedRate(this::beat, period, period, TimeUnit.MILLISECONDS);
   }

@@ -38,20 +38,29 @@ class ContentHasherTest {
         out.write(block);
       }
     }
-    assertThat(hasher.fingerprint(big).sha256()).isEqualTo(SampleTree.sha256(big));
+    assertThat(fingerprint(big).sha256()).isEqualTo(SampleTree.sha256(big));
   }
 
   @Test
   void anEmptyFileHasTheEmptyHash(@TempDir Path dir) throws Exception {
     Path empty = Files.createFile(dir.resolve("x.jpg"));
-    assertThat(hasher.fingerprint(empty).sha256())
+    assertThat(fingerprint(empty).sha256())
         .isEqualTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
   }
 
   private String type(String relative) throws Exception {
     Path file = media.resolve(relative);
-    Fingerprint fp = hasher.fingerprint(file);
+    Fingerprint fp = fingerprint(file);
     assertThat(fp.sha256()).isEqualTo(SampleTree.sha256(file));
     return fp.mimeType();
+  }
+
+  /** Fingerprints a local file the way the pipeline does: through its source, by key. */
+  private Fingerprint fingerprint(Path file) throws Exception {
+    try (app.wauploader.core.source.MediaContent content =
+        new app.wauploader.core.source.LocalFileSource(java.util.List.of())
+            .open(app.wauploader.core.source.SourceKeys.file(file.toAbsolutePath().toString()))) {
+      return hasher.fingerprint(content, file.getFileName().toString());
+    }
   }
 }

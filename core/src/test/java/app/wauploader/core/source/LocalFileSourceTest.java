@@ -2,7 +2,6 @@ package app.wauploader.core.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.entry;
 
 import app.wauploader.core.SampleTree;
 import java.io.IOException;
@@ -195,7 +194,10 @@ class LocalFileSourceTest {
   void listsStatsAndReadsNamesWithInvalidUtf8() throws Exception {
     Path folder = Files.createDirectories(dir.resolve("Media/WhatsApp Images"));
     Path unlisted = Files.createDirectories(dir.resolve("unlisted"));
-    Files.write(folder.resolve("bad\uFFFDname.jpg"), "plain".getBytes(StandardCharsets.UTF_8));
+    boolean utf8 = "UTF-8".equalsIgnoreCase(System.getProperty("sun.jnu.encoding"));
+    if (utf8) { // else Java cannot name it
+      Files.write(folder.resolve("bad\uFFFDname.jpg"), "plain".getBytes(StandardCharsets.UTF_8));
+    }
     String make =
         "printf 'first' > \"$1/$(printf 'bad\\377name.jpg')\""
             + " && printf 'second!' > \"$1/$(printf 'bad\\376name.jpg')\""
@@ -204,7 +206,8 @@ class LocalFileSourceTest {
         new ProcessBuilder("sh", "-c", make, "sh", folder.toString(), unlisted.toString())
             .start()
             .waitFor();
-    Assumptions.assumeTrue(rc == 0 && count(folder) == 3, "file system refuses invalid UTF-8");
+    Assumptions.assumeTrue(
+        rc == 0 && count(folder) == (utf8 ? 3 : 2), "file system refuses invalid UTF-8");
 
     LocalFileSource source = new LocalFileSource(List.of(dir.resolve("Media")));
     Map<String, String> contents = new HashMap<>();
@@ -216,10 +219,12 @@ class LocalFileSourceTest {
     // Two names that decode to the same string keep apart; the plain name keeps its plain key.
     String escaped = "fs://" + folder.toUri().getRawPath();
     assertThat(contents)
-        .containsOnly(
-            entry(escaped + "bad%FFname.jpg", "first"),
-            entry(escaped + "bad%FEname.jpg", "second!"),
-            entry("fs:" + folder.resolve("bad\uFFFDname.jpg"), "plain"));
+        .containsEntry(escaped + "bad%FFname.jpg", "first")
+        .containsEntry(escaped + "bad%FEname.jpg", "second!")
+        .hasSize(utf8 ? 3 : 2);
+    if (utf8) {
+      assertThat(contents).containsEntry("fs:" + folder.resolve("bad\uFFFDname.jpg"), "plain");
+    }
     assertThat(escaped).startsWith("fs:///").contains("WhatsApp%20Images/");
 
     // A key from another process (no Path of this walk in memory) is found from its text alone.

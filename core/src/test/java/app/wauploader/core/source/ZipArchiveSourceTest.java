@@ -13,6 +13,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -190,6 +191,18 @@ class ZipArchiveSourceTest {
     assertThatThrownBy(
             () -> new ZipArchiveSource(truncated).list(ScanOptions.defaults(), e -> {}, p -> {}))
         .isInstanceOf(SourceUnavailableException.class);
+  }
+
+  @Test
+  void checkNamesAnUnreadableArchive() throws Exception {
+    Path archive = dir.resolve("locked.zip");
+    try (TestZips zip = TestZips.create(archive)) {
+      zip.deflated("IMG-1.jpg", new byte[] {1});
+    }
+    Files.setPosixFilePermissions(archive, PosixFilePermissions.fromString("---------"));
+    Assumptions.assumeFalse(
+        Files.isReadable(archive), "running as root: chmod 000 does not stop reads");
+    assertUnavailable(archive, "archive cannot be read (permission denied): " + archive);
   }
 
   @Test

@@ -295,7 +295,9 @@ class FaultMatrixTest {
         UploadOptions.defaults()
             .withChunkBytes(CHUNK)
             .withRetry(fast)
-            .withOwner(LockOwner.create("test", ProcessHandle.current().pid()));
+            .withOwner(
+                LockOwner.create(
+                    "test", ProcessHandle.current().pid(), pid -> ProcessHandle.of(pid).isEmpty()));
     return TestRuns.backup(
         TestRuns.env(db.file(), (d, h) -> GoogleTargets.create(http, d), db.clock()),
         options,

@@ -25,7 +25,8 @@ final class TestRuns {
             db,
             AccessTokens.NONE,
             GoogleEndpoints.at(URI.create("http://127.0.0.1:1")),
-            LockOwner.create("test", ProcessHandle.current().pid()))
+            LockOwner.create(
+                "test", ProcessHandle.current().pid(), pid -> ProcessHandle.of(pid).isEmpty()))
         .withTargets(targets)
         .withClock(clock);
   }

@@ -11,6 +11,14 @@ import app.wauploader.core.target.Target;
 import app.wauploader.core.target.TargetTraits;
 import app.wauploader.core.target.TransferRequest;
 import app.wauploader.core.target.TransferState;
+import app.wauploader.core.target.photos.PhotosJson.Album;
+import app.wauploader.core.target.photos.PhotosJson.AlbumList;
+import app.wauploader.core.target.photos.PhotosJson.AlbumRequest;
+import app.wauploader.core.target.photos.PhotosJson.BatchCreateRequest;
+import app.wauploader.core.target.photos.PhotosJson.BatchCreateResponse;
+import app.wauploader.core.target.photos.PhotosJson.NewMediaItem;
+import app.wauploader.core.target.photos.PhotosJson.NewMediaItemResult;
+import app.wauploader.core.target.photos.PhotosJson.SimpleMediaItem;
 import app.wauploader.domain.FailureReason;
 import app.wauploader.domain.Service;
 import com.google.api.client.http.ByteArrayContent;
@@ -19,8 +27,6 @@ import com.google.api.client.http.GenericUrl;
 import com.google.api.client.http.HttpRequest;
 import com.google.api.client.http.HttpResponse;
 import com.google.api.client.http.json.JsonHttpContent;
-import com.google.api.client.json.GenericJson;
-import com.google.api.client.util.Key;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -387,63 +393,5 @@ public final class PhotosTarget implements Target {
     } catch (IOException e) {
       throw Failures.fromIo(e, what);
     }
-  }
-
-  /** {@code {"album": {...}}}. */
-  public static final class AlbumRequest extends GenericJson {
-    @Key public Album album;
-  }
-
-  /** An album (https://developers.google.com/photos/library/reference/rest/v1/albums). */
-  public static final class Album extends GenericJson {
-    @Key public String id;
-    @Key public String title;
-  }
-
-  /** {@code albums.list} answer. */
-  public static final class AlbumList extends GenericJson {
-    @Key public List<Album> albums;
-    @Key public String nextPageToken;
-  }
-
-  /** {@code mediaItems:batchCreate} request. */
-  public static final class BatchCreateRequest extends GenericJson {
-    @Key public String albumId;
-    @Key public List<NewMediaItem> newMediaItems;
-  }
-
-  /** One new media item. */
-  public static final class NewMediaItem extends GenericJson {
-    @Key public String description;
-    @Key public SimpleMediaItem simpleMediaItem;
-  }
-
-  /** Upload token + file name. */
-  public static final class SimpleMediaItem extends GenericJson {
-    @Key public String uploadToken;
-    @Key public String fileName;
-  }
-
-  /** {@code mediaItems:batchCreate} answer. */
-  public static final class BatchCreateResponse extends GenericJson {
-    @Key public List<NewMediaItemResult> newMediaItemResults;
-  }
-
-  /** One item's result. */
-  public static final class NewMediaItemResult extends GenericJson {
-    @Key public String uploadToken;
-    @Key public Status status;
-    @Key public MediaItem mediaItem;
-  }
-
-  /** google.rpc.Status. */
-  public static final class Status extends GenericJson {
-    @Key public Integer code;
-    @Key public String message;
-  }
-
-  /** A created media item (only the id is used). */
-  public static final class MediaItem extends GenericJson {
-    @Key public String id;
   }
 }
