@@ -1,15 +1,19 @@
 package app.wauploader.bench;
 
+import app.wauploader.core.app.BackupEnvironment;
+import app.wauploader.core.app.Backups;
+import app.wauploader.core.auth.AccessTokens;
 import app.wauploader.core.google.GoogleEndpoints;
-import app.wauploader.core.google.GoogleHttp;
 import app.wauploader.core.hash.ContentHasher;
-import app.wauploader.core.upload.BackupRun;
-import app.wauploader.core.upload.GoogleTargets;
+import app.wauploader.core.source.LocalFileSource;
+import app.wauploader.core.source.MediaContent;
+import app.wauploader.core.source.SourceKeys;
+import app.wauploader.core.upload.LockOwner;
 import app.wauploader.core.upload.Outcome;
+import app.wauploader.core.upload.RunControl;
 import app.wauploader.core.upload.RunListener;
 import app.wauploader.core.upload.RunSummary;
 import app.wauploader.core.upload.UploadOptions;
-import app.wauploader.db.Database;
 import app.wauploader.emulator.EmulatorConfig;
 import app.wauploader.emulator.GoogleEmulator;
 import java.io.IOException;
@@ -77,16 +81,22 @@ public final class BackupBenchmark {
     row(name + ": hash baseline", all.size(), bytes, baselineSeconds, 1.0);
 
     try (GoogleEmulator emulator =
-            GoogleEmulator.start(EmulatorConfig.defaults(dir.resolve("emulator")));
-        Database db = Database.open(dir.resolve("wa.db"))) {
-      GoogleHttp http =
-          GoogleHttp.create(GoogleHttp.NO_CREDENTIALS, GoogleEndpoints.at(emulator.baseUri()));
+        GoogleEmulator.start(EmulatorConfig.defaults(dir.resolve("emulator")))) {
+      Backups backups =
+          new Backups(
+              BackupEnvironment.google(
+                  dir.resolve("wa.db"),
+                  AccessTokens.NONE,
+                  GoogleEndpoints.at(emulator.baseUri()),
+                  LockOwner.create("bench", ProcessHandle.current().pid())));
       for (String label : List.of("first upload", "second run (unchanged)")) {
         long start = System.nanoTime();
         RunSummary summary =
-            new BackupRun(
-                    db, GoogleTargets.create(http, db), UploadOptions.defaults(), RunListener.NONE)
-                .run(List.of(media));
+            backups.backup(
+                List.of(new LocalFileSource(List.of(media))),
+                UploadOptions.defaults(),
+                RunControl.create(),
+                RunListener.NONE);
         double seconds = (System.nanoTime() - start) / 1e9;
         if (summary.count(Outcome.FAILED) > 0) {
           throw new IllegalStateException(label + " had failures: " + summary);
@@ -119,8 +129,11 @@ public final class BackupBenchmark {
 
   private static void hashAll(List<Path> files) throws IOException {
     ContentHasher hasher = new ContentHasher();
+    LocalFileSource local = new LocalFileSource(List.of());
     for (Path p : files) {
-      hasher.fingerprint(p);
+      try (MediaContent content = local.open(SourceKeys.file(p.toAbsolutePath().toString()))) {
+        hasher.fingerprint(content, p.getFileName().toString());
+      }
     }
   }
 
