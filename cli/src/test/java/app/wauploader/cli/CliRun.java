@@ -16,4 +16,22 @@ record CliRun(int exitCode, String out, String err) {
     int code = cli.execute(args);
     return new CliRun(code, out.toString(), err.toString());
   }
+
+  /** {@code upload --source MEDIA --endpoint URL --db DB --no-progress EXTRA…}. */
+  static CliRun upload(
+      java.nio.file.Path media, String endpoint, java.nio.file.Path db, String... extra) {
+    java.util.List<String> args =
+        new java.util.ArrayList<>(
+            java.util.List.of(
+                "upload",
+                "--source",
+                media.toString(),
+                "--endpoint",
+                endpoint,
+                "--db",
+                db.toString(),
+                "--no-progress"));
+    args.addAll(java.util.List.of(extra));
+    return of(args.toArray(new String[0]));
+  }
 }

@@ -69,16 +69,7 @@ class HonestExitCodesTest {
     try (GoogleEmulator emulator =
         GoogleEmulator.start(EmulatorConfig.defaults(dir.resolve("emu")).withFaultsFile(faults))) {
       String endpoint = emulator.baseUri().toString();
-      CliRun run =
-          CliRun.of(
-              "upload",
-              "--source",
-              media.toString(),
-              "--endpoint",
-              endpoint,
-              "--db",
-              db.toString(),
-              "--no-progress");
+      CliRun run = CliRun.upload(media, endpoint, db);
       assertThat(run.exitCode()).isEqualTo(ExitCode.QUOTA_PAUSED.code());
       String statusBefore = CliRun.of("status", "--db", db.toString()).out();
       assertThat(statusBefore)
@@ -100,16 +91,7 @@ class HonestExitCodesTest {
           CliRun.of(
               "resume", "--now", "--endpoint", endpoint, "--db", db.toString(), "--no-progress");
       assertThat(now.exitCode()).as(now.out() + now.err()).isZero();
-      CliRun again =
-          CliRun.of(
-              "upload",
-              "--source",
-              media.toString(),
-              "--endpoint",
-              endpoint,
-              "--db",
-              db.toString(),
-              "--no-progress");
+      CliRun again = CliRun.upload(media, endpoint, db);
       assertThat(again.exitCode()).as(again.err()).isZero();
       assertThat(again.out()).contains("uploaded 0,");
     }
@@ -124,18 +106,7 @@ class HonestExitCodesTest {
     Path db = dir.resolve("wa.db");
     try (GoogleEmulator emulator =
         GoogleEmulator.start(EmulatorConfig.defaults(dir.resolve("emu")).withFaultsFile(faults))) {
-      CliRun run =
-          CliRun.of(
-              "upload",
-              "--source",
-              media.toString(),
-              "--endpoint",
-              emulator.baseUri().toString(),
-              "--db",
-              db.toString(),
-              "--no-progress",
-              "--backoff",
-              "0.05,0.1");
+      CliRun run = CliRun.upload(media, emulator.baseUri().toString(), db, "--backoff", "0.05,0.1");
       assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.RETRY_LATER.code());
       assertThat(CliRun.of("status", "--db", db.toString()).out())
           .doesNotContain("completed")

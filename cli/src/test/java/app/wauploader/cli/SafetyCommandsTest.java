@@ -177,14 +177,6 @@ class SafetyCommandsTest {
   }
 
   private static CliRun upload(Path media, String endpoint, Path db) {
-    return CliRun.of(
-        "upload",
-        "--source",
-        media.toString(),
-        "--endpoint",
-        endpoint,
-        "--db",
-        db.toString(),
-        "--no-progress");
+    return CliRun.upload(media, endpoint, db);
   }
 }

@@ -3,12 +3,8 @@ package app.wauploader.core.app;
 import app.wauploader.core.auth.SignInRequiredException;
 import app.wauploader.core.google.GoogleHttp;
 import app.wauploader.core.source.LocalFileSource;
-import app.wauploader.core.source.MediaContent;
 import app.wauploader.core.source.MediaSource;
 import app.wauploader.core.source.MediaSources;
-import app.wauploader.core.source.MediaStat;
-import app.wauploader.core.source.ScanOptions;
-import app.wauploader.core.source.SourceProblem;
 import app.wauploader.core.source.SourceUnavailableException;
 import app.wauploader.core.source.ZipArchiveSource;
 import app.wauploader.core.upload.Pipeline;
@@ -24,14 +20,11 @@ import com.google.gson.JsonArray;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * The one entry to core for every front end (the CLI's commands, the Android app's worker and
@@ -70,7 +63,7 @@ public final class Backups {
       if (!options.dryRun()) {
         checkSignIn();
       }
-      MediaSource all = new Combined(sources);
+      MediaSource all = MediaSources.of(sources, env.keys());
       try (Database db = open(options)) {
         return pipeline(db, all, options, control, listener).backup(all, describe(sources));
       }
@@ -112,7 +105,8 @@ public final class Backups {
           Duration.ZERO);
     }
     try (Database db = open(options)) {
-      Pipeline pipeline = pipeline(db, new Combined(List.of()), options, control, listener);
+      Pipeline pipeline =
+          pipeline(db, MediaSources.of(List.of(), env.keys()), options, control, listener);
       if (!options.dryRun()
           && db.read(tx -> tx.items().due(session, Long.MAX_VALUE, 1)).size() > 0) {
         checkSignIn();
@@ -231,64 +225,5 @@ public final class Backups {
       }
     }
     MediaSources.closeArchives();
-  }
-
-  /**
-   * The run's sources listed in turn; any key read by the source that accepts it, else by the
-   * environment's resolver (keys of earlier runs).
-   */
-  private final class Combined implements MediaSource {
-    private final List<MediaSource> sources;
-
-    Combined(List<MediaSource> sources) {
-      this.sources = new ArrayList<>(sources);
-    }
-
-    @Override
-    public void check() throws SourceUnavailableException {
-      for (MediaSource s : sources) {
-        s.check();
-      }
-    }
-
-    @Override
-    public void list(
-        ScanOptions options,
-        Consumer<app.wauploader.core.source.MediaEntry> found,
-        Consumer<SourceProblem> problems)
-        throws SourceUnavailableException {
-      for (MediaSource s : sources) {
-        s.list(options, found, problems);
-      }
-    }
-
-    @Override
-    public boolean accepts(String key) {
-      return owner(key).isPresent();
-    }
-
-    @Override
-    public Optional<MediaStat> stat(String key) throws IOException {
-      return reader(key).stat(key);
-    }
-
-    @Override
-    public MediaContent open(String key) throws IOException {
-      return reader(key).open(key);
-    }
-
-    private Optional<MediaSource> owner(String key) {
-      for (MediaSource s : sources) {
-        if (s.accepts(key)) {
-          return Optional.of(s);
-        }
-      }
-      return env.keys().apply(key);
-    }
-
-    private MediaSource reader(String key) throws IOException {
-      return owner(key)
-          .orElseThrow(() -> new NoSuchFileException(key, null, "no source can read this file"));
-    }
   }
 }

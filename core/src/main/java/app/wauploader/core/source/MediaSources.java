@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Finding the source of a key, and several sources as one. A {@code resume} without a scan reads
@@ -90,13 +91,24 @@ public final class MediaSources {
    *
    * <p>If a source cannot be listed at all, the others are still listed and the first {@link
    * SourceUnavailableException} is thrown at the end (the others suppressed in it). {@code stat}
-   * and {@code open} throw {@link IllegalArgumentException} for a key no source accepts.
+   * and {@code open} throw {@link java.nio.file.NoSuchFileException} for a key no source accepts.
    */
   public static MediaSource of(List<MediaSource> sources) {
-    return new Composite(List.copyOf(sources));
+    return of(sources, key -> Optional.empty());
   }
 
-  private record Composite(List<MediaSource> sources) implements MediaSource {
+  /**
+   * As {@link #of(List)}, and a key no listed source accepts is read by the source {@code fallback}
+   * finds for it (e.g. {@link #forKey}: the keys of earlier runs, for a resume).
+   */
+  public static MediaSource of(
+      List<MediaSource> sources, Function<String, Optional<MediaSource>> fallback) {
+    return new Composite(List.copyOf(sources), fallback);
+  }
+
+  private record Composite(
+      List<MediaSource> sources, Function<String, Optional<MediaSource>> fallback)
+      implements MediaSource {
     @Override
     public void check() throws SourceUnavailableException {
       for (MediaSource source : sources) {
@@ -127,7 +139,7 @@ public final class MediaSources {
 
     @Override
     public boolean accepts(String key) {
-      return sources.stream().anyMatch(s -> s.accepts(key));
+      return sources.stream().anyMatch(s -> s.accepts(key)) || fallback.apply(key).isPresent();
     }
 
     @Override
@@ -140,13 +152,18 @@ public final class MediaSources {
       return route(key).open(key);
     }
 
-    private MediaSource route(String key) {
+    private MediaSource route(String key) throws IOException {
       for (MediaSource source : sources) {
         if (source.accepts(key)) {
           return source;
         }
       }
-      throw new IllegalArgumentException("no source reads " + Names.oneLine(key));
+      return fallback
+          .apply(key)
+          .orElseThrow(
+              () ->
+                  new java.nio.file.NoSuchFileException(
+                      Names.oneLine(key), null, "no source reads this file"));
     }
   }
 }

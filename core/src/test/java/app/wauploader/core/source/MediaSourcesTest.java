@@ -86,8 +86,10 @@ class MediaSourcesTest {
       }
       String foreign = SourceKeys.zipEntry(dir.resolve("other.zip").toString(), "x.jpg");
       assertThat(all.accepts(foreign)).isFalse();
-      assertThatThrownBy(() -> all.stat(foreign)).isInstanceOf(IllegalArgumentException.class);
-      assertThatThrownBy(() -> all.open(foreign)).isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> all.stat(foreign))
+          .isInstanceOf(java.nio.file.NoSuchFileException.class);
+      assertThatThrownBy(() -> all.open(foreign))
+          .isInstanceOf(java.nio.file.NoSuchFileException.class);
     }
   }
 

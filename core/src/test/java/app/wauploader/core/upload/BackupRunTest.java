@@ -8,7 +8,6 @@ import app.wauploader.core.target.CommitRequest;
 import app.wauploader.core.target.CommitResult;
 import app.wauploader.core.target.DelegatingTarget;
 import app.wauploader.core.target.Target;
-import app.wauploader.core.target.TransferState;
 import app.wauploader.core.target.memory.InMemoryTarget;
 import app.wauploader.db.Database;
 import app.wauploader.db.UploadItem;
@@ -337,22 +336,6 @@ class BackupRunTest {
         results.addAll(delegate.commit(requests.subList(1, requests.size())));
       }
       return results;
-    }
-  }
-
-  /** Simulates a process stopped mid-transfer: after one chunk per file, sends stop. */
-  private static final class StopAfterFirstChunk extends DelegatingTarget {
-    StopAfterFirstChunk(Target delegate) {
-      super(delegate);
-    }
-
-    @Override
-    public TransferState send(String uri, long offset, byte[] chunk, int length, long size)
-        throws TargetException, InterruptedException {
-      if (offset > 0) {
-        throw new InterruptedException("process stopped");
-      }
-      return delegate.send(uri, offset, chunk, length, size);
     }
   }
 

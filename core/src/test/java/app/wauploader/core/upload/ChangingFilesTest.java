@@ -82,17 +82,7 @@ class ChangingFilesTest {
     byte[] bytes = new byte[3 * CHUNK];
     new java.util.Random(5).nextBytes(bytes);
     Files.write(doc, bytes);
-    Target stopping =
-        new DelegatingTarget(drive) {
-          @Override
-          public TransferState send(String uri, long offset, byte[] chunk, int length, long size)
-              throws TargetException, InterruptedException {
-            if (offset > 0) {
-              throw new InterruptedException("process stopped");
-            }
-            return delegate.send(uri, offset, chunk, length, size);
-          }
-        };
+    Target stopping = new StopAfterFirstChunk(drive);
     UploadOptions options = UploadOptions.defaults().withChunkBytes(CHUNK).withTransfers(1);
     TestRuns.backup(
         dir.resolve("wa.db"),
