@@ -27,7 +27,7 @@ public enum ExitCode {
   INPUT(8, "a source folder or input file is missing or unreadable"),
   LOCKED(9, "another wa-uploader process is running that session or those files"),
   RETRY_LATER(10, "files wait to be retried at the time shown: run again then"),
-  TIME_LIMIT(11, "--max-duration was reached: run again to continue"),
+  TIME_LIMIT(11, "the run's budget (--max-duration, --limit) is used up: run again"),
   INTERRUPTED(130, "interrupted (Ctrl-C): run again to resume");
 
   private final int code;

@@ -270,9 +270,9 @@ public final class Database implements AutoCloseable {
             + file
             + " is corrupt ("
             + detail.replaceAll("\\s+", " ")
-            + "); restore the newest good backup with 'wa-uploader db restore' or move the file"
-            + " away",
-        cause);
+            + "); restore the newest good backup or move the file away",
+        cause,
+        true);
   }
 
   /** A corruption error as {@link #corrupt}; other SQL errors unchanged. */

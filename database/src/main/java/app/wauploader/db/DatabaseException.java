@@ -18,15 +18,33 @@ public class DatabaseException extends RuntimeException {
   private static final int SQLITE_FULL = 13;
 
   private final boolean diskFull;
+  private final boolean corrupt;
 
   public DatabaseException(String message, Throwable cause) {
+    this(message, cause, false);
+  }
+
+  /**
+   * @param corrupt true when the file is damaged or not a database (restoring a backup helps)
+   */
+  public DatabaseException(String message, Throwable cause, boolean corrupt) {
     super(message, cause);
     this.diskFull = causedByFullDisk(cause);
+    this.corrupt = corrupt || (cause instanceof DatabaseException d && d.corrupt);
   }
 
   public DatabaseException(String message) {
     super(message);
     this.diskFull = false;
+    this.corrupt = false;
+  }
+
+  /**
+   * True if the database file is damaged or not a SQLite database: a front end suggests restoring
+   * the newest good backup (the message names no command of any front end).
+   */
+  public boolean isCorrupt() {
+    return corrupt;
   }
 
   /**

@@ -104,7 +104,8 @@ class DatabaseTest {
     assertThatThrownBy(() -> Database.open(file))
         .isInstanceOf(DatabaseException.class)
         .hasMessageContaining("corrupt")
-        .hasMessageContaining("db restore");
+        .hasMessageContaining("restore the newest good backup")
+        .matches(e -> ((DatabaseException) e).isCorrupt());
   }
 
   @Test

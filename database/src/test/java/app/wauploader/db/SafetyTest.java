@@ -100,7 +100,8 @@ class SafetyTest {
     assertThatThrownBy(() -> Database.open(file).close())
         .isInstanceOf(DatabaseException.class)
         .hasMessageContaining("corrupt")
-        .hasMessageContaining("db restore");
+        .hasMessageContaining("restore the newest good backup")
+        .matches(e -> ((DatabaseException) e).isCorrupt());
 
     Path restored = new DatabaseBackups(file).restore(Optional.empty());
     assertThat(restored).exists();

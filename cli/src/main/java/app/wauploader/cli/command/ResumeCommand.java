@@ -47,22 +47,15 @@ public final class ResumeCommand implements Callable<Integer> {
     AppDirs dirs = AppDirs.fromEnvironment();
     UploadOptions options = transfer.options();
     Backups backups = transfer.backups(dirs, database.path());
-    RunSummary summary;
-    try {
-      summary =
-          UploadRunner.run(
-              transfer.control(),
-              transfer.showProgress(),
-              options.dryRun(),
-              spec.commandLine().getOut(),
-              spec.commandLine().getErr(),
-              (control, listener) ->
-                  backups.resume(Optional.ofNullable(session), limit, options, control, listener));
-    } catch (IllegalArgumentException e) {
-      throw new UserError(ExitCode.USAGE, e.getMessage());
-    } catch (IllegalStateException e) {
-      throw new UserError(ExitCode.LOCKED, e.getMessage());
-    }
+    RunSummary summary =
+        UploadRunner.run(
+            transfer.control(),
+            transfer.showProgress(),
+            options.dryRun(),
+            spec.commandLine().getOut(),
+            spec.commandLine().getErr(),
+            (control, listener) ->
+                backups.resume(Optional.ofNullable(session), limit, options, control, listener));
     return ExitCode.of(summary).code();
   }
 }

@@ -34,6 +34,9 @@ public final class WaUploaderCommand {
           if (code == ExitCode.SOFTWARE) {
             message = e.toString();
           }
+          if (e instanceof app.wauploader.db.DatabaseException d && d.isCorrupt()) {
+            message += " ('wa-uploader db restore' puts back the newest good backup)";
+          }
           commandLine.getErr().println("wa-uploader: " + message.replaceAll("\\s+", " ").trim());
           if (code == ExitCode.SOFTWARE) {
             e.printStackTrace(commandLine.getErr());

@@ -11,6 +11,7 @@ import app.wauploader.core.upload.Pipeline;
 import app.wauploader.core.upload.RunControl;
 import app.wauploader.core.upload.RunListener;
 import app.wauploader.core.upload.RunSummary;
+import app.wauploader.core.upload.UnknownSessionException;
 import app.wauploader.core.upload.UploadOptions;
 import app.wauploader.db.Database;
 import app.wauploader.db.UploadError;
@@ -90,7 +91,7 @@ public final class Backups {
       throws IOException, InterruptedException {
     if (!Files.exists(env.database())) {
       if (session.isPresent()) {
-        throw new IllegalArgumentException("no upload session " + session.get());
+        throw new UnknownSessionException(session.get());
       }
       return new RunSummary(
           Optional.empty(),

@@ -71,7 +71,13 @@ final class ZipEntryContent implements MediaContent {
 
   private void reopen() throws IOException {
     close();
-    in = zip.getInputStream(entry);
+    try {
+      in = zip.getInputStream(entry);
+    } catch (IllegalStateException closed) {
+      // The archive was closed (end of another run, or replaced on disk): a read failure of this
+      // file, not a bug; the next attempt opens the archive again.
+      throw new IOException("the archive was closed while this entry was read", closed);
+    }
     position = 0;
     crc.reset();
     checked = true;

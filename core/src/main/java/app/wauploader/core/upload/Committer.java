@@ -126,10 +126,15 @@ final class Committer {
       batch.forEach(p -> failures.waitWithService(p.item()));
       return;
     }
-    if (control.isStopping()) {
+    Optional<RunSummary.Stop> stop = control.reason();
+    if (stop.isPresent()
+        && stop.get().reason() != StopReason.STOPPED
+        && stop.get().reason() != StopReason.DEADLINE) {
       batch.forEach(p -> failures.defer(p.item()));
       return;
     }
+    // Stopped on request or at the deadline: what is uploaded is still committed (one try), so a
+    // backlog worked through in short runs never lets its receipts expire.
     List<CommitRequest> requests = new ArrayList<>(batch.size());
     for (Pending p : batch) {
       requests.add(

@@ -117,10 +117,26 @@ final class FailurePolicy {
     stats.finished(SourceKeys.display(item.sourceKey()), Outcome.WAITING);
   }
 
-  /** Leaves an item for a later run, releasing its lock (the run is stopping). */
+  /**
+   * Leaves an item for a later run, releasing its lock (the run is stopping). When it stops because
+   * nothing answers, the item waits as {@code retrying} until the retry-later delay has passed, so
+   * the user is told when the next attempt makes sense.
+   */
   void defer(UploadItem item) {
+    String where = SourceKeys.display(item.sourceKey());
+    Optional<RunSummary.Stop> stop = control.reason();
+    if (stop.isPresent() && stop.get().reason() == StopReason.UNREACHABLE) {
+      Instant next = now().plus(options.retryLater());
+      db.useTransaction(
+          tx -> tx.items().markRetrying(item.id(), next.toEpochMilli(), FailureReason.NETWORK));
+      stats.waiting(
+          new RunSummary.Wait(
+              item.service(), FailureReason.NETWORK, next, 1, stop.get().message()));
+      stats.finished(where, Outcome.WAITING);
+      return;
+    }
     db.useTransaction(tx -> tx.items().release(item.id(), options.owner().id()));
-    stats.finished(SourceKeys.display(item.sourceKey()), Outcome.DEFERRED);
+    stats.finished(where, Outcome.DEFERRED);
   }
 
   /** A file that could not be read to fingerprint it: recorded as failed. */

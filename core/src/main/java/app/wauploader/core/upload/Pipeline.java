@@ -12,6 +12,7 @@ import app.wauploader.core.target.TargetTraits;
 import app.wauploader.db.Database;
 import app.wauploader.db.UploadItem;
 import app.wauploader.domain.FailureReason;
+import app.wauploader.domain.ItemState;
 import app.wauploader.domain.Service;
 import java.io.IOException;
 import java.util.EnumMap;
@@ -59,6 +60,9 @@ public final class Pipeline {
   private final Planning planning;
   private final PendingTasks pending = new PendingTasks();
   private final Set<Thread> workers = ConcurrentHashMap.newKeySet();
+
+  /** Items handed to a transfer or commit in this run (a twin may take its item in first). */
+  private final Set<Long> dispatched = ConcurrentHashMap.newKeySet();
 
   /** Keys hashed again in this run after they changed under a transfer (once each). */
   private final Set<String> rehashed = ConcurrentHashMap.newKeySet();
@@ -180,32 +184,32 @@ public final class Pipeline {
    */
   public RunSummary resume(Optional<Long> session, int limit)
       throws IOException, InterruptedException {
-    if (session.isPresent()
-        && db.inTransaction(tx -> tx.sessions().find(session.get())).isEmpty()) {
+    if (session.isPresent() && db.read(tx -> tx.sessions().find(session.get())).isEmpty()) {
       throw new UnknownSessionException(session.get());
     }
+    long now = db.clock().millis();
     List<UploadItem> due =
-        db.inTransaction(
-            tx -> tx.items().due(session, options.now() ? Long.MAX_VALUE : tx.nowMs(), limit));
-    if (due.isEmpty()) {
-      db.inTransaction(tx -> tx.items().waiting(session, tx.nowMs()))
-          .forEach(
-              w -> {
-                stats.waiting(
-                    new RunSummary.Wait(
-                        w.service(),
-                        w.reason(),
-                        w.until(),
-                        w.files(),
-                        "waiting since an earlier run"));
-                stats.count(Outcome.WAITING, w.files());
-              });
-      return stats.summary(Optional.empty(), options.dryRun(), Optional.empty(), limit());
+        db.read(
+            tx ->
+                tx.items()
+                    .due(session, options.now() ? Long.MAX_VALUE : now, limit > 0 ? limit + 1 : 0));
+    int left = limit > 0 && due.size() > limit ? 1 : 0;
+    List<UploadItem> taken = left > 0 ? due.subList(0, limit) : due;
+    // What waits and is not due is not this run's to try, but it is not in Google either.
+    if (!options.now()) {
+      db.read(tx -> tx.items().waiting(session, now)).forEach(stats::stillWaiting);
+    }
+    if (taken.isEmpty()) {
+      int failed =
+          db.read(tx -> tx.items().countByState()).getOrDefault(ItemState.FAILED, 0L).intValue();
+      stats.count(Outcome.FAILED, failed);
+      return stats.summary(
+          Optional.empty(), options.dryRun(), Optional.empty(), this.limit.lowest());
     }
     return execute(
         () -> lifecycle.reopen(session),
         () -> {
-          for (UploadItem item : due) {
+          for (UploadItem item : taken) {
             if (control.isStopping()) {
               stats.finished(SourceKeys.display(item.sourceKey()), Outcome.DEFERRED);
               continue;
@@ -216,12 +220,13 @@ public final class Pipeline {
             planning.note(entry.where(), decision);
             dispatch(decision, entry);
           }
-          db.useTransaction(tx -> tx.sessions().setTotalFiles(sessionId, due.size()));
+          if (left > 0) {
+            control.stop(
+                new RunSummary.Stop(
+                    StopReason.DEADLINE,
+                    "this run's limit of " + limit + " files is reached; more files are due"));
+          }
         });
-  }
-
-  private int limit() {
-    return limit.lowest();
   }
 
   /** What starts the session (returns its id). */
@@ -242,19 +247,7 @@ public final class Pipeline {
     hashPool = Executors.newFixedThreadPool(options.hashThreads(), PendingTasks.named("hash"));
     transferPool =
         Executors.newFixedThreadPool(options.transfers(), PendingTasks.named("transfer"));
-    ScheduledExecutorService deadline =
-        Executors.newSingleThreadScheduledExecutor(PendingTasks.named("clock"));
-    control
-        .deadline()
-        .ifPresent(
-            at ->
-                deadline.schedule(
-                    () ->
-                        control.stop(
-                            new RunSummary.Stop(
-                                StopReason.DEADLINE, "the time budget of this run is used up")),
-                    Math.max(0, at.toEpochMilli() - db.clock().millis()),
-                    TimeUnit.MILLISECONDS));
+    ScheduledExecutorService deadline = control.armDeadline(db.clock());
     control.onStop(() -> workers.forEach(Thread::interrupt));
     RuntimeException failure = null;
     try {
@@ -269,6 +262,9 @@ public final class Pipeline {
       } while (!pending.isIdle() || committers.values().stream().anyMatch(Committer::hasQueued));
     } catch (InterruptedException e) {
       control.stop();
+      throw e;
+    } catch (IOException e) {
+      control.stop(new RunSummary.Stop(StopReason.INTERNAL, "a source failed: " + e.getMessage()));
       throw e;
     } catch (RuntimeException e) {
       failure = e;
@@ -341,6 +337,10 @@ public final class Pipeline {
     }
     UploadItem item =
         decision instanceof Planner.Transfer t ? t.item() : ((Planner.Commit) decision).item();
+    if (!dispatched.add(item.id())) {
+      stats.finished(file.where(), Outcome.DUPLICATE); // its twin took it into this run first
+      return;
+    }
     if (options.dryRun()) {
       stats.plannedBytes(item.size() - item.ackedOffset());
       stats.planned(file, item.size() - item.ackedOffset());
@@ -393,6 +393,7 @@ public final class Pipeline {
               entry.mediaFolder(),
               now.get().size(),
               now.get().mtimeMs());
+      dispatched.remove(item.id());
       submit(hashPool, () -> handle(fresh));
     } catch (IOException e) {
       failures.fail(item, changed);

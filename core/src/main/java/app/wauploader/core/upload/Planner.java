@@ -85,9 +85,13 @@ final class Planner {
           }
           return resume(tx, sessionId, item);
         case SKIPPED_DUPLICATE:
-          Optional<String> owner = ownerOf(tx, fp.sha256(), key);
-          if (owner.isPresent()) {
-            return done(tx, sessionId, Outcome.UNCHANGED, owner);
+          Optional<String> uploadedFrom = uploadedFrom(tx, fp.sha256());
+          if (uploadedFrom.isPresent()) {
+            return done(tx, sessionId, Outcome.UNCHANGED, uploadedFrom);
+          }
+          Optional<UploadItem> twin = liveTwin(tx, fp.sha256(), key);
+          if (twin.isPresent()) {
+            return twinDecision(tx, sessionId, twin.get());
           }
           break; // its twin is gone or failed: this file takes over
         case FAILED:
@@ -99,8 +103,10 @@ final class Planner {
     if (file.size() == 0) {
       return done(tx, sessionId, Outcome.SKIPPED, Optional.empty());
     }
-    Optional<String> duplicateOf = ownerOf(tx, fp.sha256(), key);
-    boolean duplicate = duplicateOf.isPresent();
+    Optional<String> uploadedFrom = uploadedFrom(tx, fp.sha256());
+    Optional<UploadItem> twin =
+        uploadedFrom.isPresent() ? Optional.empty() : liveTwin(tx, fp.sha256(), key);
+    boolean duplicate = uploadedFrom.isPresent() || twin.isPresent();
     Route unique = duplicate ? route : uniqueName(tx, route, fp.sha256(), key);
     NewUploadItem planned =
         new NewUploadItem(
@@ -126,7 +132,9 @@ final class Planner {
     }
     if (duplicate) {
       tx.items().release(id, owner.id());
-      return done(tx, sessionId, Outcome.DUPLICATE, duplicateOf);
+      return twin.isPresent()
+          ? twinDecision(tx, sessionId, twin.get())
+          : done(tx, sessionId, Outcome.DUPLICATE, uploadedFrom);
     }
     claim(tx, id);
     return new Transfer(tx.items().find(id).orElseThrow());
@@ -181,18 +189,33 @@ final class Planner {
     return tx.items().claim(id, owner.id(), staleBefore);
   }
 
-  /**
-   * Where the content already is: the file it was uploaded from ({@code file_hashes}), or the file
-   * of another live item uploading it; empty if nobody holds it.
-   */
-  private static Optional<String> ownerOf(Transaction tx, String sha256, String key)
-      throws SQLException {
+  /** The file the content was uploaded from ({@code file_hashes}), if it is in Google. */
+  private static Optional<String> uploadedFrom(Transaction tx, String sha256) throws SQLException {
     Optional<FileHash> uploaded = tx.fileHashes().find(sha256);
-    if (uploaded.isPresent()) {
-      return Optional.of(uploaded.get().filePath());
+    return uploaded.map(FileHash::filePath);
+  }
+
+  /** The live item of another file that owns the upload of this content, if any. */
+  private static Optional<UploadItem> liveTwin(Transaction tx, String sha256, String key)
+      throws SQLException {
+    return tx.items().findLiveBySha256(sha256).filter(i -> !i.sourceKey().equals(key));
+  }
+
+  /**
+   * A file whose content another file's item owns: a duplicate when that item is committed or this
+   * run sends it; else what that item needs — it waits (the file waits with it), another live
+   * process holds it (locked), or it is taken into this run (transfer or commit), so no content is
+   * reported safe before it is in Google.
+   */
+  private Decision twinDecision(Transaction tx, long sessionId, UploadItem twin)
+      throws SQLException {
+    String where = SourceKeys.display(twin.sourceKey());
+    Optional<String> holder = tx.items().lockOwner(twin.id());
+    if (twin.state() == ItemState.COMMITTED
+        || (holder.isPresent() && holder.get().equals(owner.id()))) {
+      return done(tx, sessionId, Outcome.DUPLICATE, Optional.of(where));
     }
-    Optional<UploadItem> live = tx.items().findLiveBySha256(sha256);
-    return live.filter(i -> !i.sourceKey().equals(key)).map(i -> SourceKeys.display(i.sourceKey()));
+    return resume(tx, sessionId, twin);
   }
 
   /**

@@ -72,6 +72,26 @@ public final class RunControl {
     return stopped.await(Math.max(0, duration.toMillis()), TimeUnit.MILLISECONDS);
   }
 
+  /**
+   * Starts the clock of the deadline, if there is one: at the deadline the run stops as {@link
+   * StopReason#DEADLINE}. Shut the returned executor down when the run ends.
+   */
+  java.util.concurrent.ScheduledExecutorService armDeadline(Clock clock) {
+    java.util.concurrent.ScheduledExecutorService timer =
+        java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+            PendingTasks.named("clock"));
+    deadline.ifPresent(
+        at ->
+            timer.schedule(
+                () ->
+                    stop(
+                        new RunSummary.Stop(
+                            StopReason.DEADLINE, "the time budget of this run is used up")),
+                Math.max(0, at.toEpochMilli() - clock.millis()),
+                TimeUnit.MILLISECONDS));
+    return timer;
+  }
+
   /** Stops for {@code why}; the first reason wins. */
   void stop(RunSummary.Stop why) {
     if (reason.compareAndSet(null, why)) {

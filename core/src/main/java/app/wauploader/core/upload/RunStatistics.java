@@ -65,6 +65,14 @@ final class RunStatistics implements RunListener {
             wait.message()));
   }
 
+  /** Files of earlier runs that wait and are not this run's to try. */
+  void stillWaiting(app.wauploader.db.UploadItemRepository.Waiting w) {
+    waiting(
+        new RunSummary.Wait(
+            w.service(), w.reason(), w.until(), w.files(), "waiting since an earlier run"));
+    count(Outcome.WAITING, w.files());
+  }
+
   /** The waits recorded so far for {@code service}'s quota, if any. */
   synchronized Optional<RunSummary.Wait> quotaWait(Service service) {
     return Optional.ofNullable(waits.get(service.id() + "/quota"));

@@ -116,7 +116,9 @@ final class TransferTask {
                 progress.resumedAt(active.acknowledgedOffset());
               } else {
                 // Complete already: the bytes below the end were sent by an earlier attempt.
-                prefixMatches(item, content, item.size(), sent);
+                if (!prefixMatches(item, content, item.size(), sent)) {
+                  throw new FileChangedException(item);
+                }
               }
             }
             return sendAll(item, content, progress, state, buffer, sent);

@@ -4,7 +4,7 @@ package app.wauploader.core.upload;
 public final class UnknownSessionException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
-  UnknownSessionException(long id) {
+  public UnknownSessionException(long id) {
     super("no upload session " + id);
   }
 }

@@ -115,14 +115,7 @@ class HonestOutcomesTest {
   @Test
   void resumeBeforeTheQuotaResetChangesNothingAndSaysUntilWhen() throws Exception {
     Path media = SampleTree.copyTo(dir);
-    Target quota =
-        new DelegatingTarget(photos) {
-          @Override
-          public String begin(TransferRequest request) throws TargetException {
-            throw new TargetException(FailureReason.DAILY_QUOTA, "daily quota used up");
-          }
-        };
-    Map<Service, Target> targets = Map.of(Service.PHOTOS, quota, Service.DRIVE, drive);
+    Map<Service, Target> targets = Map.of(Service.PHOTOS, quota(photos), Service.DRIVE, drive);
     RunSummary first =
         TestRuns.backup(dir.resolve("wa.db"), targets, UploadOptions.defaults(), media);
     assertThat(first.verdict()).isEqualTo(Verdict.WAITING_FOR_QUOTA);
@@ -193,6 +186,83 @@ class HonestOutcomesTest {
           .as("bytes sent twice")
           .isLessThanOrEqualTo(2L * chunk);
     }
+  }
+
+  @Test
+  void aFileWhoseTwinStillWaitsIsNotReportedAsBackedUp() throws Exception {
+    Path media = SampleTree.copyTo(dir);
+    Path zip = dir.resolve("WhatsApp Chat - Trip.zip");
+    List<Path> images = SampleTree.eligibleFiles(media.resolve("WhatsApp Images"));
+    try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+      for (Path image : images) {
+        out.putNextEntry(new ZipEntry(image.getFileName().toString()));
+        Files.copy(image, out);
+        out.closeEntry();
+      }
+    }
+    Backups backups = backups(Map.of(Service.PHOTOS, quota(photos), Service.DRIVE, drive));
+    RunSummary fromZip =
+        backups.backup(
+            List.of(new ZipArchiveSource(zip)),
+            UploadOptions.defaults(),
+            RunControl.create(),
+            RunListener.NONE);
+    assertThat(fromZip.verdict()).isEqualTo(Verdict.WAITING_FOR_QUOTA);
+    RunSummary fromFolder =
+        backups.backup(
+            List.of(new LocalFileSource(List.of(media.resolve("WhatsApp Images")))),
+            UploadOptions.defaults(),
+            RunControl.create(),
+            RunListener.NONE);
+    assertThat(fromFolder.verdict()).isEqualTo(Verdict.WAITING_FOR_QUOTA);
+    assertThat(fromFolder.count(Outcome.WAITING)).isPositive();
+    assertThat(session(fromFolder).status()).isEqualTo(SessionStatus.PAUSED);
+    assertThat(photos.items()).isEmpty();
+  }
+
+  @Test
+  void aResumeThatFinishesTheDueFilesStillReportsTheOnesThatWait() throws Exception {
+    Path media = SampleTree.copyTo(dir);
+    Target failingDrive =
+        new DelegatingTarget(drive) {
+          @Override
+          public String begin(TransferRequest request) throws TargetException {
+            throw new TargetException(FailureReason.SERVER, "HTTP 503");
+          }
+        };
+    UploadOptions firstOptions =
+        UploadOptions.defaults()
+            .withRetry(RetryPolicy.defaults().withMaxAttempts(1))
+            .withRetryLater(Duration.ZERO);
+    RunSummary first =
+        TestRuns.backup(
+            dir.resolve("wa.db"),
+            Map.of(Service.PHOTOS, quota(photos), Service.DRIVE, failingDrive),
+            firstOptions,
+            media);
+    assertThat(first.verdict()).isEqualTo(Verdict.WAITING_FOR_QUOTA);
+
+    RunSummary resumed =
+        TestRuns.resume(
+            dir.resolve("wa.db"),
+            Map.of(Service.PHOTOS, photos, Service.DRIVE, drive),
+            UploadOptions.defaults());
+    assertThat(resumed.count(Outcome.UPLOADED)).as("the due Drive files").isPositive();
+    assertThat(drive.items()).isNotEmpty();
+    assertThat(photos.items()).as("Photos still waits for its quota").isEmpty();
+    assertThat(resumed.verdict()).isEqualTo(Verdict.WAITING_FOR_QUOTA);
+    assertThat(session(resumed).status()).isEqualTo(SessionStatus.PAUSED);
+    assertThat(session(resumed).pausedUntil()).isPresent();
+  }
+
+  /** A Photos target whose daily quota is used up. */
+  private static Target quota(Target photos) {
+    return new DelegatingTarget(photos) {
+      @Override
+      public String begin(TransferRequest request) throws TargetException {
+        throw new TargetException(FailureReason.DAILY_QUOTA, "daily quota used up");
+      }
+    };
   }
 
   private Backups backups(Map<Service, Target> targets) {
