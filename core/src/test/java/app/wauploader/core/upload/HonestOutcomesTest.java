@@ -109,7 +109,12 @@ class HonestOutcomesTest {
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
     assertThat(run.verdict()).isEqualTo(Verdict.UNREACHABLE);
     assertThat(run.stop().orElseThrow().message()).contains("did not answer");
-    assertThat(session(run).status()).isNotEqualTo(SessionStatus.COMPLETED);
+    assertThat(session(run).status()).isEqualTo(SessionStatus.PAUSED);
+    assertThat(session(run).pausedUntil()).isPresent();
+    assertThat(run.waits())
+        .isNotEmpty()
+        .allSatisfy(w -> assertThat(w.until()).isAfter(java.time.Instant.now()));
+    assertThat(run.count(Outcome.DEFERRED)).isZero();
   }
 
   @Test
