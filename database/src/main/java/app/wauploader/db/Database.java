@@ -4,23 +4,13 @@ import app.wauploader.db.migration.Migration;
 import app.wauploader.db.migration.MigrationRunner;
 import app.wauploader.db.migration.Migrations;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.Properties;
-import org.sqlite.SQLiteConnection;
-import org.sqlite.core.DB;
 
 /**
  * The local SQLite database: the single source of truth for what is done, in flight and failed.
@@ -75,10 +65,10 @@ public final class Database implements AutoCloseable {
   /** As {@link #open(Path)}, with the migrations to apply and the clock for timestamps given. */
   public static Database open(Path file, List<Migration> migrations, Clock clock) {
     Path absolute = file.toAbsolutePath();
-    prepareFiles(absolute);
-    Connection connection = connect(absolute);
+    Connections.prepareFiles(absolute);
+    Connection connection = Connections.connect(absolute);
     try {
-      checkQuickly(connection, absolute);
+      Connections.checkQuickly(connection, absolute);
       int current = MigrationRunner.currentVersion(connection);
       DatabaseBackups backups = new DatabaseBackups(absolute);
       if (current > 0 && current < migrations.size()) {
@@ -120,17 +110,18 @@ public final class Database implements AutoCloseable {
   /** As {@link #openSnapshot(Path)}, with the migrations and the clock for timestamps given. */
   public static Database openSnapshot(Path file, List<Migration> migrations, Clock clock) {
     Path absolute = file.toAbsolutePath();
-    Connection connection = connectInMemory(absolute);
+    Connection connection = Connections.connectInMemory(absolute);
     try {
-      copyInto(connection, absolute);
-      checkQuickly(connection, absolute);
+      Connections.copyInto(connection, absolute);
+      Connections.checkQuickly(connection, absolute);
       new MigrationRunner(migrations, clock).migrate(connection);
       return new Database(absolute, connection, clock, true);
     } catch (SQLException e) {
       closeQuietly(connection);
-      SQLException other = corruptOr(absolute, e);
+      SQLException other = Connections.corruptOr(absolute, e);
       throw new DatabaseException(
-          "cannot take a snapshot of " + absolute + ": " + oneLine(other.getMessage()), e);
+          "cannot take a snapshot of " + absolute + ": " + Connections.oneLine(other.getMessage()),
+          e);
     } catch (IOException e) {
       closeQuietly(connection);
       throw new DatabaseException(
@@ -139,227 +130,6 @@ public final class Database implements AutoCloseable {
       closeQuietly(connection);
       throw e;
     }
-  }
-
-  /**
-   * Creates the database's missing directories {@code 0700} and the file itself {@code 0600} if
-   * absent; takes group and other permissions from an existing file and its {@code -wal} and {@code
-   * -shm}.
-   */
-  private static void prepareFiles(Path file) {
-    try {
-      Path parent = file.getParent();
-      if (parent != null) {
-        OwnerOnly.createDirectories(parent);
-      }
-    } catch (IOException e) {
-      throw new DatabaseException(
-          "cannot create the database directory for " + file + ": " + DatabaseBackups.describe(e),
-          e);
-    }
-    try {
-      OwnerOnly.createFile(file);
-    } catch (IOException e) {
-      throw new DatabaseException(
-          "cannot create database " + file + ": " + DatabaseBackups.describe(e), e);
-    }
-    OwnerOnly.tighten(Paths.get(file + "-wal"));
-    OwnerOnly.tighten(Paths.get(file + "-shm"));
-  }
-
-  /** Restores {@code file}'s committed contents into the in-memory {@code connection}. */
-  private static void copyInto(Connection connection, Path file) throws IOException, SQLException {
-    if (!Files.exists(file) || Files.size(file) == 0) {
-      return;
-    }
-    if (!hasSqliteHeader(file)) {
-      throw corrupt(file, "not a SQLite database: no SQLite header", null);
-    }
-    Path wal = Paths.get(file + "-wal");
-    boolean walHasData = Files.exists(wal) && sizeOrZero(wal) > 0;
-    if (walHasData && !Files.exists(Paths.get(file + "-shm"))) {
-      throw new DatabaseException(
-          "cannot take a snapshot of "
-              + file
-              + " without writing to it: its -wal holds changes but there is no -shm (left by a"
-              + " crash); open it once for a real run, which recovers it, then retry");
-    }
-    String uri = fileUri(file) + (walHasData ? "?mode=ro&readonly_shm=1" : "?immutable=1");
-    int rc = connection.unwrap(SQLiteConnection.class).getDatabase().restore("main", uri, null);
-    if (rc != 0) {
-      throw DB.newSQLException(rc, "cannot copy " + file);
-    }
-    try (Statement statement = connection.createStatement();
-        ResultSet rs = statement.executeQuery("PRAGMA page_count")) {
-      if (!rs.next() || rs.getLong(1) == 0) {
-        throw new DatabaseException(
-            "cannot take a snapshot of "
-                + file
-                + ": the copy came out empty (SQLite could not read the file, or it changed"
-                + " while it was read); retry");
-      }
-    }
-  }
-
-  /** True if {@code file} starts with SQLite's header, {@code "SQLite format 3"} and a NUL byte. */
-  private static boolean hasSqliteHeader(Path file) throws IOException {
-    byte[] expected = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
-    byte[] header = new byte[expected.length];
-    try (InputStream in = Files.newInputStream(file)) {
-      int read = 0;
-      while (read < header.length) {
-        int n = in.read(header, read, header.length - read);
-        if (n < 0) {
-          return false;
-        }
-        read += n;
-      }
-    }
-    return Arrays.equals(header, expected);
-  }
-
-  private static long sizeOrZero(Path file) {
-    try {
-      return Files.size(file);
-    } catch (IOException e) {
-      return 0;
-    }
-  }
-
-  /**
-   * {@code file} as an SQLite URI ({@code file:/…}), every byte but {@code [A-Za-z0-9/._~-]}
-   * escaped.
-   */
-  static String fileUri(Path file) {
-    StringBuilder uri = new StringBuilder("file:");
-    for (byte b : file.toAbsolutePath().toString().getBytes(StandardCharsets.UTF_8)) {
-      char c = (char) (b & 0xFF);
-      boolean plain =
-          (c >= 'a' && c <= 'z')
-              || (c >= 'A' && c <= 'Z')
-              || (c >= '0' && c <= '9')
-              || "/._~-".indexOf(c) >= 0;
-      if (plain) {
-        uri.append(c);
-      } else {
-        uri.append('%').append(String.format(Locale.ROOT, "%02X", b & 0xFF));
-      }
-    }
-    return uri.toString();
-  }
-
-  /**
-   * {@code PRAGMA quick_check} at open: a damaged file is refused before anything is written to it
-   * (O(size), a few ms per MB).
-   */
-  private static void checkQuickly(Connection connection, Path file) throws SQLException {
-    try (Statement statement = connection.createStatement();
-        ResultSet rs = statement.executeQuery("PRAGMA quick_check")) {
-      List<String> problems = DatabaseBackups.problems(rs);
-      if (!problems.isEmpty()) {
-        throw corrupt(file, problems.get(0), null);
-      }
-    } catch (SQLException e) {
-      throw corruptOr(file, e);
-    }
-  }
-
-  private static DatabaseException corrupt(Path file, String detail, Throwable cause) {
-    return new DatabaseException(
-        "database "
-            + file
-            + " is corrupt ("
-            + detail.replaceAll("\\s+", " ")
-            + "); restore the newest good backup or move the file away",
-        cause,
-        true);
-  }
-
-  /** A corruption error as {@link #corrupt}; other SQL errors unchanged. */
-  private static SQLException corruptOr(Path file, SQLException e) {
-    String reason = e.getMessage() == null ? "" : e.getMessage();
-    if (reason.contains("NOTADB") || reason.contains("CORRUPT") || reason.contains("malformed")) {
-      throw corrupt(file, reason, e);
-    }
-    return e;
-  }
-
-  /**
-   * {@code PRAGMA journal_mode = WAL}. Switching a new database to WAL needs an exclusive lock, and
-   * SQLite answers SQLITE_BUSY at once (without the busy handler) while another connection is
-   * switching it too: retried here for up to the busy timeout.
-   */
-  private static void enableWal(Statement statement) throws SQLException {
-    long deadline = System.nanoTime() + BUSY_TIMEOUT_MS * 1_000_000L;
-    while (true) {
-      try {
-        statement.execute("PRAGMA journal_mode = WAL");
-        return;
-      } catch (SQLException e) {
-        boolean busy = e.getMessage() != null && e.getMessage().contains("SQLITE_BUSY");
-        if (!busy || System.nanoTime() > deadline) {
-          throw e;
-        }
-        try {
-          Thread.sleep(20);
-        } catch (InterruptedException interrupted) {
-          Thread.currentThread().interrupt();
-          throw e;
-        }
-      }
-    }
-  }
-
-  private static Connection connect(Path file) {
-    Connection connection = null;
-    try {
-      connection = DriverManager.getConnection("jdbc:sqlite:" + file, connectionProperties());
-      try (Statement statement = connection.createStatement()) {
-        statement.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
-        enableWal(statement);
-        applyPragmas(statement);
-        statement.execute("PRAGMA mmap_size = 268435456");
-        // Touch the schema so a file that is not a database fails here, not mid-run.
-        statement.executeQuery("SELECT count(*) FROM sqlite_master").close();
-      }
-      return connection;
-    } catch (SQLException e) {
-      closeQuietly(connection);
-      SQLException other = corruptOr(file, e);
-      throw new DatabaseException("cannot open database " + file + ": " + other.getMessage(), e);
-    }
-  }
-
-  /** A connection to a new in-memory database, with the pragmas that apply to one. */
-  private static Connection connectInMemory(Path source) {
-    Connection connection = null;
-    try {
-      connection = DriverManager.getConnection("jdbc:sqlite::memory:", connectionProperties());
-      try (Statement statement = connection.createStatement()) {
-        statement.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
-        applyPragmas(statement);
-      }
-      return connection;
-    } catch (SQLException e) {
-      closeQuietly(connection);
-      throw new DatabaseException(
-          "cannot open an in-memory snapshot of " + source + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static Properties connectionProperties() {
-    Properties properties = new Properties();
-    // sqlite-jdbc: issue BEGIN IMMEDIATE when auto-commit is turned off (MigrationRunner does).
-    properties.setProperty("transaction_mode", "IMMEDIATE");
-    properties.setProperty("busy_timeout", Integer.toString(BUSY_TIMEOUT_MS));
-    return properties;
-  }
-
-  private static void applyPragmas(Statement statement) throws SQLException {
-    statement.execute("PRAGMA foreign_keys = ON");
-    statement.execute("PRAGMA synchronous = NORMAL");
-    statement.execute("PRAGMA temp_store = MEMORY");
-    statement.execute("PRAGMA cache_size = -64000");
   }
 
   /** The database file (absolute); for a snapshot, the file it was copied from. */
@@ -474,22 +244,18 @@ public final class Database implements AutoCloseable {
 
   /** {@code e} as the one-line {@link DatabaseException} a user can act on. */
   private DatabaseException failure(SQLException e) {
-    SQLException other = corruptOr(file, e);
+    SQLException other = Connections.corruptOr(file, e);
     if (DatabaseException.causedByFullDisk(other)) {
       return new DatabaseException(
           "the disk (or database) is full: cannot write to "
               + file
               + "; free some space and run again ("
-              + oneLine(other.getMessage())
+              + Connections.oneLine(other.getMessage())
               + ")",
           e);
     }
     return new DatabaseException(
-        "database error in " + file + ": " + oneLine(other.getMessage()), e);
-  }
-
-  private static String oneLine(String text) {
-    return text == null ? "" : text.replaceAll("\\s+", " ").trim();
+        "database error in " + file + ": " + Connections.oneLine(other.getMessage()), e);
   }
 
   /** As {@link #inTransaction} for work without a result. */
@@ -610,7 +376,7 @@ public final class Database implements AutoCloseable {
     closeQuietly(connection);
   }
 
-  private static void closeQuietly(Connection connection) {
+  static void closeQuietly(Connection connection) {
     if (connection != null) {
       try {
         connection.close();

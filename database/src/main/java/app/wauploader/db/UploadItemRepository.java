@@ -245,14 +245,14 @@ public final class UploadItemRepository {
    * next_attempt_at} later), grouped by service and reason: how many, and the earliest time one of
    * them may be tried.
    */
-  public List<Waiting> waiting(Optional<Long> sessionId, long nowMs) throws SQLException {
+  public List<WaitingItems> waiting(Optional<Long> sessionId, long nowMs) throws SQLException {
     return tx.query(
         "SELECT service, coalesce(wait_reason, CASE state WHEN 'paused' THEN 'daily_quota'"
             + " ELSE 'server' END), count(*), min(next_attempt_at) FROM upload_items"
             + " WHERE state IN ('retrying', 'paused') AND next_attempt_at > ?"
             + " AND (? IS NULL OR session_id = ?) GROUP BY 1, 2 ORDER BY 1, 2",
         rs ->
-            new Waiting(
+            new WaitingItems(
                 Service.fromId(rs.getString(1)),
                 FailureReason.fromId(rs.getString(2)),
                 rs.getInt(3),
@@ -261,16 +261,6 @@ public final class UploadItemRepository {
         sessionId,
         sessionId);
   }
-
-  /**
-   * Items of one service that wait for one reason.
-   *
-   * @param reason why they wait ({@code daily_quota} for paused items)
-   * @param files how many
-   * @param until the earliest {@code next_attempt_at} among them
-   */
-  public record Waiting(
-      Service service, FailureReason reason, int files, java.time.Instant until) {}
 
   /**
    * → retrying: a transient failure outlasted this run's retries; try again from {@code

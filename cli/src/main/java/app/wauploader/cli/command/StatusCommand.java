@@ -5,8 +5,8 @@ import app.wauploader.core.app.Backups;
 import app.wauploader.core.app.StatusReport;
 import app.wauploader.core.auth.AccessTokens;
 import app.wauploader.core.google.GoogleEndpoints;
-import app.wauploader.db.UploadItemRepository;
 import app.wauploader.db.UploadSession;
+import app.wauploader.db.WaitingItems;
 import app.wauploader.domain.ItemState;
 import java.io.PrintWriter;
 import java.time.ZoneId;
@@ -85,7 +85,7 @@ public final class StatusCommand implements Callable<Integer> {
           .append(report.files().getOrDefault(state, 0L));
     }
     out.println(line);
-    for (UploadItemRepository.Waiting w : report.waiting()) {
+    for (WaitingItems w : report.waiting()) {
       out.printf(
           "waiting: %d %s files until %s (%s)%n",
           w.files(), w.service().id(), UploadRunner.TIME.format(w.until()), w.reason().id());

@@ -1,7 +1,7 @@
 package app.wauploader.core.app;
 
-import app.wauploader.db.UploadItemRepository;
 import app.wauploader.db.UploadSession;
+import app.wauploader.db.WaitingItems;
 import app.wauploader.domain.ItemState;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,4 +28,4 @@ public record StatusReport(
     Map<ItemState, Long> files,
     long contents,
     long lockedFiles,
-    List<UploadItemRepository.Waiting> waiting) {}
+    List<WaitingItems> waiting) {}

@@ -66,7 +66,7 @@ final class RunStatistics implements RunListener {
   }
 
   /** Files of earlier runs that wait and are not this run's to try. */
-  void stillWaiting(app.wauploader.db.UploadItemRepository.Waiting w) {
+  void stillWaiting(app.wauploader.db.WaitingItems w) {
     waiting(
         new RunSummary.Wait(
             w.service(), w.reason(), w.until(), w.files(), "waiting since an earlier run"));
