@@ -48,12 +48,9 @@ public final class ResumeCommand implements Callable<Integer> {
     UploadOptions options = transfer.options();
     Backups backups = transfer.backups(dirs, database.path());
     RunSummary summary =
-        UploadRunner.run(
-            transfer.control(),
-            transfer.showProgress(),
-            options.dryRun(),
-            spec.commandLine().getOut(),
-            spec.commandLine().getErr(),
+        transfer.run(
+            spec,
+            options,
             (control, listener) ->
                 backups.resume(Optional.ofNullable(session), limit, options, control, listener));
     return ExitCode.of(summary).code();

@@ -12,6 +12,7 @@ import app.wauploader.core.google.GoogleEndpoints;
 import app.wauploader.core.retry.RetryPolicy;
 import app.wauploader.core.upload.LockOwner;
 import app.wauploader.core.upload.RunControl;
+import app.wauploader.core.upload.RunSummary;
 import app.wauploader.core.upload.UploadOptions;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -179,6 +180,19 @@ public final class TransferOptions {
 
   boolean showProgress() {
     return !noProgress && System.console() != null;
+  }
+
+  /** Runs one facade call with this command line's control and progress, printing its summary. */
+  RunSummary run(
+      picocli.CommandLine.Model.CommandSpec spec, UploadOptions options, UploadRunner.Work work)
+      throws IOException, InterruptedException {
+    return UploadRunner.run(
+        control(),
+        showProgress(),
+        options.dryRun(),
+        spec.commandLine().getOut(),
+        spec.commandLine().getErr(),
+        work);
   }
 
   /** A control for this run: stopped by Ctrl-C/SIGTERM, and at --max-duration if given. */

@@ -63,12 +63,9 @@ public final class UploadCommand implements Callable<Integer> {
             .withScan(new ScanOptions(includeStatuses, includeStickers, includeProfilePhotos));
     Backups backups = transfer.backups(dirs, database.path());
     RunSummary summary =
-        UploadRunner.run(
-            transfer.control(),
-            transfer.showProgress(),
-            options.dryRun(),
-            spec.commandLine().getOut(),
-            spec.commandLine().getErr(),
+        transfer.run(
+            spec,
+            options,
             (control, listener) -> backups.backup(media, options, control, listener));
     return ExitCode.of(summary).code();
   }

@@ -46,15 +46,8 @@ class HonestOutcomesTest {
   @Test
   void aZipIsBackedUpInPlaceAndTheSameBytesInAFolderAreNotSentAgain() throws Exception {
     Path media = SampleTree.copyTo(dir);
-    Path zip = dir.resolve("WhatsApp Chat - Trip.zip");
     List<Path> images = SampleTree.eligibleFiles(media.resolve("WhatsApp Images"));
-    try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
-      for (Path image : images) {
-        out.putNextEntry(new ZipEntry(image.getFileName().toString()));
-        Files.copy(image, out);
-        out.closeEntry();
-      }
-    }
+    Path zip = zipOf(images, dir.resolve("WhatsApp Chat - Trip.zip"));
     Backups backups = backups(Map.of(Service.PHOTOS, photos, Service.DRIVE, drive));
     RunSummary fromZip =
         backups.backup(
@@ -196,15 +189,8 @@ class HonestOutcomesTest {
   @Test
   void aFileWhoseTwinStillWaitsIsNotReportedAsBackedUp() throws Exception {
     Path media = SampleTree.copyTo(dir);
-    Path zip = dir.resolve("WhatsApp Chat - Trip.zip");
     List<Path> images = SampleTree.eligibleFiles(media.resolve("WhatsApp Images"));
-    try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
-      for (Path image : images) {
-        out.putNextEntry(new ZipEntry(image.getFileName().toString()));
-        Files.copy(image, out);
-        out.closeEntry();
-      }
-    }
+    Path zip = zipOf(images, dir.resolve("WhatsApp Chat - Trip.zip"));
     Backups backups = backups(Map.of(Service.PHOTOS, quota(photos), Service.DRIVE, drive));
     RunSummary fromZip =
         backups.backup(
@@ -258,6 +244,18 @@ class HonestOutcomesTest {
     assertThat(resumed.verdict()).isEqualTo(Verdict.WAITING_FOR_QUOTA);
     assertThat(session(resumed).status()).isEqualTo(SessionStatus.PAUSED);
     assertThat(session(resumed).pausedUntil()).isPresent();
+  }
+
+  /** A chat-export-like archive of {@code files} (flat, by name). */
+  private static Path zipOf(List<Path> files, Path zip) throws java.io.IOException {
+    try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+      for (Path file : files) {
+        out.putNextEntry(new ZipEntry(file.getFileName().toString()));
+        Files.copy(file, out);
+        out.closeEntry();
+      }
+    }
+    return zip;
   }
 
   /** A Photos target whose daily quota is used up. */
