@@ -37,10 +37,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * session's life is {@link SessionLifecycle}'s, failures are {@link FailurePolicy}'s, counting is
  * {@link RunStatistics}'.
  *
- * <p>The database is the truth: every state change is its own transaction, so a killed run loses at
- * most the chunk in flight. A dry run is this same pipeline over a snapshot of the database that is
- * never written back, stopping after the plan. A run ends early when its {@link RunControl} stops
- * it (on request, at its deadline, fatally, or when nothing answers).
+ * <p>Every state change is its own transaction (a killed run loses at most the chunk in flight). A
+ * dry run is this pipeline over a database snapshot, stopping after the plan. A {@link RunControl}
+ * ends a run early (on request, at its deadline, fatally, or when nothing answers).
  */
 public final class Pipeline {
   private static final int MAX_FILES_IN_FLIGHT = 256;
@@ -175,9 +174,8 @@ public final class Pipeline {
   /**
    * Continues open work without listing: the items of {@code session} (or of every session) that
    * are pending, half-sent, uploaded but uncommitted, or waiting and due (all waiting ones with
-   * {@link UploadOptions#now()}), at most {@code limit} of them (≤ 0: all). When nothing is due,
-   * nothing is written and the summary has no session: its {@link RunSummary#waits()} say what
-   * waits and until when.
+   * {@link UploadOptions#now()}), at most {@code limit} (≤ 0: all). Files still waiting are in
+   * {@link RunSummary#waits()}; with nothing due, nothing is written and there is no session.
    *
    * @throws UnknownSessionException if {@code session} does not exist
    * @throws SessionBusyException if {@code session} is being run by another live process

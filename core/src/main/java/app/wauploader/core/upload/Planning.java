@@ -56,31 +56,40 @@ final class Planning {
       stats.finished(where, Outcome.DEFERRED);
       return Optional.empty();
     }
-    Optional<ScanEntry> cached =
-        db.inTransaction(tx -> tx.scanCache().find(file.key(), file.size(), file.mtimeMs()));
-    Fingerprint fingerprint;
-    try {
-      if (cached.isPresent()) {
-        fingerprint = new Fingerprint(cached.get().sha256(), cached.get().mimeType(), true);
-      } else {
-        try (MediaContent content = media.open(file.key())) {
-          fingerprint = hasher.fingerprint(content, file.name());
-        }
-      }
-    } catch (IOException e) {
-      if (control.isStopping()) {
-        stats.finished(where, Outcome.DEFERRED);
-      } else {
-        failures.unreadable(where, e);
-      }
-      return Optional.empty();
-    }
-    Route route = router.route(file, fingerprint.mimeType());
-    Fingerprint fp = fingerprint;
-    Planner.Decision decision =
+    // An unchanged file (scan cache hit) is planned in the same transaction as the lookup: one
+    // database round trip per file on a re-run.
+    Optional<Planner.Decision> known =
         db.inTransaction(
             tx -> {
-              if (!fp.fromCache()) {
+              Optional<ScanEntry> cached =
+                  tx.scanCache().find(file.key(), file.size(), file.mtimeMs());
+              if (cached.isEmpty()) {
+                return Optional.empty();
+              }
+              Fingerprint fp =
+                  new Fingerprint(cached.get().sha256(), cached.get().mimeType(), true);
+              return Optional.of(
+                  planner.plan(tx, sessionId, file, fp, router.route(file, fp.mimeType())));
+            });
+    Planner.Decision decision;
+    if (known.isPresent()) {
+      decision = known.get();
+    } else {
+      Fingerprint fp;
+      try (MediaContent content = media.open(file.key())) {
+        fp = hasher.fingerprint(content, file.name());
+      } catch (IOException e) {
+        if (control.isStopping()) {
+          stats.finished(where, Outcome.DEFERRED);
+        } else {
+          failures.unreadable(where, e);
+        }
+        return Optional.empty();
+      }
+      Route route = router.route(file, fp.mimeType());
+      decision =
+          db.inTransaction(
+              tx -> {
                 tx.scanCache()
                     .putAll(
                         List.of(
@@ -90,9 +99,9 @@ final class Planning {
                                 file.mtimeMs(),
                                 fp.sha256(),
                                 fp.mimeType())));
-              }
-              return planner.plan(tx, sessionId, file, fp, route);
-            });
+                return planner.plan(tx, sessionId, file, fp, route);
+              });
+    }
     note(where, decision);
     return Optional.of(decision);
   }
