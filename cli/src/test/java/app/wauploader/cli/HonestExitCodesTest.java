@@ -49,7 +49,8 @@ class HonestExitCodesTest {
             "--no-progress");
     assertThat(dry.exitCode()).as(dry.err()).isZero();
     assertThat(dry.out())
-        .contains("IMG-20231105-WA0012.jpg: upload to Google Photos album \"WhatsApp Images\"")
+        .contains(
+            "WhatsApp Images/IMG-20240214-WA0003.jpg: upload to Google Photos album \"WhatsApp Images\" as IMG-20240214-WA0003.jpg")
         .contains(": upload to Google Drive folder WhatsApp/WhatsApp Documents/")
         .contains(": duplicate of ")
         .contains("dry run: would upload");
