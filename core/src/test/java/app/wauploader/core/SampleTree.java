@@ -42,6 +42,14 @@ public final class SampleTree {
    * Photos, not empty.
    */
   public static List<Path> eligibleFiles(Path media) {
+    return listedFiles(media).stream().filter(p -> size(p) > 0).toList();
+  }
+
+  /**
+   * The files a default listing offers, empty ones too: not hidden, not in .Statuses, Stickers or
+   * Profile Photos.
+   */
+  public static List<Path> listedFiles(Path media) {
     try (Stream<Path> files = Files.walk(media)) {
       return files
           .filter(Files::isRegularFile)
@@ -53,7 +61,6 @@ public final class SampleTree {
                     && !rel.startsWith("WhatsApp Stickers")
                     && !rel.startsWith("WhatsApp Profile Photos");
               })
-          .filter(p -> size(p) > 0)
           .sorted()
           .toList();
     } catch (IOException e) {

@@ -107,9 +107,7 @@ final class UploadRunner {
                   : "run again then, or 'wa-uploader resume --now'")
               + (wait.message().isEmpty() ? "" : " — " + wait.message()));
     }
-    if (summary.lowestTransfers() < Integer.MAX_VALUE
-        && summary.count(Outcome.UPLOADED) > 0
-        && summary.lowestTransfers() < 3) {
+    if (summary.slowedDown()) {
       err.println(
           "Google rate-limited the run: parallel transfers went down to "
               + summary.lowestTransfers());

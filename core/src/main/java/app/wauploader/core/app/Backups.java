@@ -103,6 +103,7 @@ public final class Backups {
           Optional.empty(),
           0,
           options.transfers(),
+          options.transfers(),
           Duration.ZERO);
     }
     try (Database db = open(options)) {

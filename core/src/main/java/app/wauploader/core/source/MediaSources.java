@@ -66,13 +66,31 @@ public final class MediaSources {
    * run. Contents still being read from them fail.
    */
   public static void closeArchives() throws IOException {
-    IOException first = null;
-    for (ZipArchiveSource source : ARCHIVES.values()) {
+    eachThenFirstFailure(ARCHIVES.values(), IOException.class, ZipArchiveSource::close);
+  }
+
+  /** One step over an item that may fail with {@code E}. */
+  @FunctionalInterface
+  private interface Step<T, E extends Exception> {
+    void accept(T item) throws E;
+  }
+
+  /**
+   * Runs {@code step} on every item even when some fail, then throws the first failure of type
+   * {@code type} (later ones suppressed in it); other runtime exceptions pass at once.
+   */
+  private static <T, E extends Exception> void eachThenFirstFailure(
+      Iterable<T> items, Class<E> type, Step<T, E> step) throws E {
+    E first = null;
+    for (T item : items) {
       try {
-        source.close();
-      } catch (IOException e) {
+        step.accept(item);
+      } catch (Exception e) {
+        if (!type.isInstance(e)) {
+          throw (RuntimeException) e;
+        }
         if (first == null) {
-          first = e;
+          first = type.cast(e);
         } else {
           first.addSuppressed(e);
         }
@@ -120,21 +138,8 @@ public final class MediaSources {
     public void list(
         ScanOptions options, Consumer<MediaEntry> found, Consumer<SourceProblem> problems)
         throws SourceUnavailableException {
-      SourceUnavailableException first = null;
-      for (MediaSource source : sources) {
-        try {
-          source.list(options, found, problems);
-        } catch (SourceUnavailableException e) {
-          if (first == null) {
-            first = e;
-          } else {
-            first.addSuppressed(e);
-          }
-        }
-      }
-      if (first != null) {
-        throw first;
-      }
+      eachThenFirstFailure(
+          sources, SourceUnavailableException.class, s -> s.list(options, found, problems));
     }
 
     @Override

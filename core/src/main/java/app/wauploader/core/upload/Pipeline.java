@@ -202,7 +202,11 @@ public final class Pipeline {
           db.read(tx -> tx.items().countByState()).getOrDefault(ItemState.FAILED, 0L).intValue();
       stats.count(Outcome.FAILED, failed);
       return stats.summary(
-          Optional.empty(), options.dryRun(), Optional.empty(), this.limit.lowest());
+          Optional.empty(),
+          options.dryRun(),
+          Optional.empty(),
+          options.transfers(),
+          this.limit.lowest());
     }
     return execute(
         () -> lifecycle.reopen(session),
@@ -291,6 +295,7 @@ public final class Pipeline {
         options.dryRun() ? Optional.empty() : Optional.of(sessionId),
         options.dryRun(),
         control.reason(),
+        options.transfers(),
         limit.lowest());
   }
 

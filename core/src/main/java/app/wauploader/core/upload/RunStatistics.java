@@ -83,6 +83,7 @@ final class RunStatistics implements RunListener {
       Optional<Long> sessionId,
       boolean dryRun,
       Optional<RunSummary.Stop> stop,
+      int transfers,
       int lowestTransfers) {
     Map<Outcome, Integer> result = new EnumMap<>(Outcome.class);
     counts.forEach((k, v) -> result.put(k, v.get()));
@@ -96,6 +97,7 @@ final class RunStatistics implements RunListener {
         waiting,
         stop,
         sourceProblems.get(),
+        transfers,
         lowestTransfers,
         Duration.ofNanos(System.nanoTime() - startedNanos));
   }

@@ -21,6 +21,7 @@ import java.util.Optional;
  *     they may be tried
  * @param stop why the run ended early, if it did
  * @param sourceProblems parts of the sources that could not be read
+ * @param transfers the parallel transfers the run was allowed (1..16)
  * @param lowestTransfers the fewest parallel transfers the run fell to under rate limiting
  */
 public record RunSummary(
@@ -32,6 +33,7 @@ public record RunSummary(
     List<Wait> waits,
     Optional<Stop> stop,
     int sourceProblems,
+    int transfers,
     int lowestTransfers,
     Duration elapsed) {
 
@@ -62,6 +64,11 @@ public record RunSummary(
   /** Files that reached {@code outcome} in this run (0 if none). */
   public int count(Outcome outcome) {
     return counts.getOrDefault(outcome, 0);
+  }
+
+  /** True if Google's rate limits made the run lower its parallel transfers. */
+  public boolean slowedDown() {
+    return lowestTransfers < transfers;
   }
 
   /** Files handled in total. */

@@ -317,20 +317,8 @@ class LocalFileSourceTest {
   }
 
   /** The files a default listing offers: not hidden, not in skipped folders (empty ones too). */
-  private static List<Path> eligible(Path media) throws IOException {
-    try (Stream<Path> files = Files.walk(media)) {
-      return files
-          .filter(Files::isRegularFile)
-          .filter(
-              p -> {
-                String rel = media.relativize(p).toString();
-                return !rel.contains("/.")
-                    && !rel.startsWith(".")
-                    && !rel.startsWith("WhatsApp Stickers")
-                    && !rel.startsWith("WhatsApp Profile Photos");
-              })
-          .collect(Collectors.toList());
-    }
+  private static List<Path> eligible(Path media) {
+    return app.wauploader.core.SampleTree.listedFiles(media);
   }
 
   private static List<String> relative(Path media, List<MediaEntry> found) {

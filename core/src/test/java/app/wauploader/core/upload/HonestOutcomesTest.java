@@ -11,6 +11,7 @@ import app.wauploader.core.google.GoogleHttp;
 import app.wauploader.core.retry.RetryPolicy;
 import app.wauploader.core.retry.TargetException;
 import app.wauploader.core.source.LocalFileSource;
+import app.wauploader.core.source.MediaSource;
 import app.wauploader.core.source.ZipArchiveSource;
 import app.wauploader.core.target.DelegatingTarget;
 import app.wauploader.core.target.EmulatorFixture;
@@ -49,12 +50,7 @@ class HonestOutcomesTest {
     List<Path> images = SampleTree.eligibleFiles(media.resolve("WhatsApp Images"));
     Path zip = zipOf(images, dir.resolve("WhatsApp Chat - Trip.zip"));
     Backups backups = backups(Map.of(Service.PHOTOS, photos, Service.DRIVE, drive));
-    RunSummary fromZip =
-        backups.backup(
-            List.of(new ZipArchiveSource(zip)),
-            UploadOptions.defaults(),
-            RunControl.create(),
-            RunListener.NONE);
+    RunSummary fromZip = backup(backups, new ZipArchiveSource(zip));
     assertThat(fromZip.verdict()).isEqualTo(Verdict.DONE);
     int unique = SampleTree.distinctSha256(images).size();
     assertThat(photos.items()).hasSize(unique);
@@ -64,11 +60,7 @@ class HonestOutcomesTest {
     long sent = photos.bytesReceived();
 
     RunSummary fromFolder =
-        backups.backup(
-            List.of(new LocalFileSource(List.of(media.resolve("WhatsApp Images")))),
-            UploadOptions.defaults(),
-            RunControl.create(),
-            RunListener.NONE);
+        backup(backups, new LocalFileSource(List.of(media.resolve("WhatsApp Images"))));
     assertThat(fromFolder.verdict()).isEqualTo(Verdict.DONE);
     assertThat(fromFolder.bytesSent()).isZero();
     assertThat(photos.bytesReceived()).isEqualTo(sent);
@@ -192,19 +184,10 @@ class HonestOutcomesTest {
     List<Path> images = SampleTree.eligibleFiles(media.resolve("WhatsApp Images"));
     Path zip = zipOf(images, dir.resolve("WhatsApp Chat - Trip.zip"));
     Backups backups = backups(Map.of(Service.PHOTOS, quota(photos), Service.DRIVE, drive));
-    RunSummary fromZip =
-        backups.backup(
-            List.of(new ZipArchiveSource(zip)),
-            UploadOptions.defaults(),
-            RunControl.create(),
-            RunListener.NONE);
+    RunSummary fromZip = backup(backups, new ZipArchiveSource(zip));
     assertThat(fromZip.verdict()).isEqualTo(Verdict.WAITING_FOR_QUOTA);
     RunSummary fromFolder =
-        backups.backup(
-            List.of(new LocalFileSource(List.of(media.resolve("WhatsApp Images")))),
-            UploadOptions.defaults(),
-            RunControl.create(),
-            RunListener.NONE);
+        backup(backups, new LocalFileSource(List.of(media.resolve("WhatsApp Images"))));
     assertThat(fromFolder.verdict()).isEqualTo(Verdict.WAITING_FOR_QUOTA);
     assertThat(fromFolder.count(Outcome.WAITING)).isPositive();
     assertThat(session(fromFolder).status()).isEqualTo(SessionStatus.PAUSED);
@@ -244,6 +227,12 @@ class HonestOutcomesTest {
     assertThat(resumed.verdict()).isEqualTo(Verdict.WAITING_FOR_QUOTA);
     assertThat(session(resumed).status()).isEqualTo(SessionStatus.PAUSED);
     assertThat(session(resumed).pausedUntil()).isPresent();
+  }
+
+  /** One default run of {@code source} through the facade. */
+  private static RunSummary backup(Backups backups, MediaSource source) throws Exception {
+    return backups.backup(
+        List.of(source), UploadOptions.defaults(), RunControl.create(), RunListener.NONE);
   }
 
   /** A chat-export-like archive of {@code files} (flat, by name). */
