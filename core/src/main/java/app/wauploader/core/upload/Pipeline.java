@@ -186,13 +186,10 @@ public final class Pipeline {
       throw new UnknownSessionException(session.get());
     }
     long now = db.clock().millis();
-    List<UploadItem> due =
-        db.read(
-            tx ->
-                tx.items()
-                    .due(session, options.now() ? Long.MAX_VALUE : now, limit > 0 ? limit + 1 : 0));
-    int left = limit > 0 && due.size() > limit ? 1 : 0;
-    List<UploadItem> taken = left > 0 ? due.subList(0, limit) : due;
+    long dueBy = options.now() ? Long.MAX_VALUE : now;
+    List<UploadItem> due = db.read(tx -> tx.items().due(session, dueBy, limit > 0 ? limit + 1 : 0));
+    boolean left = limit > 0 && due.size() > limit;
+    List<UploadItem> taken = left ? due.subList(0, limit) : due;
     // What waits and is not due is not this run's to try, but it is not in Google either.
     if (!options.now()) {
       db.read(tx -> tx.items().waiting(session, now)).forEach(stats::stillWaiting);
@@ -201,12 +198,7 @@ public final class Pipeline {
       int failed =
           db.read(tx -> tx.items().countByState()).getOrDefault(ItemState.FAILED, 0L).intValue();
       stats.count(Outcome.FAILED, failed);
-      return stats.summary(
-          Optional.empty(),
-          options.dryRun(),
-          Optional.empty(),
-          options.transfers(),
-          this.limit.lowest());
+      return summary(Optional.empty());
     }
     return execute(
         () -> lifecycle.reopen(session),
@@ -222,7 +214,7 @@ public final class Pipeline {
             planning.note(entry.where(), decision);
             dispatch(decision, entry);
           }
-          if (left > 0) {
+          if (left) {
             control.stop(
                 new RunSummary.Stop(
                     StopReason.DEADLINE,
@@ -291,12 +283,12 @@ public final class Pipeline {
   }
 
   private RunSummary summary() {
+    return summary(options.dryRun() ? Optional.empty() : Optional.of(sessionId));
+  }
+
+  private RunSummary summary(Optional<Long> session) {
     return stats.summary(
-        options.dryRun() ? Optional.empty() : Optional.of(sessionId),
-        options.dryRun(),
-        control.reason(),
-        options.transfers(),
-        limit.lowest());
+        session, options.dryRun(), control.reason(), options.transfers(), limit.lowest());
   }
 
   private void submit(ExecutorService pool, Runnable task) {
