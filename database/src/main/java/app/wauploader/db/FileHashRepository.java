@@ -22,24 +22,33 @@ public final class FileHashRepository {
   /**
    * Records uploaded content. A second record for the same hash is ignored.
    *
+   * @param filePath where it was uploaded from (a display path)
+   * @param fileName the file's name
+   * @param mimeType its detected content type
+   * @param chatId the first chat it belongs to, when known
    * @return true if a row was added
    */
   public boolean record(
       String sha256,
       String filePath,
+      String fileName,
       long size,
+      String mimeType,
       Service service,
       String uploadId,
       Optional<String> chatId,
       Optional<Long> sessionId)
       throws SQLException {
     return tx.update(
-            "INSERT INTO file_hashes (hash, file_path, file_size, upload_service, upload_id,"
-                + " chat_id, session_id, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+            "INSERT INTO file_hashes (hash, file_path, file_name, file_size, mime_type,"
+                + " upload_service, upload_id, chat_id, session_id, uploaded_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 + " ON CONFLICT (hash) DO NOTHING",
             sha256,
             filePath,
+            fileName,
             size,
+            mimeType,
             service,
             uploadId,
             chatId,
@@ -57,7 +66,9 @@ public final class FileHashRepository {
     return new FileHash(
         rs.getString("hash"),
         rs.getString("file_path"),
+        rs.getString("file_name"),
         rs.getLong("file_size"),
+        rs.getString("mime_type"),
         Service.fromId(rs.getString("upload_service")),
         rs.getString("upload_id"),
         Transaction.string(rs, "chat_id"),

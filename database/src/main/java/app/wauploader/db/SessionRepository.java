@@ -22,39 +22,71 @@ public final class SessionRepository {
    * @return the new session id
    */
   public long start(String sourceRootsJson) throws SQLException {
-    return tx.insert(
-        "INSERT INTO upload_sessions (started_at, status, source_roots) VALUES (?, 'running', ?)",
-        tx.nowMs(),
-        sourceRootsJson);
+    return start(sourceRootsJson, Optional.empty(), Optional.empty());
   }
 
-  /** Adds to the counters of a session (deltas ≥ 0). */
+  /**
+   * Starts a session in status {@code running}, for one chat when {@code chatId} is given (a {@code
+   * --chat} run).
+   *
+   * @param sourceRootsJson JSON array of the source roots
+   * @return the new session id
+   */
+  public long start(String sourceRootsJson, Optional<String> chatId, Optional<String> chatName)
+      throws SQLException {
+    long now = tx.nowMs();
+    return tx.insert(
+        "INSERT INTO upload_sessions (started_at, last_update, status, source_roots, chat_id,"
+            + " chat_name) VALUES (?, ?, 'running', ?, ?, ?)",
+        now,
+        now,
+        sourceRootsJson,
+        chatId,
+        chatName);
+  }
+
+  /**
+   * Adds to the counters of a session (deltas ≥ 0) for the outcome of {@code file}, which becomes
+   * its {@code last_processed_file}; {@code last_update} becomes now.
+   *
+   * @param file the file counted (a display path), or null when the count is of no one file
+   */
   public void addCounts(
-      long id, int processed, int success, int duplicate, int error, long bytesUploaded)
+      long id, String file, int processed, int success, int duplicate, int error, long bytes)
       throws SQLException {
     tx.update(
         "UPDATE upload_sessions SET processed_files = processed_files + ?,"
             + " success_count = success_count + ?, duplicate_count = duplicate_count + ?,"
-            + " error_count = error_count + ?, bytes_uploaded = bytes_uploaded + ? WHERE id = ?",
+            + " error_count = error_count + ?, bytes_uploaded = bytes_uploaded + ?,"
+            + " last_update = max(coalesce(last_update, 0), ?),"
+            + " last_processed_file = coalesce(?, last_processed_file) WHERE id = ?",
         processed,
         success,
         duplicate,
         error,
-        bytesUploaded,
+        bytes,
+        tx.nowMs(),
+        file,
         id);
   }
 
   /** Sets the number of files the session found. */
   public void setTotalFiles(long id, int total) throws SQLException {
-    tx.update("UPDATE upload_sessions SET total_files = ? WHERE id = ?", total, id);
+    tx.update(
+        "UPDATE upload_sessions SET total_files = ?, last_update = max(coalesce(last_update, 0), ?)"
+            + " WHERE id = ?",
+        total,
+        tx.nowMs(),
+        id);
   }
 
   /** Ends a session with {@code status} and the current time, releasing its lock. */
   public void finish(long id, SessionStatus status) throws SQLException {
     tx.update(
-        "UPDATE upload_sessions SET status = ?, finished_at = max(?, started_at), locked_by = NULL,"
-            + " locked_at = NULL WHERE id = ?",
+        "UPDATE upload_sessions SET status = ?, finished_at = max(?, started_at),"
+            + " last_update = max(?, started_at), locked_by = NULL, locked_at = NULL WHERE id = ?",
         status,
+        tx.nowMs(),
         tx.nowMs(),
         id);
   }
@@ -130,6 +162,10 @@ public final class SessionRepository {
         Transaction.string(rs, "locked_by"),
         Transaction.instant(rs, "locked_at"),
         Transaction.instant(rs, "paused_until"),
-        Transaction.string(rs, "pause_reason"));
+        Transaction.string(rs, "pause_reason"),
+        Transaction.string(rs, "chat_id"),
+        Transaction.string(rs, "chat_name"),
+        Transaction.instant(rs, "last_update"),
+        Transaction.string(rs, "last_processed_file"));
   }
 }

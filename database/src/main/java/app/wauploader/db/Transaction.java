@@ -64,6 +64,16 @@ public final class Transaction {
     return new RemoteContainerRepository(this);
   }
 
+  /** {@code chats}, {@code chat_messages}, {@code chat_attachments}, within this transaction. */
+  public ChatRepository chats() {
+    return new ChatRepository(this);
+  }
+
+  /** {@code content_chats}, within this transaction. */
+  public ContentChatRepository contentChats() {
+    return new ContentChatRepository(this);
+  }
+
   /** Now, in epoch ms, from the database's clock (the time every row of this transaction gets). */
   public long nowMs() {
     return clock.millis();

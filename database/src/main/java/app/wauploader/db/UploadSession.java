@@ -13,6 +13,10 @@ import java.util.Optional;
  * @param lockedAt the lock's last heartbeat
  * @param pausedUntil when a paused session may go on (a daily quota resets)
  * @param pauseReason why it paused, one line
+ * @param chatId the chat a {@code --chat} session backs up; empty for a whole-phone session
+ * @param chatName that chat's name
+ * @param lastUpdate when the session last changed (a counted file, its end)
+ * @param lastProcessedFile the last file whose outcome the session counted
  */
 public record UploadSession(
     long id,
@@ -29,4 +33,8 @@ public record UploadSession(
     Optional<String> lockedBy,
     Optional<Instant> lockedAt,
     Optional<Instant> pausedUntil,
-    Optional<String> pauseReason) {}
+    Optional<String> pauseReason,
+    Optional<String> chatId,
+    Optional<String> chatName,
+    Optional<Instant> lastUpdate,
+    Optional<String> lastProcessedFile) {}

@@ -59,21 +59,22 @@ class DatabaseTest {
       assertThat(db.schemaVersion()).isEqualTo(1);
       db.useTransaction(
           tx -> {
-            long session = tx.sessions().start("[\"/sdcard\"]");
-            tx.fileHashes()
-                .record(
-                    SHA_A,
-                    "/sdcard/a.jpg",
-                    10,
-                    Service.PHOTOS,
-                    "m1",
-                    Optional.empty(),
-                    Optional.of(session));
+            long session =
+                tx.insert(
+                    "INSERT INTO upload_sessions (started_at, source_roots) VALUES (0, ?)",
+                    "[\"/sdcard\"]");
+            tx.update(
+                "INSERT INTO file_hashes (hash, file_path, file_size, upload_service, upload_id,"
+                    + " session_id, uploaded_at) VALUES (?, '/sdcard/a.jpg', 10, 'photos', 'm1',"
+                    + " ?, 0)",
+                SHA_A,
+                session);
           });
     }
     try (Database db = Database.open(file)) {
       assertThat(db.schemaVersion()).isEqualTo(Migrations.latestVersion());
       assertThat(fileHash(db, SHA_A)).get().extracting(FileHash::uploadId).isEqualTo("m1");
+      assertThat(fileHash(db, SHA_A)).get().extracting(FileHash::fileName).isEqualTo("a.jpg");
       assertThat(db.<Long>inTransaction(tx -> tx.scanCache().count())).isZero();
     }
   }
@@ -131,9 +132,9 @@ class DatabaseTest {
                   db.useTransaction(
                       tx ->
                           tx.update(
-                              "INSERT INTO file_hashes (hash, file_path, file_size,"
-                                  + " upload_service, upload_id, uploaded_at)"
-                                  + " VALUES ('ABC', 'p', 1, 'photos', 'x', 0)")))
+                              "INSERT INTO file_hashes (hash, file_path, file_name, file_size,"
+                                  + " mime_type, upload_service, upload_id, uploaded_at)"
+                                  + " VALUES ('ABC', 'p', 'p', 1, 'image/jpeg', 'photos', 'x', 0)")))
           .isInstanceOf(DatabaseException.class)
           .hasMessageContaining("CHECK");
       assertThatThrownBy(
@@ -141,9 +142,9 @@ class DatabaseTest {
                   db.useTransaction(
                       tx ->
                           tx.update(
-                              "INSERT INTO file_hashes (hash, file_path, file_size,"
-                                  + " upload_service, upload_id, uploaded_at)"
-                                  + " VALUES (?, 'p', 1, 'dropbox', 'x', 0)",
+                              "INSERT INTO file_hashes (hash, file_path, file_name, file_size,"
+                                  + " mime_type, upload_service, upload_id, uploaded_at)"
+                                  + " VALUES (?, 'p', 'p', 1, 'image/jpeg', 'dropbox', 'x', 0)",
                               SHA_A)))
           .hasMessageContaining("CHECK");
       assertThatThrownBy(() -> db.useTransaction(tx -> tx.config().put("k", "{not json")))

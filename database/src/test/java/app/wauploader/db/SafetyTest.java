@@ -25,7 +25,7 @@ class SafetyTest {
   void aMigrationIsPrecededByABackupOfTheOldSchema() throws Exception {
     Path file = dir.resolve("wa.db");
     try (Database db = Database.open(file, Migrations.upTo(2), Clock.systemUTC())) {
-      db.useTransaction(tx -> tx.sessions().start("[]"));
+      db.useTransaction(tx -> tx.insert("INSERT INTO upload_sessions (started_at) VALUES (0)"));
     }
     try (Database db = Database.open(file)) {
       assertThat(db.schemaVersion()).isEqualTo(Migrations.latestVersion());
@@ -83,7 +83,15 @@ class SafetyTest {
           tx ->
               tx.fileHashes()
                   .record(
-                      SHA, "/a.jpg", 1, Service.PHOTOS, "m1", Optional.empty(), Optional.empty()));
+                      SHA,
+                      "/a.jpg",
+                      "a.jpg",
+                      1,
+                      "image/jpeg",
+                      Service.PHOTOS,
+                      "m1",
+                      Optional.empty(),
+                      Optional.empty()));
       db.backup();
       for (int i = 0; i < 200; i++) {
         String path = "/later-" + i + ".jpg";

@@ -22,7 +22,8 @@ class SourceKeyMigrationTest {
     Path file = dir.resolve("v5.db");
     long session;
     try (Database db = Database.open(file, Migrations.upTo(5), Clock.systemUTC())) {
-      session = db.inTransaction(tx -> tx.sessions().start("[]"));
+      session =
+          db.inTransaction(tx -> tx.insert("INSERT INTO upload_sessions (started_at) VALUES (0)"));
       db.useTransaction(
           tx -> {
             tx.update(

@@ -11,7 +11,8 @@ public final class Migrations {
           new V003ScanCache(),
           new V004RemoteContainers(),
           new V005RetryPauseLedgerLocks(),
-          new V006SourceKeys());
+          new V006SourceKeys(),
+          new V007ChatsSeedColumns());
 
   private Migrations() {}
 
