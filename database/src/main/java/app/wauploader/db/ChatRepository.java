@@ -148,6 +148,16 @@ public final class ChatRepository {
         fileName);
   }
 
+  /** The first attachment of {@code chatId} whose file had content {@code sha256}. */
+  public Optional<ChatAttachment> attachmentWithContent(String chatId, String sha256)
+      throws SQLException {
+    return tx.queryOne(
+        "SELECT * FROM chat_attachments WHERE chat_id = ? AND sha256 = ? ORDER BY sent_at LIMIT 1",
+        ChatRepository::mapAttachment,
+        chatId,
+        sha256);
+  }
+
   /**
    * Every attachment file name and the chats that mention it, first-imported chat first: the map a
    * run matches scanned file names against.

@@ -104,7 +104,8 @@ public final class Backups {
           0,
           options.transfers(),
           options.transfers(),
-          Duration.ZERO);
+          Duration.ZERO,
+          0);
     }
     try (Database db = open(options)) {
       Pipeline pipeline =

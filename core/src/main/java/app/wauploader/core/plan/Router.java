@@ -4,6 +4,7 @@ import app.wauploader.core.source.MediaEntry;
 import app.wauploader.core.target.RemoteNames;
 import app.wauploader.domain.Service;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -23,6 +24,15 @@ public final class Router {
 
   /** Largest video Photos accepts, bytes (20 GB). */
   public static final long MAX_VIDEO_BYTES = 20L * 1000 * 1000 * 1000;
+
+  /** Prefix of a chat's album title. */
+  public static final String CHAT_ALBUM_PREFIX = "WhatsApp · ";
+
+  /** Drive folder (under the top folder) holding one folder per chat. */
+  public static final String CHATS_FOLDER = "Chats";
+
+  /** Longest album title Photos takes (albums.create: "title ... 500 characters"). */
+  private static final int MAX_ALBUM_TITLE = 500;
 
   /** Top Drive folder. */
   public static final String DRIVE_ROOT_FOLDER = "WhatsApp";
@@ -63,15 +73,37 @@ public final class Router {
    * name made safe ({@link RemoteNames#safe}).
    */
   public Route route(MediaEntry file, String mimeType) {
+    return route(file, mimeType, Optional.empty());
+  }
+
+  /**
+   * The route of {@code file} of chat {@code chatName}, when it belongs to a known chat: the chat's
+   * album or folder ({@link #chatContainer}) instead of its media folder's.
+   */
+  public Route route(MediaEntry file, String mimeType, Optional<String> chatName) {
     String type = mimeType.toLowerCase(Locale.ROOT);
     boolean photo = PHOTO_TYPES.contains(type) && file.size() <= MAX_PHOTO_BYTES;
     boolean video = VIDEO_TYPES.contains(type) && file.size() <= MAX_VIDEO_BYTES;
-    if (photo || video) {
-      return new Route(Service.PHOTOS, file.mediaFolder(), RemoteNames.safe(file.name()));
+    Service service = photo || video ? Service.PHOTOS : Service.DRIVE;
+    String container =
+        chatName.isPresent()
+            ? chatContainer(service, chatName.get())
+            : service == Service.PHOTOS
+                ? file.mediaFolder()
+                : DRIVE_ROOT_FOLDER + "/" + RemoteNames.safe(file.mediaFolder());
+    return new Route(service, container, RemoteNames.safe(file.name()));
+  }
+
+  /**
+   * The album (Photos) or folder (Drive) of chat {@code chatName}: the album title {@code WhatsApp
+   * · Family} (titles are at most 500 characters, so a longer name is cut), the folder {@code
+   * WhatsApp/Chats/Family}.
+   */
+  public static String chatContainer(Service service, String chatName) {
+    if (service == Service.PHOTOS) {
+      String title = CHAT_ALBUM_PREFIX + chatName.strip();
+      return title.length() <= MAX_ALBUM_TITLE ? title : title.substring(0, MAX_ALBUM_TITLE);
     }
-    return new Route(
-        Service.DRIVE,
-        DRIVE_ROOT_FOLDER + "/" + RemoteNames.safe(file.mediaFolder()),
-        RemoteNames.safe(file.name()));
+    return DRIVE_ROOT_FOLDER + "/" + CHATS_FOLDER + "/" + RemoteNames.safe(chatName.strip());
   }
 }

@@ -61,6 +61,19 @@ public interface Target {
       throws TargetException, InterruptedException;
 
   /**
+   * Files items this app already stored in container {@code container} as well (a second chat's
+   * album or folder), creating the container on first use; sends no content. Photos adds the media
+   * items to the album, Drive makes one shortcut per file in the folder. Doing it again for an item
+   * already filed there is harmless. At most {@link TargetTraits#maxCommitBatch()} requests.
+   *
+   * @return one result per request, in order; a result's id is the entry in {@code container}
+   *     (Photos: the media item itself; Drive: the shortcut's file id)
+   * @throws TargetException when the whole call failed
+   */
+  List<CommitResult> link(String container, List<LinkRequest> requests)
+      throws TargetException, InterruptedException;
+
+  /**
    * An item this app already stored with content {@code sha256}, found on the service itself (so a
    * lost or restored local database does not mean uploading it again). Optional capability:
    * services that cannot search by content answer empty.

@@ -20,6 +20,9 @@ import java.time.Duration;
  *     (Drive {@code sha256Checksum})
  * @param chunkGranularity every chunk but the last is a multiple of this (bytes): 256 KiB for
  *     Google's resumable uploads
+ * @param maxLinkBatch most requests per {@link Target#link} call (Photos batchAddMediaItems: 50,
+ *     https://developers.google.com/photos/library/reference/rest/v1/albums/batchAddMediaItems;
+ *     Drive: 1, a shortcut is one call), ≥ 1
  */
 public record TargetTraits(
     Commit commit,
@@ -29,7 +32,8 @@ public record TargetTraits(
     boolean uniqueNames,
     boolean findsByContent,
     boolean verifiesChecksum,
-    int chunkGranularity) {
+    int chunkGranularity,
+    int maxLinkBatch) {
 
   /** When finished transfers are committed. */
   public enum Commit {
@@ -48,8 +52,8 @@ public record TargetTraits(
   }
 
   public TargetTraits {
-    if (maxCommitBatch < 1 || chunkGranularity < 1) {
-      throw new IllegalArgumentException("batch and granularity must be >= 1");
+    if (maxCommitBatch < 1 || chunkGranularity < 1 || maxLinkBatch < 1) {
+      throw new IllegalArgumentException("batches and granularity must be >= 1");
     }
   }
 

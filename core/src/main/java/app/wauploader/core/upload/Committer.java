@@ -1,5 +1,6 @@
 package app.wauploader.core.upload;
 
+import app.wauploader.core.plan.Router;
 import app.wauploader.core.retry.RetryPolicy;
 import app.wauploader.core.retry.TargetException;
 import app.wauploader.core.source.SourceKeys;
@@ -7,10 +8,12 @@ import app.wauploader.core.target.CommitRequest;
 import app.wauploader.core.target.CommitResult;
 import app.wauploader.core.target.Target;
 import app.wauploader.core.target.TargetTraits;
+import app.wauploader.db.ChatRow;
 import app.wauploader.db.Database;
 import app.wauploader.db.UploadItem;
 import app.wauploader.domain.FailureReason;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +39,7 @@ final class Committer {
   private final RunStatistics stats;
   private final LongSupplier sessionId;
   private final Consumer<UploadItem> resend;
+  private final ChatRouting chats;
   private final Map<String, List<Pending>> byContainer = new LinkedHashMap<>();
 
   /** Items sent again in this run because their receipt was refused (once each). */
@@ -55,7 +59,9 @@ final class Committer {
       FailurePolicy failures,
       RunStatistics stats,
       LongSupplier sessionId,
-      Consumer<UploadItem> resend) {
+      Consumer<UploadItem> resend,
+      ChatRouting chats) {
+    this.chats = chats;
     this.db = db;
     this.target = target;
     this.retry = retry;
@@ -94,21 +100,30 @@ final class Committer {
    * file_hashes}, and the session counts it (as uploaded, or as a duplicate found remotely).
    */
   void record(UploadItem item, String remoteId, boolean uploaded) {
+    String where = SourceKeys.display(item.sourceKey());
     db.useTransaction(
         tx -> {
           tx.items().markCommitted(item.id(), remoteId);
+          Optional<ChatRow> chat = tx.contentChats().chatsOf(item.sha256()).stream().findFirst();
           tx.fileHashes()
               .record(
                   item.sha256(),
-                  SourceKeys.display(item.sourceKey()),
+                  where,
+                  Planning.entryOf(item).name(),
                   item.size(),
+                  item.mimeType(),
                   item.service(),
                   remoteId,
-                  Optional.empty(),
+                  chat.map(ChatRow::id),
                   Optional.of(sessionId.getAsLong()));
+          if (chat.isPresent()
+              && item.container().equals(Router.chatContainer(item.service(), chat.get().name()))) {
+            tx.contentChats().placed(item.sha256(), chat.get().id(), remoteId);
+          }
           tx.sessions()
               .addCounts(
                   sessionId.getAsLong(),
+                  where,
                   1,
                   uploaded ? 1 : 0,
                   uploaded ? 0 : 1,
@@ -135,11 +150,26 @@ final class Committer {
     }
     // Stopped on request or at the deadline: what is uploaded is still committed (one try), so a
     // backlog worked through in short runs never lets its receipts expire.
+    Map<Long, Optional<String>> descriptions = new HashMap<>();
+    if (chats.knowsChats()) {
+      db.read(
+          tx -> {
+            for (Pending p : batch) {
+              descriptions.put(p.item().id(), chats.describe(tx, p.item().sha256()));
+            }
+            return null;
+          });
+    }
     List<CommitRequest> requests = new ArrayList<>(batch.size());
     for (Pending p : batch) {
       requests.add(
           new CommitRequest(
-              p.item().id(), p.receipt(), container, p.item().remoteName(), p.item().sha256()));
+              p.item().id(),
+              p.receipt(),
+              container,
+              p.item().remoteName(),
+              p.item().sha256(),
+              descriptions.getOrDefault(p.item().id(), Optional.empty())));
     }
     List<CommitResult> results;
     try {

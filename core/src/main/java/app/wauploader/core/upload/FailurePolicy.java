@@ -88,7 +88,7 @@ final class FailurePolicy {
             tx -> {
               tx.errors().record(sessionId.getAsLong(), where, reason, e.getMessage(), retries);
               tx.items().markFailed(item.id());
-              tx.sessions().addCounts(sessionId.getAsLong(), 1, 0, 0, 1, 0);
+              tx.sessions().addCounts(sessionId.getAsLong(), where, 1, 0, 0, 1, 0);
             });
         stats.finished(where, Outcome.FAILED);
       }
@@ -156,7 +156,7 @@ final class FailurePolicy {
           tx -> {
             tx.errors()
                 .record(sessionId.getAsLong(), where, reason, "cannot read file: " + detail, 0);
-            tx.sessions().addCounts(sessionId.getAsLong(), 1, 0, 0, 1, 0);
+            tx.sessions().addCounts(sessionId.getAsLong(), where, 1, 0, 0, 1, 0);
           });
     }
     stats.finished(where, Outcome.FAILED);

@@ -32,10 +32,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * One backup run — the main job — as a stream of stages: list a {@link MediaSource} → fingerprint
  * (scan cache, or one read: SHA-256 + MIME) → plan and dedup ({@link Planner}, one transaction per
  * file) → transfer ({@link Transfers}, resumable, up to {@code transfers} in parallel, fewer while
- * rate-limited) → commit ({@link Committer}, as each target's traits say). Uploading starts while
- * the listing goes on. {@link #resume} feeds the open items of earlier sessions instead. The
- * session's life is {@link SessionLifecycle}'s, failures are {@link FailurePolicy}'s, counting is
- * {@link RunStatistics}'.
+ * rate-limited) → commit ({@link Committer}, as each target's traits say) → file in chats ({@link
+ * ChatFiling}). Uploading starts while the listing goes on. {@link #resume} feeds the open items of
+ * earlier sessions instead. The session's life is {@link SessionLifecycle}'s, failures are {@link
+ * FailurePolicy}'s, counting is {@link RunStatistics}'.
  *
  * <p>Every state change is its own transaction (a killed run loses at most the chunk in flight). A
  * dry run is this pipeline over a database snapshot, stopping after the plan. A {@link RunControl}
@@ -57,6 +57,8 @@ public final class Pipeline {
   private final Transfers transfers;
   private final AdaptiveLimit limit;
   private final Planning planning;
+  private final ChatRouting chats;
+  private final ChatFiling filing;
   private final PendingTasks pending = new PendingTasks();
   private final Set<Thread> workers = ConcurrentHashMap.newKeySet();
 
@@ -99,7 +101,9 @@ public final class Pipeline {
         });
     this.planner =
         new Planner(options.owner(), options.lockTimeout().toMillis(), traits, options.now());
-    this.planning = new Planning(db, media, planner, stats, failures, control);
+    this.chats = ChatRouting.load(db, options.chat());
+    this.planning = new Planning(db, media, planner, stats, failures, control, chats);
+    this.filing = new ChatFiling(db, this.targets, retry, control, failures, stats, options.chat());
     this.transfers =
         new Transfers(
             db,
@@ -129,7 +133,8 @@ public final class Pipeline {
                     failures,
                     stats,
                     () -> sessionId,
-                    this::resend)));
+                    this::resend,
+                    chats)));
   }
 
   /**
@@ -150,7 +155,7 @@ public final class Pipeline {
           listing.list(
               options.scan(),
               file -> {
-                if (control.isStopping()) {
+                if (control.isStopping() || !chats.selects(file)) {
                   return;
                 }
                 found.incrementAndGet();
@@ -254,6 +259,9 @@ public final class Pipeline {
           committer.flushAll();
         }
       } while (!pending.isIdle() || committers.values().stream().anyMatch(Committer::hasQueued));
+      if (!options.dryRun()) {
+        filing.fileAll(); // content of several chats: into each chat's album or folder
+      }
     } catch (InterruptedException e) {
       control.stop();
       throw e;

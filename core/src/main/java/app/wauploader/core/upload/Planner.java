@@ -74,7 +74,7 @@ final class Planner {
       UploadItem item = existing.get();
       switch (item.state()) {
         case COMMITTED:
-          return done(tx, sessionId, Outcome.UNCHANGED, Optional.of(file.where()));
+          return done(tx, sessionId, file.where(), Outcome.UNCHANGED, Optional.of(file.where()));
         case PENDING:
         case UPLOADING:
         case UPLOADED:
@@ -87,11 +87,11 @@ final class Planner {
         case SKIPPED_DUPLICATE:
           Optional<String> uploadedFrom = uploadedFrom(tx, fp.sha256());
           if (uploadedFrom.isPresent()) {
-            return done(tx, sessionId, Outcome.UNCHANGED, uploadedFrom);
+            return done(tx, sessionId, file.where(), Outcome.UNCHANGED, uploadedFrom);
           }
           Optional<UploadItem> twin = liveTwin(tx, fp.sha256(), key);
           if (twin.isPresent()) {
-            return twinDecision(tx, sessionId, twin.get());
+            return twinDecision(tx, sessionId, file.where(), twin.get());
           }
           break; // its twin is gone or failed: this file takes over
         case FAILED:
@@ -101,7 +101,7 @@ final class Planner {
       }
     }
     if (file.size() == 0) {
-      return done(tx, sessionId, Outcome.SKIPPED, Optional.empty());
+      return done(tx, sessionId, file.where(), Outcome.SKIPPED, Optional.empty());
     }
     Optional<String> uploadedFrom = uploadedFrom(tx, fp.sha256());
     Optional<UploadItem> twin =
@@ -133,8 +133,8 @@ final class Planner {
     if (duplicate) {
       tx.items().release(id, owner.id());
       return twin.isPresent()
-          ? twinDecision(tx, sessionId, twin.get())
-          : done(tx, sessionId, Outcome.DUPLICATE, uploadedFrom);
+          ? twinDecision(tx, sessionId, file.where(), twin.get())
+          : done(tx, sessionId, file.where(), Outcome.DUPLICATE, uploadedFrom);
     }
     claim(tx, id);
     return new Transfer(tx.items().find(id).orElseThrow());
@@ -207,13 +207,13 @@ final class Planner {
    * process holds it (locked), or it is taken into this run (transfer or commit), so no content is
    * reported safe before it is in Google.
    */
-  private Decision twinDecision(Transaction tx, long sessionId, UploadItem twin)
+  private Decision twinDecision(Transaction tx, long sessionId, String fileWhere, UploadItem twin)
       throws SQLException {
     String where = SourceKeys.display(twin.sourceKey());
     Optional<String> holder = tx.items().lockOwner(twin.id());
     if (twin.state() == ItemState.COMMITTED
         || (holder.isPresent() && holder.get().equals(owner.id()))) {
-      return done(tx, sessionId, Outcome.DUPLICATE, Optional.of(where));
+      return done(tx, sessionId, fileWhere, Outcome.DUPLICATE, Optional.of(where));
     }
     return resume(tx, sessionId, twin);
   }
@@ -241,10 +241,10 @@ final class Planner {
   }
 
   private static Done done(
-      Transaction tx, long sessionId, Outcome outcome, Optional<String> duplicateOf)
+      Transaction tx, long sessionId, String where, Outcome outcome, Optional<String> duplicateOf)
       throws SQLException {
     int duplicate = outcome == Outcome.DUPLICATE || outcome == Outcome.UNCHANGED ? 1 : 0;
-    tx.sessions().addCounts(sessionId, 1, 0, duplicate, 0, 0);
+    tx.sessions().addCounts(sessionId, where, 1, 0, duplicate, 0, 0);
     return new Done(outcome, duplicateOf, Optional.empty());
   }
 }

@@ -16,9 +16,10 @@ import java.util.Optional;
 
 /**
  * The fingerprint and plan stage: a file's SHA-256 and MIME type come from the scan cache (same
- * key, size and mtime) or from one streaming read; its route from the {@link Router}; what it needs
- * from the {@link Planner}, in the same transaction as the scan cache update. The listener hears
- * every decision (a dry run prints them).
+ * key, size and mtime) or from one streaming read; its route from {@link ChatRouting} (its chat's
+ * album or folder, else its media folder's, as the {@link Router} says); what it needs from the
+ * {@link Planner}, in the same transaction as the scan cache update. The listener hears every
+ * decision (a dry run prints them).
  */
 final class Planning {
   private final Database db;
@@ -28,7 +29,7 @@ final class Planning {
   private final FailurePolicy failures;
   private final RunControl control;
   private final ContentHasher hasher = new ContentHasher();
-  private final Router router = new Router();
+  private final ChatRouting chats;
 
   Planning(
       Database db,
@@ -36,8 +37,10 @@ final class Planning {
       Planner planner,
       RunStatistics stats,
       FailurePolicy failures,
-      RunControl control) {
+      RunControl control,
+      ChatRouting chats) {
     this.db = db;
+    this.chats = chats;
     this.media = media;
     this.planner = planner;
     this.stats = stats;
@@ -68,8 +71,7 @@ final class Planning {
               }
               Fingerprint fp =
                   new Fingerprint(cached.get().sha256(), cached.get().mimeType(), true);
-              return Optional.of(
-                  planner.plan(tx, sessionId, file, fp, router.route(file, fp.mimeType())));
+              return Optional.of(planner.plan(tx, sessionId, file, fp, chats.route(tx, file, fp)));
             });
     Planner.Decision decision;
     if (known.isPresent()) {
@@ -86,7 +88,6 @@ final class Planning {
         }
         return Optional.empty();
       }
-      Route route = router.route(file, fp.mimeType());
       decision =
           db.inTransaction(
               tx -> {
@@ -99,7 +100,7 @@ final class Planning {
                                 file.mtimeMs(),
                                 fp.sha256(),
                                 fp.mimeType())));
-                return planner.plan(tx, sessionId, file, fp, route);
+                return planner.plan(tx, sessionId, file, fp, chats.route(tx, file, fp));
               });
     }
     note(where, decision);

@@ -25,6 +25,12 @@ public interface RunListener {
   /** A file reached its outcome for this run. */
   default void finished(String where, Outcome outcome) {}
 
+  /**
+   * {@code items} contents already in Google were filed in {@code container} (a chat's album or
+   * folder) without sending them again.
+   */
+  default void filed(String container, int items) {}
+
   /** A retryable failure will be retried after a pause of {@code delayMs} ms. */
   default void retrying(String where, String message, long delayMs) {}
 

@@ -25,6 +25,7 @@ final class RunStatistics implements RunListener {
   private final AtomicLong bytesSent = new AtomicLong();
   private final AtomicLong bytesPlanned = new AtomicLong();
   private final AtomicInteger sourceProblems = new AtomicInteger();
+  private final AtomicInteger filed = new AtomicInteger();
   private final Map<String, RunSummary.Wait> waits = new LinkedHashMap<>();
   private final long startedNanos = System.nanoTime();
 
@@ -99,7 +100,8 @@ final class RunStatistics implements RunListener {
         sourceProblems.get(),
         transfers,
         lowestTransfers,
-        Duration.ofNanos(System.nanoTime() - startedNanos));
+        Duration.ofNanos(System.nanoTime() - startedNanos),
+        filed.get());
   }
 
   @Override
@@ -127,6 +129,12 @@ final class RunStatistics implements RunListener {
   public void finished(String where, Outcome outcome) {
     counts.computeIfAbsent(outcome, k -> new AtomicInteger()).incrementAndGet();
     delegate.finished(where, outcome);
+  }
+
+  @Override
+  public void filed(String container, int items) {
+    filed.addAndGet(items);
+    delegate.filed(container, items);
   }
 
   @Override

@@ -23,6 +23,7 @@ import java.util.Optional;
  * @param sourceProblems parts of the sources that could not be read
  * @param transfers the parallel transfers the run was allowed (1..16)
  * @param lowestTransfers the fewest parallel transfers the run fell to under rate limiting
+ * @param filed contents already in Google filed in one more chat's album or folder (no bytes sent)
  */
 public record RunSummary(
     Optional<Long> sessionId,
@@ -35,7 +36,8 @@ public record RunSummary(
     int sourceProblems,
     int transfers,
     int lowestTransfers,
-    Duration elapsed) {
+    Duration elapsed,
+    int filed) {
 
   /**
    * Why a run ended early.

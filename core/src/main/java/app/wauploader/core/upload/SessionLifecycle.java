@@ -1,5 +1,6 @@
 package app.wauploader.core.upload;
 
+import app.wauploader.db.ChatRow;
 import app.wauploader.db.Database;
 import app.wauploader.db.UploadSession;
 import app.wauploader.domain.SessionStatus;
@@ -27,7 +28,15 @@ final class SessionLifecycle {
   /** Starts a new session over {@code sourcesJson} (a JSON array of what was listed). */
   long start(String sourcesJson) {
     markInterruptedSessions();
-    long id = db.inTransaction(tx -> tx.sessions().start(sourcesJson));
+    long id =
+        db.inTransaction(
+            tx -> {
+              Optional<ChatRow> chat =
+                  options.chat().isPresent()
+                      ? tx.chats().find(options.chat().get())
+                      : Optional.empty();
+              return tx.sessions().start(sourcesJson, options.chat(), chat.map(ChatRow::name));
+            });
     lock(id);
     return id;
   }

@@ -3,6 +3,7 @@ package app.wauploader.core.upload;
 import app.wauploader.core.retry.RetryPolicy;
 import app.wauploader.core.source.ScanOptions;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Knobs of one backup run. Build from {@link #defaults()} with the {@code with…} methods.
@@ -22,6 +23,8 @@ import java.time.Duration;
  *     explicit choice
  * @param unreachableAfter the run stops when nothing has answered for this long (see {@link
  *     Reachability})
+ * @param chat the id of the one chat whose media this run backs up (a session for that chat), or
+ *     empty for every file listed
  */
 public record UploadOptions(
     int transfers,
@@ -36,7 +39,8 @@ public record UploadOptions(
     Duration progressInterval,
     Duration retryLater,
     boolean now,
-    Duration unreachableAfter) {
+    Duration unreachableAfter,
+    Optional<String> chat) {
   /** 256 KiB: Google's chunk granularity for resumable uploads. */
   public static final int CHUNK_GRANULARITY = 256 * 1024;
 
@@ -77,7 +81,8 @@ public record UploadOptions(
         Duration.ofSeconds(5),
         Duration.ofMinutes(15),
         false,
-        Duration.ofSeconds(60));
+        Duration.ofSeconds(60),
+        Optional.empty());
   }
 
   /** A copy with {@code n} parallel transfers (1..16). */
@@ -135,6 +140,11 @@ public record UploadOptions(
     return toBuilder().unreachableAfter(d).build();
   }
 
+  /** A copy backing up only the media of chat {@code chatId} (empty: every file listed). */
+  public UploadOptions withChat(Optional<String> chatId) {
+    return toBuilder().chat(chatId).build();
+  }
+
   private Builder toBuilder() {
     return new Builder(this);
   }
@@ -154,6 +164,7 @@ public record UploadOptions(
     private Duration retryLater;
     private boolean now;
     private Duration unreachableAfter;
+    private Optional<String> chat;
 
     Builder(UploadOptions o) {
       transfers = o.transfers;
@@ -169,6 +180,12 @@ public record UploadOptions(
       retryLater = o.retryLater;
       now = o.now;
       unreachableAfter = o.unreachableAfter;
+      chat = o.chat;
+    }
+
+    Builder chat(Optional<String> v) {
+      chat = v;
+      return this;
     }
 
     Builder transfers(int v) {
@@ -245,7 +262,8 @@ public record UploadOptions(
           progressInterval,
           retryLater,
           now,
-          unreachableAfter);
+          unreachableAfter,
+          chat);
     }
   }
 }

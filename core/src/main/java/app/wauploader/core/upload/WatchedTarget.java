@@ -3,6 +3,7 @@ package app.wauploader.core.upload;
 import app.wauploader.core.retry.TargetException;
 import app.wauploader.core.target.CommitRequest;
 import app.wauploader.core.target.CommitResult;
+import app.wauploader.core.target.LinkRequest;
 import app.wauploader.core.target.Target;
 import app.wauploader.core.target.TargetTraits;
 import app.wauploader.core.target.TransferRequest;
@@ -69,6 +70,12 @@ final class WatchedTarget implements Target {
   public List<CommitResult> commit(List<CommitRequest> requests)
       throws TargetException, InterruptedException {
     return watch(() -> target.commit(requests));
+  }
+
+  @Override
+  public List<CommitResult> link(String container, List<LinkRequest> requests)
+      throws TargetException, InterruptedException {
+    return watch(() -> target.link(container, requests));
   }
 
   @Override

@@ -41,6 +41,12 @@ public abstract class DelegatingTarget implements Target {
   }
 
   @Override
+  public List<CommitResult> link(String container, List<LinkRequest> requests)
+      throws TargetException, InterruptedException {
+    return delegate.link(container, requests);
+  }
+
+  @Override
   public TargetTraits traits() {
     return delegate.traits();
   }

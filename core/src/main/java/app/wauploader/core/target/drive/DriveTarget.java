@@ -6,13 +6,13 @@ import app.wauploader.core.retry.TargetException;
 import app.wauploader.core.target.CommitRequest;
 import app.wauploader.core.target.CommitResult;
 import app.wauploader.core.target.ContainerIds;
+import app.wauploader.core.target.LinkRequest;
 import app.wauploader.core.target.Target;
 import app.wauploader.core.target.TargetTraits;
 import app.wauploader.core.target.TransferRequest;
 import app.wauploader.core.target.TransferState;
 import app.wauploader.domain.FailureReason;
 import app.wauploader.domain.Service;
-import com.google.api.client.googleapis.json.GoogleJsonError;
 import com.google.api.client.googleapis.json.GoogleJsonResponseException;
 import com.google.api.client.http.ByteArrayContent;
 import com.google.api.client.http.EmptyContent;
@@ -61,6 +61,7 @@ public final class DriveTarget implements Target {
   private final GoogleHttp http;
   private final Drive drive;
   private final ContainerIds containers;
+  private final DriveFiles files;
 
   /** Folder path → id, checked to exist (not trashed) in this run: no further lookups. */
   private final java.util.Map<String, String> verified = new java.util.HashMap<>();
@@ -73,6 +74,7 @@ public final class DriveTarget implements Target {
             .setRootUrl(http.endpoints().driveRootUrl())
             .setApplicationName("wa-uploader")
             .build();
+    this.files = new DriveFiles(drive);
   }
 
   @Override
@@ -184,7 +186,7 @@ public final class DriveTarget implements Target {
       drive.files().delete(fileId).execute();
     } catch (GoogleJsonResponseException e) {
       if (e.getStatusCode() != 404) {
-        throw classify(e, "Drive delete");
+        throw DriveFiles.classify(e, "Drive delete");
       }
     } catch (IOException e) {
       throw Failures.fromIo(e, "Drive delete");
@@ -221,7 +223,8 @@ public final class DriveTarget implements Target {
           true,
           true,
           true,
-          256 * 1024);
+          256 * 1024,
+          1);
 
   /**
    * The id of the folder at {@code path} ({@code a/b/c} under My Drive), creating missing folders
@@ -264,7 +267,7 @@ public final class DriveTarget implements Target {
       if (e.getStatusCode() == 404) {
         return false;
       }
-      throw classify(e, "Drive folder check");
+      throw DriveFiles.classify(e, "Drive folder check");
     } catch (IOException e) {
       throw Failures.fromIo(e, "Drive folder check");
     }
@@ -282,9 +285,9 @@ public final class DriveTarget implements Target {
   private Optional<String> findFolder(String parentId, String name) throws TargetException {
     String q =
         "name = '"
-            + escape(name)
+            + DriveFiles.escape(name)
             + "' and '"
-            + escape(parentId)
+            + DriveFiles.escape(parentId)
             + "' in parents and mimeType = '"
             + FOLDER_MIME_TYPE
             + "' and trashed = false";
@@ -295,7 +298,7 @@ public final class DriveTarget implements Target {
           ? Optional.empty()
           : Optional.of(list.getFiles().get(0).getId());
     } catch (GoogleJsonResponseException e) {
-      throw classify(e, "Drive folder lookup");
+      throw DriveFiles.classify(e, "Drive folder lookup");
     } catch (IOException e) {
       throw Failures.fromIo(e, "Drive folder lookup");
     }
@@ -307,7 +310,7 @@ public final class DriveTarget implements Target {
     try {
       return drive.files().create(folder).setFields("id").execute().getId();
     } catch (GoogleJsonResponseException e) {
-      throw classify(e, "Drive folder create");
+      throw DriveFiles.classify(e, "Drive folder create");
     } catch (IOException e) {
       throw Failures.fromIo(e, "Drive folder create");
     }
@@ -321,70 +324,26 @@ public final class DriveTarget implements Target {
    */
   @Override
   public Optional<String> findExisting(String sha256) throws TargetException {
-    return findBySha256(sha256);
+    return files.findBySha256(sha256);
+  }
+
+  /** See {@link DriveFiles#findBySha256}. */
+  public Optional<String> findBySha256(String sha256) throws TargetException {
+    return files.findBySha256(sha256);
   }
 
   /**
-   * The id of a non-trashed file this app stored whose {@code appProperties.sha256} is {@code
-   * sha256} and whose {@code sha256Checksum} (computed by Drive) agrees: {@code files.list} with
-   * {@code appProperties has { key='sha256' and value='…' }}
-   * (https://developers.google.com/workspace/drive/api/guides/properties).
-   *
-   * @param sha256 64 lowercase hex characters
-   * @throws TargetException classified, when Drive cannot be asked
+   * Files stored files in one more folder as shortcuts ({@link DriveFiles#shortcut}), one call
+   * each; the folder is found or made as for uploads.
    */
-  public Optional<String> findBySha256(String sha256) throws TargetException {
-    String q =
-        "appProperties has { key='"
-            + SHA256_PROPERTY
-            + "' and value='"
-            + escape(sha256)
-            + "' } and trashed = false";
-    try {
-      FileList list =
-          drive
-              .files()
-              .list()
-              .setQ(q)
-              .setSpaces("drive")
-              .setFields("files(id,sha256Checksum)")
-              .execute();
-      if (list.getFiles() == null) {
-        return Optional.empty();
-      }
-      // Only a file whose bytes Google hashed to the same value counts, not just our label.
-      return list.getFiles().stream()
-          .filter(f -> sha256.equalsIgnoreCase(String.valueOf(f.getSha256Checksum())))
-          .map(File::getId)
-          .findFirst();
-    } catch (GoogleJsonResponseException e) {
-      throw classify(e, "Drive lookup by SHA-256");
-    } catch (IOException e) {
-      throw Failures.fromIo(e, "Drive lookup by SHA-256");
+  @Override
+  public List<CommitResult> link(String container, List<LinkRequest> requests)
+      throws TargetException, InterruptedException {
+    String folder = folderId(container);
+    List<CommitResult> results = new ArrayList<>(requests.size());
+    for (LinkRequest r : requests) {
+      results.add(CommitResult.success(r.key(), files.shortcut(folder, r)));
     }
-  }
-
-  private static TargetException classify(GoogleJsonResponseException e, String what) {
-    String retryAfter =
-        e.getHeaders() == null ? null : e.getHeaders().getFirstHeaderStringValue("Retry-After");
-    GoogleJsonError details = e.getDetails();
-    if (details == null) {
-      return Failures.fromResponse(e.getStatusCode(), e.getContent(), retryAfter, what);
-    }
-    String reason =
-        details.getErrors() == null || details.getErrors().isEmpty()
-            ? ""
-            : String.valueOf(details.getErrors().get(0).getReason());
-    return Failures.fromError(
-        e.getStatusCode(),
-        details.getMessage() == null ? "" : details.getMessage(),
-        reason,
-        retryAfter,
-        what);
-  }
-
-  /** Escapes a value for a Drive query string literal. */
-  static String escape(String value) {
-    return value.replace("\\", "\\\\").replace("'", "\\'");
+    return results;
   }
 }

@@ -4,6 +4,7 @@ import app.wauploader.core.hash.Sha256;
 import app.wauploader.core.retry.TargetException;
 import app.wauploader.core.target.CommitRequest;
 import app.wauploader.core.target.CommitResult;
+import app.wauploader.core.target.LinkRequest;
 import app.wauploader.core.target.Target;
 import app.wauploader.core.target.TargetTraits;
 import app.wauploader.core.target.TransferRequest;
@@ -14,9 +15,11 @@ import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -31,6 +34,7 @@ public final class InMemoryTarget implements Target {
   private final AtomicLong ids = new AtomicLong();
   private final Map<String, Transfer> transfers = new LinkedHashMap<>();
   private final Map<String, Item> items = new LinkedHashMap<>();
+  private final Map<String, Set<String>> links = new LinkedHashMap<>();
   private long bytesReceived;
 
   public InMemoryTarget(Service service) {
@@ -130,6 +134,40 @@ public final class InMemoryTarget implements Target {
   }
 
   /**
+   * Files stored items in one more container; like Photos' batchAddMediaItems, all or nothing: an
+   * unknown id fails the whole call.
+   */
+  @Override
+  public synchronized List<CommitResult> link(String container, List<LinkRequest> requests)
+      throws TargetException {
+    for (LinkRequest r : requests) {
+      if (!items.containsKey(r.remoteId())) {
+        throw new TargetException(
+            FailureReason.REJECTED, 400, "unknown item " + r.remoteId(), Optional.empty(), null);
+      }
+    }
+    List<CommitResult> results = new ArrayList<>();
+    for (LinkRequest r : requests) {
+      links.computeIfAbsent(r.remoteId(), k -> new LinkedHashSet<>()).add(container);
+      results.add(CommitResult.success(r.key(), r.remoteId()));
+    }
+    return results;
+  }
+
+  /**
+   * The containers item {@code id} is in: the one it was committed to, then those it was linked to.
+   */
+  public synchronized List<String> containersOf(String id) {
+    List<String> all = new ArrayList<>();
+    Item item = items.get(id);
+    if (item != null) {
+      all.add(item.container());
+    }
+    all.addAll(links.getOrDefault(id, Set.of()));
+    return all;
+  }
+
+  /**
    * Like the service it stands in for: Photos-like targets hand out upload tokens committed in
    * batches, Drive-like ones commit at once; both report the SHA-256 of what they hold.
    */
@@ -144,7 +182,8 @@ public final class InMemoryTarget implements Target {
             false,
             false,
             true,
-            256 * 1024)
+            256 * 1024,
+            50)
         : new TargetTraits(
             TargetTraits.Commit.AT_ONCE,
             50,
@@ -153,7 +192,8 @@ public final class InMemoryTarget implements Target {
             true,
             false,
             true,
-            256 * 1024);
+            256 * 1024,
+            1);
   }
 
   /** Every committed item, in commit order. */

@@ -28,6 +28,11 @@ public final class PhotosJson {
     @Key public String nextPageToken;
   }
 
+  /** {@code albums.batchAddMediaItems} request: 1..50 media item ids. */
+  public static final class BatchAddRequest extends GenericJson {
+    @Key public List<String> mediaItemIds;
+  }
+
   /** {@code mediaItems:batchCreate} request. */
   public static final class BatchCreateRequest extends GenericJson {
     @Key public String albumId;

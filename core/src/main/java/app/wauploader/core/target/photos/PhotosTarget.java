@@ -6,14 +6,12 @@ import app.wauploader.core.retry.TargetException;
 import app.wauploader.core.target.CommitRequest;
 import app.wauploader.core.target.CommitResult;
 import app.wauploader.core.target.ContainerIds;
+import app.wauploader.core.target.LinkRequest;
 import app.wauploader.core.target.RemoteNames;
 import app.wauploader.core.target.Target;
 import app.wauploader.core.target.TargetTraits;
 import app.wauploader.core.target.TransferRequest;
 import app.wauploader.core.target.TransferState;
-import app.wauploader.core.target.photos.PhotosJson.Album;
-import app.wauploader.core.target.photos.PhotosJson.AlbumList;
-import app.wauploader.core.target.photos.PhotosJson.AlbumRequest;
 import app.wauploader.core.target.photos.PhotosJson.BatchCreateRequest;
 import app.wauploader.core.target.photos.PhotosJson.BatchCreateResponse;
 import app.wauploader.core.target.photos.PhotosJson.NewMediaItem;
@@ -26,7 +24,6 @@ import com.google.api.client.http.EmptyContent;
 import com.google.api.client.http.GenericUrl;
 import com.google.api.client.http.HttpRequest;
 import com.google.api.client.http.HttpResponse;
-import com.google.api.client.http.json.JsonHttpContent;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -58,12 +55,12 @@ public final class PhotosTarget implements Target {
   public static final int MAX_BATCH = 50;
 
   private final GoogleHttp http;
-  private final ContainerIds containers;
+  private final PhotosAlbums albums;
   private final String root;
 
   public PhotosTarget(GoogleHttp http, ContainerIds containers) {
     this.http = http;
-    this.containers = containers;
+    this.albums = new PhotosAlbums(http, containers);
     this.root = http.endpoints().photosRootUrl();
   }
 
@@ -182,28 +179,29 @@ public final class PhotosTarget implements Target {
       }
     }
     BatchCreateRequest body = new BatchCreateRequest();
-    body.albumId = albumId(album);
+    body.albumId = albums.id(album);
     body.newMediaItems = new ArrayList<>();
     for (CommitRequest r : requests) {
       NewMediaItem item = new NewMediaItem();
       item.simpleMediaItem = new SimpleMediaItem();
       item.simpleMediaItem.uploadToken = r.receipt();
       item.simpleMediaItem.fileName = r.remoteName();
+      item.description = r.description().orElse(null);
       body.newMediaItems.add(item);
     }
     BatchCreateResponse answer;
     try {
       answer =
-          postJson(
+          albums.postJson(
               "v1/mediaItems:batchCreate", body, BatchCreateResponse.class, "Photos batchCreate");
     } catch (TargetException e) {
-      if ((e.httpStatus() != 400 && e.httpStatus() != 404) || albumExists(body.albumId)) {
+      if ((e.httpStatus() != 400 && e.httpStatus() != 404) || albums.exists(body.albumId)) {
         throw e;
       }
       // The user deleted the album: create it again (once) and add the items there.
-      body.albumId = albumId(album, body.albumId);
+      body.albumId = albums.recreate(album, body.albumId);
       answer =
-          postJson(
+          albums.postJson(
               "v1/mediaItems:batchCreate", body, BatchCreateResponse.class, "Photos batchCreate");
     }
     Map<String, NewMediaItemResult> byToken = new HashMap<>();
@@ -226,6 +224,20 @@ public final class PhotosTarget implements Target {
       results.add(judge(r, result));
     }
     return results;
+  }
+
+  /**
+   * Adds media items this app created to one more album ({@code albums.batchAddMediaItems}, at most
+   * 50 per call, all or nothing): a second chat's album. Each result's id is the media item's.
+   */
+  @Override
+  public List<CommitResult> link(String container, List<LinkRequest> requests)
+      throws TargetException, InterruptedException {
+    if (requests.isEmpty()) {
+      return List.of();
+    }
+    albums.add(container, requests.stream().map(LinkRequest::remoteId).toList());
+    return requests.stream().map(r -> CommitResult.success(r.key(), r.remoteId())).toList();
   }
 
   private static CommitResult judge(CommitRequest request, NewMediaItemResult result) {
@@ -298,100 +310,6 @@ public final class PhotosTarget implements Target {
           false,
           false,
           false,
-          256 * 1024);
-
-  /**
-   * The id of the app-created album titled {@code title}: remembered in the database; else an album
-   * of that title this app created earlier (listing only returns app-created albums); else created
-   * now. Titles are at most 500 characters.
-   */
-  String albumId(String title) throws TargetException, InterruptedException {
-    return albumId(title, null);
-  }
-
-  private synchronized String albumId(String title, String staleId)
-      throws TargetException, InterruptedException {
-    Optional<String> known = containers.find(Service.PHOTOS, title);
-    if (known.isPresent() && !known.get().equals(staleId)) {
-      return known.get();
-    }
-    return containers.findOrCreate(
-        Service.PHOTOS,
-        title,
-        staleId,
-        () -> {
-          Optional<String> found = staleId == null ? findAlbum(title) : Optional.empty();
-          if (found.isPresent()) {
-            return found.get();
-          }
-          AlbumRequest request = new AlbumRequest();
-          request.album = new Album();
-          request.album.title = title;
-          return postJson("v1/albums", request, Album.class, "Photos album create").id;
-        });
-  }
-
-  /** True if the album still exists (GET /v1/albums/{id} answers). */
-  private boolean albumExists(String albumId) throws TargetException {
-    try {
-      HttpRequest get =
-          http.requestFactory().buildGetRequest(new GenericUrl(root + "v1/albums/" + albumId));
-      HttpResponse response = http.execute(get, "Photos album check", 400, 404);
-      boolean exists = response.getStatusCode() / 100 == 2;
-      GoogleHttp.disconnect(response);
-      return exists;
-    } catch (IOException e) {
-      throw Failures.fromIo(e, "Photos album check");
-    }
-  }
-
-  private Optional<String> findAlbum(String title) throws TargetException {
-    String pageToken = null;
-    do {
-      GenericUrl url = new GenericUrl(root + "v1/albums");
-      url.set("pageSize", 50);
-      if (pageToken != null) {
-        url.set("pageToken", pageToken);
-      }
-      try {
-        HttpRequest get = http.requestFactory().buildGetRequest(url);
-        HttpResponse response = http.execute(get, "Photos album list");
-        AlbumList list;
-        try {
-          list = response.parseAs(AlbumList.class);
-        } finally {
-          GoogleHttp.disconnect(response);
-        }
-        if (list.albums != null) {
-          for (Album album : list.albums) {
-            if (title.equals(album.title)) {
-              return Optional.of(album.id);
-            }
-          }
-        }
-        pageToken = list.nextPageToken;
-      } catch (IOException e) {
-        throw Failures.fromIo(e, "Photos album list");
-      }
-    } while (pageToken != null && !pageToken.isEmpty());
-    return Optional.empty();
-  }
-
-  private <T> T postJson(String path, Object body, Class<T> type, String what)
-      throws TargetException {
-    try {
-      HttpRequest post =
-          http.requestFactory()
-              .buildPostRequest(
-                  new GenericUrl(root + path), new JsonHttpContent(GoogleHttp.json(), body));
-      HttpResponse response = http.execute(post, what);
-      try {
-        return response.parseAs(type);
-      } finally {
-        GoogleHttp.disconnect(response);
-      }
-    } catch (IOException e) {
-      throw Failures.fromIo(e, what);
-    }
-  }
+          256 * 1024,
+          PhotosAlbums.MAX_ADD);
 }

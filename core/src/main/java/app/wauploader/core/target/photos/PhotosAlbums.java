@@ -1,0 +1,171 @@
+package app.wauploader.core.target.photos;
+
+import app.wauploader.core.google.GoogleHttp;
+import app.wauploader.core.retry.Failures;
+import app.wauploader.core.retry.TargetException;
+import app.wauploader.core.target.ContainerIds;
+import app.wauploader.core.target.photos.PhotosJson.Album;
+import app.wauploader.core.target.photos.PhotosJson.AlbumList;
+import app.wauploader.core.target.photos.PhotosJson.AlbumRequest;
+import app.wauploader.core.target.photos.PhotosJson.BatchAddRequest;
+import app.wauploader.domain.Service;
+import com.google.api.client.http.GenericUrl;
+import com.google.api.client.http.HttpRequest;
+import com.google.api.client.http.HttpResponse;
+import com.google.api.client.http.json.JsonHttpContent;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The albums this app creates in Google Photos and what goes into them
+ * (https://developers.google.com/photos/library/guides/manage-albums): {@code POST /v1/albums}
+ * (title at most 500 characters) once per title, the id kept in the database, since since
+ * 2025-03-31 apps can only see albums they created; {@code POST
+ * /v1/albums/{albumId}:batchAddMediaItems} {@code {"mediaItemIds": […]}} adds at most 50
+ * app-created media items per call to an app-created album, "Partial success is not supported. The
+ * entire request will fail if an invalid media item or album is specified", and answers an empty
+ * body (https://developers.google.com/photos/library/reference/rest/v1/albums/batchAddMediaItems).
+ * An album holds at most 20,000 items.
+ */
+final class PhotosAlbums {
+  /** batchAddMediaItems limit per call. */
+  static final int MAX_ADD = 50;
+
+  private final GoogleHttp http;
+  private final ContainerIds containers;
+  private final String root;
+
+  PhotosAlbums(GoogleHttp http, ContainerIds containers) {
+    this.http = http;
+    this.containers = containers;
+    this.root = http.endpoints().photosRootUrl();
+  }
+
+  /**
+   * Adds app-created media items to the album titled {@code title} (created on first use; created
+   * again, once, if the user deleted it). Adding an item that is in the album already is harmless.
+   *
+   * @param mediaItemIds 1..50 media item ids
+   * @throws TargetException when the call failed: no item was added
+   */
+  void add(String title, List<String> mediaItemIds) throws TargetException, InterruptedException {
+    if (mediaItemIds.isEmpty() || mediaItemIds.size() > MAX_ADD) {
+      throw new IllegalArgumentException(
+          "batchAddMediaItems takes 1.." + MAX_ADD + " ids, got " + mediaItemIds.size());
+    }
+    BatchAddRequest body = new BatchAddRequest();
+    body.mediaItemIds = mediaItemIds;
+    String albumId = id(title);
+    try {
+      postJson("v1/albums/" + albumId + ":batchAddMediaItems", body, Album.class, what());
+    } catch (TargetException e) {
+      if ((e.httpStatus() != 400 && e.httpStatus() != 404) || exists(albumId)) {
+        throw e;
+      }
+      postJson(
+          "v1/albums/" + recreate(title, albumId) + ":batchAddMediaItems",
+          body,
+          Album.class,
+          what());
+    }
+  }
+
+  private static String what() {
+    return "Photos batchAddMediaItems";
+  }
+
+  /**
+   * The id of the app-created album titled {@code title}: remembered in the database; else an album
+   * of that title this app created earlier (listing only returns app-created albums); else created
+   * now. Titles are at most 500 characters.
+   */
+  String id(String title) throws TargetException, InterruptedException {
+    return recreate(title, null);
+  }
+
+  synchronized String recreate(String title, String staleId)
+      throws TargetException, InterruptedException {
+    Optional<String> known = containers.find(Service.PHOTOS, title);
+    if (known.isPresent() && !known.get().equals(staleId)) {
+      return known.get();
+    }
+    return containers.findOrCreate(
+        Service.PHOTOS,
+        title,
+        staleId,
+        () -> {
+          Optional<String> found = staleId == null ? findAlbum(title) : Optional.empty();
+          if (found.isPresent()) {
+            return found.get();
+          }
+          AlbumRequest request = new AlbumRequest();
+          request.album = new Album();
+          request.album.title = title;
+          return postJson("v1/albums", request, Album.class, "Photos album create").id;
+        });
+  }
+
+  /** True if the album still exists (GET /v1/albums/{id} answers). */
+  boolean exists(String albumId) throws TargetException {
+    try {
+      HttpRequest get =
+          http.requestFactory().buildGetRequest(new GenericUrl(root + "v1/albums/" + albumId));
+      HttpResponse response = http.execute(get, "Photos album check", 400, 404);
+      boolean exists = response.getStatusCode() / 100 == 2;
+      GoogleHttp.disconnect(response);
+      return exists;
+    } catch (IOException e) {
+      throw Failures.fromIo(e, "Photos album check");
+    }
+  }
+
+  private Optional<String> findAlbum(String title) throws TargetException {
+    String pageToken = null;
+    do {
+      GenericUrl url = new GenericUrl(root + "v1/albums");
+      url.set("pageSize", 50);
+      if (pageToken != null) {
+        url.set("pageToken", pageToken);
+      }
+      try {
+        HttpRequest get = http.requestFactory().buildGetRequest(url);
+        HttpResponse response = http.execute(get, "Photos album list");
+        AlbumList list;
+        try {
+          list = response.parseAs(AlbumList.class);
+        } finally {
+          GoogleHttp.disconnect(response);
+        }
+        if (list.albums != null) {
+          for (Album album : list.albums) {
+            if (title.equals(album.title)) {
+              return Optional.of(album.id);
+            }
+          }
+        }
+        pageToken = list.nextPageToken;
+      } catch (IOException e) {
+        throw Failures.fromIo(e, "Photos album list");
+      }
+    } while (pageToken != null && !pageToken.isEmpty());
+    return Optional.empty();
+  }
+
+  <T> T postJson(String path, Object body, Class<T> type, String what) throws TargetException {
+    try {
+      HttpRequest post =
+          http.requestFactory()
+              .buildPostRequest(
+                  new GenericUrl(root + path), new JsonHttpContent(GoogleHttp.json(), body));
+      HttpResponse response = http.execute(post, what);
+      try {
+        return response.parseAs(type);
+      } finally {
+        GoogleHttp.disconnect(response);
+      }
+    } catch (IOException e) {
+      throw Failures.fromIo(e, what);
+    }
+  }
+}
