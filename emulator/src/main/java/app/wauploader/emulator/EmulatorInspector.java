@@ -25,9 +25,24 @@ public final class EmulatorInspector {
     this.base = base;
   }
 
-  /** {@code GET /__emulator/items}: one object per Drive file or Photos media item. */
+  /**
+   * {@code GET /__emulator/items}: one object per stored content, a Drive file with content or a
+   * Photos media item: {@code {"service":"drive"|"photos","id","name","mimeType","size","sha256",
+   * "parents":[…],"albumIds":[…]}}. A media item's {@code albumIds} are every album holding it (it
+   * may be in many) and it has {@code "description"} when one was set. Folders and shortcuts have
+   * no content and are not items: see {@link #folders()} and {@link #shortcuts()}.
+   */
   public JsonArray items() throws IOException {
     return get("/__emulator/items").getAsJsonArray();
+  }
+
+  /**
+   * {@code GET /__emulator/shortcuts}: Drive shortcuts, {@code {"service":"drive","id","name",
+   * "mimeType","parents":[…],"appProperties":{…},"trashed","shortcutDetails":{"targetId",
+   * "targetMimeType"}}}. The target may since have been trashed or deleted.
+   */
+  public JsonArray shortcuts() throws IOException {
+    return get("/__emulator/shortcuts").getAsJsonArray();
   }
 
   /** {@code GET /__emulator/albums}: {@code [{"id","title","mediaItemIds"}]}. */

@@ -218,4 +218,298 @@ class DriveFilesTest extends EmulatorTestBase {
     assertThat(items).isEmpty();
     assertThat(http.get("/drive/v3/files/" + folder).status()).isEqualTo(404);
   }
+
+  // ---- shortcuts (https://developers.google.com/drive/api/guides/shortcuts) ----
+
+  private static final String SHORTCUT = "application/vnd.google-apps.shortcut";
+
+  /** Asserts Drive's error shape: {@code {"error":{"code","message","errors":[{reason,…}]}}}. */
+  private static void assertDriveError(TestHttp.Answer answer, int status, String reason) {
+    assertThat(answer.status()).as(answer.text()).isEqualTo(status);
+    assertThat(answer.contentType()).isEqualTo("application/json; charset=UTF-8");
+    JsonObject error = answer.json().getAsJsonObject("error");
+    assertThat(error.get("code").getAsInt()).isEqualTo(status);
+    assertThat(error.get("message").getAsString()).isNotBlank();
+    JsonObject detail = error.getAsJsonArray("errors").get(0).getAsJsonObject();
+    assertThat(detail.get("reason").getAsString()).isEqualTo(reason);
+    assertThat(detail.get("domain").getAsString()).isEqualTo("global");
+  }
+
+  private TestHttp.Answer createShortcut(String fields, String body) {
+    return http.postJson(
+        "/drive/v3/files" + (fields == null ? "" : "?fields=" + enc(fields)), body);
+  }
+
+  private static String shortcutBody(String name, String parent, String targetId) {
+    return "{"
+        + (name == null ? "" : "\"name\":\"" + name + "\",")
+        + "\"mimeType\":\""
+        + SHORTCUT
+        + "\",\"parents\":[\""
+        + parent
+        + "\"],\"appProperties\":{\"sha256\":\"abc\"},"
+        + "\"shortcutDetails\":{\"targetId\":\""
+        + targetId
+        + "\"}}";
+  }
+
+  @Test
+  void shortcutLinksToAnExistingFileInAnotherFolder() {
+    String chatA = createFolder("Chat A", null);
+    String chatB = createFolder("Chat B", null);
+    String target =
+        uploadDrive(
+                "{\"name\":\"IMG-1.jpg\",\"mimeType\":\"image/jpeg\",\"parents\":[\""
+                    + chatA
+                    + "\"]}",
+                new byte[] {1, 2, 3})
+            .get("id")
+            .getAsString();
+
+    TestHttp.Answer created =
+        createShortcut(
+            "id,name,mimeType,parents,appProperties,shortcutDetails",
+            shortcutBody("IMG-1 (from A).jpg", chatB, target));
+    assertThat(created.status()).as(created.text()).isEqualTo(200);
+    JsonObject shortcut = created.json();
+    String id = shortcut.get("id").getAsString();
+    assertThat(shortcut.get("name").getAsString()).isEqualTo("IMG-1 (from A).jpg");
+    assertThat(shortcut.get("mimeType").getAsString()).isEqualTo(SHORTCUT);
+    assertThat(shortcut.getAsJsonArray("parents").get(0).getAsString()).isEqualTo(chatB);
+    assertThat(shortcut.getAsJsonObject("appProperties").get("sha256").getAsString())
+        .isEqualTo("abc");
+    JsonObject details = shortcut.getAsJsonObject("shortcutDetails");
+    assertThat(details.get("targetId").getAsString()).isEqualTo(target);
+    assertThat(details.get("targetMimeType").getAsString()).isEqualTo("image/jpeg");
+    assertThat(shortcut.has("size")).as("a shortcut has no size").isFalse();
+    assertThat(shortcut.has("md5Checksum")).isFalse();
+
+    // shortcutDetails is not a default field: only returned when fields asks for it.
+    assertThat(http.get("/drive/v3/files/" + id).json().has("shortcutDetails")).isFalse();
+    JsonObject got =
+        http.get("/drive/v3/files/" + id + "?fields=" + enc("id,shortcutDetails/targetId")).json();
+    assertThat(got.getAsJsonObject("shortcutDetails").get("targetId").getAsString())
+        .isEqualTo(target);
+
+    assertThat(query("mimeType = '" + SHORTCUT + "' and '" + chatB + "' in parents"))
+        .containsExactly("IMG-1 (from A).jpg");
+    assertThat(query("'" + chatA + "' in parents")).containsExactly("IMG-1.jpg");
+    JsonObject listed =
+        http.get(
+                "/drive/v3/files?q="
+                    + enc("'" + chatB + "' in parents and trashed = false")
+                    + "&fields="
+                    + enc("files(id,name,shortcutDetails)"))
+            .json()
+            .getAsJsonArray("files")
+            .get(0)
+            .getAsJsonObject();
+    assertThat(listed.getAsJsonObject("shortcutDetails").get("targetId").getAsString())
+        .isEqualTo(target);
+
+    // Inspection: the shortcut is listed apart; items() still holds one entry per content.
+    assertThat(inspect("items")).hasSize(1);
+    JsonObject inspected = inspect("shortcuts").get(0).getAsJsonObject();
+    assertThat(inspected.get("id").getAsString()).isEqualTo(id);
+    assertThat(inspected.get("mimeType").getAsString()).isEqualTo(SHORTCUT);
+    assertThat(inspected.getAsJsonArray("parents").get(0).getAsString()).isEqualTo(chatB);
+    assertThat(inspected.getAsJsonObject("shortcutDetails").get("targetId").getAsString())
+        .isEqualTo(target);
+    assertThat(inspected.getAsJsonObject("shortcutDetails").get("targetMimeType").getAsString())
+        .isEqualTo("image/jpeg");
+  }
+
+  @Test
+  void shortcutWithoutANameTakesTheTargetsName() {
+    String folder = createFolder("Chat", null);
+    String target =
+        uploadDrive("{\"name\":\"voice.opus\"}", new byte[] {9}).get("id").getAsString();
+    TestHttp.Answer created = createShortcut(null, shortcutBody(null, folder, target));
+    assertThat(created.status()).as(created.text()).isEqualTo(200);
+    assertThat(created.json().get("name").getAsString()).isEqualTo("voice.opus");
+  }
+
+  @Test
+  void shortcutToAMissingOrTrashedTargetIs404NotFound() {
+    String folder = createFolder("Chat", null);
+    TestHttp.Answer missing = createShortcut(null, shortcutBody("x", folder, "noSuchFile"));
+    assertDriveError(missing, 404, "notFound");
+    assertThat(missing.json().getAsJsonObject("error").get("message").getAsString())
+        .isEqualTo("File not found: noSuchFile.");
+
+    String target = uploadDrive("{\"name\":\"gone.jpg\"}", new byte[] {1}).get("id").getAsString();
+    assertThat(
+            http.send(
+                    "PATCH",
+                    "/drive/v3/files/" + target,
+                    "{\"trashed\":true}".getBytes(StandardCharsets.UTF_8),
+                    "Content-Type",
+                    "application/json")
+                .status())
+        .isEqualTo(200);
+    assertDriveError(createShortcut(null, shortcutBody("x", folder, target)), 404, "notFound");
+    assertThat(inspect("shortcuts")).isEmpty();
+  }
+
+  @Test
+  void shortcutFieldsMustMatch() {
+    String target = uploadDrive("{\"name\":\"a.jpg\"}", new byte[] {1}).get("id").getAsString();
+    // the shortcut MIME type without a target
+    assertDriveError(
+        http.postJson("/drive/v3/files", "{\"name\":\"s\",\"mimeType\":\"" + SHORTCUT + "\"}"),
+        400,
+        "badRequest");
+    assertDriveError(
+        http.postJson(
+            "/drive/v3/files",
+            "{\"name\":\"s\",\"mimeType\":\"" + SHORTCUT + "\",\"shortcutDetails\":{}}"),
+        400,
+        "badRequest");
+    // shortcutDetails on a file that is not a shortcut
+    assertDriveError(
+        http.postJson(
+            "/drive/v3/files",
+            "{\"name\":\"s\",\"shortcutDetails\":{\"targetId\":\"" + target + "\"}}"),
+        400,
+        "badRequest");
+    assertDriveError(
+        http.postJson(
+            "/drive/v3/files",
+            "{\"name\":\"s\",\"mimeType\":\"application/vnd.google-apps.folder\","
+                + "\"shortcutDetails\":{\"targetId\":\""
+                + target
+                + "\"}}"),
+        400,
+        "badRequest");
+    // targetMimeType is output only
+    assertDriveError(
+        http.postJson(
+            "/drive/v3/files",
+            "{\"name\":\"s\",\"mimeType\":\""
+                + SHORTCUT
+                + "\",\"shortcutDetails\":{\"targetId\":\""
+                + target
+                + "\",\"targetMimeType\":\"image/png\"}}"),
+        403,
+        "fieldNotWritable");
+    assertThat(inspect("shortcuts")).isEmpty();
+  }
+
+  @Test
+  void shortcutsCannotBeUploaded() {
+    String target = uploadDrive("{\"name\":\"a.jpg\"}", new byte[] {1}).get("id").getAsString();
+    String metadata =
+        "{\"name\":\"s\",\"mimeType\":\""
+            + SHORTCUT
+            + "\",\"shortcutDetails\":{\"targetId\":\""
+            + target
+            + "\"}}";
+    assertDriveError(
+        http.postJson(
+            "/upload/drive/v3/files?uploadType=resumable",
+            metadata,
+            "X-Upload-Content-Length",
+            "1"),
+        400,
+        "badRequest");
+    assertDriveError(
+        http.postJson(
+            "/upload/drive/v3/files?uploadType=resumable",
+            "{\"name\":\"s\"}",
+            "X-Upload-Content-Type",
+            SHORTCUT),
+        400,
+        "badRequest");
+    assertDriveError(
+        http.post(
+            "/upload/drive/v3/files?uploadType=media", new byte[] {1}, "Content-Type", SHORTCUT),
+        400,
+        "badRequest");
+    String multipart =
+        "--b\r\nContent-Type: application/json; charset=UTF-8\r\n\r\n"
+            + metadata
+            + "\r\n--b\r\nContent-Type: application/octet-stream\r\n\r\nx\r\n--b--\r\n";
+    assertDriveError(
+        http.post(
+            "/upload/drive/v3/files?uploadType=multipart",
+            multipart.getBytes(StandardCharsets.UTF_8),
+            "Content-Type",
+            "multipart/related; boundary=b"),
+        400,
+        "badRequest");
+    assertThat(inspect("shortcuts")).isEmpty();
+    assertThat(inspect("items")).hasSize(1);
+  }
+
+  @Test
+  void shortcutOutlivesItsTargetAndHasNoContent() {
+    String folder = createFolder("Chat B", null);
+    String target = uploadDrive("{\"name\":\"a.jpg\"}", new byte[] {1}).get("id").getAsString();
+    String id =
+        createShortcut(null, shortcutBody("a.jpg", folder, target)).json().get("id").getAsString();
+
+    assertDriveError(http.get("/drive/v3/files/" + id + "?alt=media"), 403, "fileNotDownloadable");
+    assertThat(http.get("/__emulator/content/" + id).status()).isEqualTo(404);
+
+    // files.update cannot set shortcutDetails, nor change what a shortcut is
+    assertDriveError(
+        http.send(
+            "PATCH",
+            "/drive/v3/files/" + id,
+            ("{\"shortcutDetails\":{\"targetId\":\"" + folder + "\"}}")
+                .getBytes(StandardCharsets.UTF_8),
+            "Content-Type",
+            "application/json"),
+        403,
+        "fieldNotWritable");
+    assertDriveError(
+        http.send(
+            "PATCH",
+            "/drive/v3/files/" + id,
+            "{\"mimeType\":\"image/jpeg\"}".getBytes(StandardCharsets.UTF_8),
+            "Content-Type",
+            "application/json"),
+        400,
+        "badRequest");
+    assertDriveError(
+        http.send(
+            "PATCH",
+            "/drive/v3/files/" + target,
+            ("{\"mimeType\":\"" + SHORTCUT + "\"}").getBytes(StandardCharsets.UTF_8),
+            "Content-Type",
+            "application/json"),
+        400,
+        "badRequest");
+    // renaming the shortcut is fine and keeps its details
+    TestHttp.Answer renamed =
+        http.send(
+            "PATCH",
+            "/drive/v3/files/" + id + "?fields=" + enc("name,shortcutDetails"),
+            "{\"name\":\"renamed.jpg\"}".getBytes(StandardCharsets.UTF_8),
+            "Content-Type",
+            "application/json");
+    assertThat(renamed.status()).as(renamed.text()).isEqualTo(200);
+    assertThat(renamed.json().getAsJsonObject("shortcutDetails").get("targetId").getAsString())
+        .isEqualTo(target);
+
+    // trashing, then deleting the target leaves the (now broken) shortcut in place
+    assertThat(
+            http.send(
+                    "PATCH",
+                    "/drive/v3/files/" + target,
+                    "{\"trashed\":true}".getBytes(StandardCharsets.UTF_8),
+                    "Content-Type",
+                    "application/json")
+                .status())
+        .isEqualTo(200);
+    assertThat(http.get("/drive/v3/files/" + id).status()).isEqualTo(200);
+    assertThat(http.delete("/drive/v3/files/" + target).status()).isEqualTo(204);
+    JsonObject still =
+        http.get("/drive/v3/files/" + id + "?fields=" + enc("id,trashed,shortcutDetails")).json();
+    assertThat(still.get("trashed").getAsBoolean()).isFalse();
+    assertThat(still.getAsJsonObject("shortcutDetails").get("targetId").getAsString())
+        .isEqualTo(target);
+    assertThat(inspect("shortcuts")).hasSize(1);
+    assertThat(inspect("items")).isEmpty();
+  }
 }

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 /** Google's own Java clients against the emulator, with only the root URL changed. */
 class GoogleClientCompatibilityTest extends EmulatorTestBase {
   private static final String FOLDER = "application/vnd.google-apps.folder";
+  private static final String SHORTCUT = "application/vnd.google-apps.shortcut";
 
   private final NetHttpTransport transport = new NetHttpTransport();
   private Drive drive;
@@ -115,6 +116,73 @@ class GoogleClientCompatibilityTest extends EmulatorTestBase {
     assertThat(renamed.getName()).isEqualTo("VID-001-renamed.mp4");
     assertThat(drive.files().get(uploaded.getId()).execute().getName())
         .isEqualTo("VID-001-renamed.mp4");
+  }
+
+  @Test
+  void driveClientCreatesAndReadsAShortcut() throws Exception {
+    File chatA = drive.files().create(new File().setName("Chat A").setMimeType(FOLDER)).execute();
+    File chatB = drive.files().create(new File().setName("Chat B").setMimeType(FOLDER)).execute();
+    File target =
+        drive
+            .files()
+            .create(
+                new File().setName("IMG-1.jpg").setParents(List.of(chatA.getId())),
+                new ByteArrayContent("image/jpeg", new byte[] {1, 2, 3}))
+            .execute();
+
+    File shortcut =
+        drive
+            .files()
+            .create(
+                new File()
+                    .setName("IMG-1.jpg")
+                    .setMimeType(SHORTCUT)
+                    .setParents(List.of(chatB.getId()))
+                    .setAppProperties(Map.of("sha256", "abc"))
+                    .setShortcutDetails(new File.ShortcutDetails().setTargetId(target.getId())))
+            .setFields("id,name,mimeType,parents,appProperties,shortcutDetails")
+            .execute();
+    assertThat(shortcut.getMimeType()).isEqualTo(SHORTCUT);
+    assertThat(shortcut.getParents()).containsExactly(chatB.getId());
+    assertThat(shortcut.getShortcutDetails().getTargetId()).isEqualTo(target.getId());
+    assertThat(shortcut.getShortcutDetails().getTargetMimeType()).isEqualTo("image/jpeg");
+
+    File got = drive.files().get(shortcut.getId()).setFields("id,shortcutDetails,size").execute();
+    assertThat(got.getShortcutDetails().getTargetId()).isEqualTo(target.getId());
+    assertThat(got.getSize()).isNull();
+    assertThat(drive.files().get(shortcut.getId()).execute().getShortcutDetails())
+        .as("not a default field")
+        .isNull();
+
+    FileList listed =
+        drive
+            .files()
+            .list()
+            .setQ("mimeType = '" + SHORTCUT + "' and '" + chatB.getId() + "' in parents")
+            .setFields("files(id,shortcutDetails)")
+            .execute();
+    assertThat(listed.getFiles()).extracting(File::getId).containsExactly(shortcut.getId());
+    assertThat(listed.getFiles().get(0).getShortcutDetails().getTargetId())
+        .isEqualTo(target.getId());
+
+    assertThatThrownBy(
+            () ->
+                drive
+                    .files()
+                    .create(
+                        new File()
+                            .setName("broken")
+                            .setMimeType(SHORTCUT)
+                            .setShortcutDetails(
+                                new File.ShortcutDetails().setTargetId("noSuchFile")))
+                    .execute())
+        .isInstanceOfSatisfying(
+            GoogleJsonResponseException.class,
+            e -> {
+              assertThat(e.getStatusCode()).isEqualTo(404);
+              assertThat(e.getDetails().getErrors().get(0).getReason()).isEqualTo("notFound");
+              assertThat(e.getDetails().getMessage()).isEqualTo("File not found: noSuchFile.");
+            });
   }
 
   @Test

@@ -83,6 +83,71 @@ class PersistenceAndInspectionTest extends EmulatorTestBase {
   }
 
   @Test
+  void restartKeepsShortcutsAndDescriptions() throws IOException {
+    String chatA = createFolder("Chat A", null);
+    String chatB = createFolder("Chat B", null);
+    String target =
+        uploadDrive(
+                "{\"name\":\"IMG-1.jpg\",\"mimeType\":\"image/jpeg\",\"parents\":[\""
+                    + chatA
+                    + "\"]}",
+                new byte[] {1, 2})
+            .get("id")
+            .getAsString();
+    String shortcut =
+        http.postJson(
+                "/drive/v3/files",
+                "{\"name\":\"IMG-1.jpg\",\"mimeType\":\"application/vnd.google-apps.shortcut\","
+                    + "\"parents\":[\""
+                    + chatB
+                    + "\"],\"appProperties\":{\"chat\":\"B\"},"
+                    + "\"shortcutDetails\":{\"targetId\":\""
+                    + target
+                    + "\"}}")
+            .json()
+            .get("id")
+            .getAsString();
+    String album = createAlbum("Chat A");
+    String other = createAlbum("Chat B");
+    String media =
+        batchCreate(album, rawPhotosUpload(pngHeader(1, 1), "image/png"), "p.png")
+            .getAsJsonArray("newMediaItemResults")
+            .get(0)
+            .getAsJsonObject()
+            .getAsJsonObject("mediaItem")
+            .get("id")
+            .getAsString();
+    http.postJson(
+        "/v1/albums/" + other + ":batchAddMediaItems", "{\"mediaItemIds\":[\"" + media + "\"]}");
+    JsonArray shortcutsBefore = inspect("shortcuts");
+    JsonArray itemsBefore = inspect("items");
+
+    restart();
+    // twice: the first start replays the journal, the second reads the snapshot it folded into
+    restart();
+
+    assertThat(inspect("shortcuts")).isEqualTo(shortcutsBefore);
+    assertThat(inspect("items")).isEqualTo(itemsBefore);
+    JsonObject got =
+        http.get(
+                "/drive/v3/files/"
+                    + shortcut
+                    + "?fields="
+                    + TestHttp.enc("id,mimeType,parents,appProperties,shortcutDetails"))
+            .json();
+    assertThat(got.getAsJsonObject("shortcutDetails").get("targetId").getAsString())
+        .isEqualTo(target);
+    assertThat(got.getAsJsonObject("shortcutDetails").get("targetMimeType").getAsString())
+        .isEqualTo("image/jpeg");
+    assertThat(got.getAsJsonObject("appProperties").get("chat").getAsString()).isEqualTo("B");
+    JsonObject item = http.get("/v1/mediaItems/" + media).json();
+    assertThat(item.get("description").getAsString()).isEqualTo("item 0");
+    assertThat(inspect("items").get(1).getAsJsonObject().getAsJsonArray("albumIds"))
+        .extracting(e -> e.getAsString())
+        .containsExactly(album, other);
+  }
+
+  @Test
   void aSecondEmulatorCannotShareTheDataDir() {
     assertThatThrownBy(() -> GoogleEmulator.start(EmulatorConfig.defaults(dataDir)))
         .isInstanceOf(IOException.class)
@@ -134,6 +199,44 @@ class PersistenceAndInspectionTest extends EmulatorTestBase {
     assertThat(item.getAsJsonArray("albumIds")).isEmpty();
     assertThat(inspect("folders").get(0).getAsJsonObject().keySet())
         .containsExactlyInAnyOrder("id", "name", "parents");
+
+    String target = item.get("id").getAsString();
+    http.postJson(
+        "/drive/v3/files",
+        "{\"name\":\"link\",\"mimeType\":\"application/vnd.google-apps.shortcut\","
+            + "\"shortcutDetails\":{\"targetId\":\""
+            + target
+            + "\"}}");
+    JsonObject shortcut = inspect("shortcuts").get(0).getAsJsonObject();
+    assertThat(shortcut.keySet())
+        .containsExactlyInAnyOrder(
+            "service",
+            "id",
+            "name",
+            "mimeType",
+            "parents",
+            "appProperties",
+            "trashed",
+            "shortcutDetails");
+    assertThat(shortcut.getAsJsonObject("shortcutDetails").keySet())
+        .containsExactlyInAnyOrder("targetId", "targetMimeType");
+    assertThat(inspect("items")).as("a shortcut is not an item: it has no content").hasSize(1);
+
+    batchCreate(null, rawPhotosUpload(pngHeader(1, 1), "image/png"), "p.png");
+    JsonObject photo = inspect("items").get(1).getAsJsonObject();
+    assertThat(photo.keySet())
+        .containsExactlyInAnyOrder(
+            "service",
+            "id",
+            "name",
+            "mimeType",
+            "size",
+            "sha256",
+            "parents",
+            "albumIds",
+            "description");
+    assertThat(photo.get("service").getAsString()).isEqualTo("photos");
+    assertThat(photo.get("description").getAsString()).isEqualTo("item 0");
   }
 
   @Test

@@ -356,4 +356,161 @@ class PhotosTest extends EmulatorTestBase {
     assertThat(stats.get("bytesReceived").getAsLong()).isEqualTo(12345);
     assertThat(stats.getAsJsonObject("requests").get("photos.upload").getAsLong()).isEqualTo(1);
   }
+
+  // ---- descriptions and albums.batchAddMediaItems ----
+
+  /** Asserts the Photos error shape {@code {"error":{"code","message","status"}}}. */
+  private static void assertPhotosError(TestHttp.Answer answer, int code, String status) {
+    assertThat(answer.status()).as(answer.text()).isEqualTo(code);
+    assertThat(answer.contentType()).isEqualTo("application/json; charset=UTF-8");
+    JsonObject error = answer.json().getAsJsonObject("error");
+    assertThat(error.get("code").getAsInt()).isEqualTo(code);
+    assertThat(error.get("status").getAsString()).isEqualTo(status);
+    assertThat(error.get("message").getAsString()).isNotBlank();
+  }
+
+  private TestHttp.Answer createWithDescriptions(String... tokensAndDescriptions) {
+    JsonArray items = new JsonArray();
+    for (int i = 0; i < tokensAndDescriptions.length; i += 2) {
+      JsonObject simple = new JsonObject();
+      simple.addProperty("uploadToken", tokensAndDescriptions[i]);
+      simple.addProperty("fileName", "f" + i + ".png");
+      JsonObject item = new JsonObject();
+      if (tokensAndDescriptions[i + 1] != null) {
+        item.addProperty("description", tokensAndDescriptions[i + 1]);
+      }
+      item.add("simpleMediaItem", simple);
+      items.add(item);
+    }
+    JsonObject body = new JsonObject();
+    body.add("newMediaItems", items);
+    return http.postJson("/v1/mediaItems:batchCreate", body.toString());
+  }
+
+  private String mediaItemId(TestHttp.Answer answer, int index) {
+    assertThat(answer.status()).as(answer.text()).isEqualTo(200);
+    return answer
+        .json()
+        .getAsJsonArray("newMediaItemResults")
+        .get(index)
+        .getAsJsonObject()
+        .getAsJsonObject("mediaItem")
+        .get("id")
+        .getAsString();
+  }
+
+  @Test
+  void descriptionsAreStoredReturnedAndInspected() {
+    String emoji = "\uD83D\uDE00".repeat(1000); // 1000 characters, 2000 UTF-16 units
+    TestHttp.Answer created =
+        createWithDescriptions(
+            rawPhotosUpload(pngHeader(1, 1), "image/png"),
+            "Chat: Family \u2014 caption",
+            rawPhotosUpload(pngHeader(2, 2), "image/png"),
+            null,
+            rawPhotosUpload(pngHeader(3, 3), "image/png"),
+            emoji);
+    String described = mediaItemId(created, 0);
+    String plain = mediaItemId(created, 1);
+    String longest = mediaItemId(created, 2);
+
+    assertThat(http.get("/v1/mediaItems/" + described).json().get("description").getAsString())
+        .isEqualTo("Chat: Family \u2014 caption");
+    assertThat(http.get("/v1/mediaItems/" + plain).json().has("description")).isFalse();
+    assertThat(http.get("/v1/mediaItems/" + longest).json().get("description").getAsString())
+        .isEqualTo(emoji);
+
+    JsonArray items = inspect("items");
+    assertThat(items.get(0).getAsJsonObject().get("description").getAsString())
+        .isEqualTo("Chat: Family \u2014 caption");
+    assertThat(items.get(1).getAsJsonObject().has("description")).isFalse();
+    assertThat(items.get(2).getAsJsonObject().get("description").getAsString()).isEqualTo(emoji);
+  }
+
+  @Test
+  void descriptionOver1000CharactersFailsTheWholeCall() {
+    String good = rawPhotosUpload(pngHeader(1, 1), "image/png");
+    String other = rawPhotosUpload(pngHeader(2, 2), "image/png");
+    TestHttp.Answer answer = createWithDescriptions(good, "fine", other, "x".repeat(1001));
+    assertPhotosError(answer, 400, "INVALID_ARGUMENT");
+    assertThat(answer.json().getAsJsonObject("error").get("message").getAsString())
+        .contains("new_media_items[1].description");
+    assertThat(inspect("items")).as("nothing is created").isEmpty();
+    // the tokens were not spent: the same items go through with a shorter description
+    TestHttp.Answer retried = createWithDescriptions(good, "fine", other, "x".repeat(1000));
+    mediaItemId(retried, 1);
+    assertThat(inspect("items")).hasSize(2);
+
+    assertPhotosError(
+        http.postJson(
+            "/v1/mediaItems:batchCreate",
+            "{\"newMediaItems\":[{\"description\":{\"text\":\"x\"},"
+                + "\"simpleMediaItem\":{\"uploadToken\":\""
+                + rawPhotosUpload(pngHeader(3, 3), "image/png")
+                + "\"}}]}"),
+        400,
+        "INVALID_ARGUMENT");
+  }
+
+  @Test
+  void anItemCanBeInManyAlbumsAndReAddingIsFine() {
+    String first = createAlbum("Chat A");
+    String second = createAlbum("Chat B");
+    String item =
+        mediaItemId(createWithDescriptions(rawPhotosUpload(pngHeader(1, 1), "image/png"), null), 0);
+    String body = "{\"mediaItemIds\":[\"" + item + "\"]}";
+    assertThat(http.postJson("/v1/albums/" + first + ":batchAddMediaItems", body).status())
+        .isEqualTo(200);
+    assertThat(http.postJson("/v1/albums/" + second + ":batchAddMediaItems", body).status())
+        .isEqualTo(200);
+    TestHttp.Answer again = http.postJson("/v1/albums/" + first + ":batchAddMediaItems", body);
+    assertThat(again.status()).isEqualTo(200);
+    assertThat(again.json().size()).isZero();
+
+    assertThat(http.get("/v1/albums/" + first).json().get("mediaItemsCount").getAsString())
+        .isEqualTo("1");
+    assertThat(inspect("items").get(0).getAsJsonObject().getAsJsonArray("albumIds"))
+        .extracting(JsonElement::getAsString)
+        .containsExactly(first, second);
+  }
+
+  @Test
+  void batchAddMediaItemsFailsWholeOnAnyInvalidIdOrAlbum() {
+    String album = createAlbum("Chat");
+    String item =
+        mediaItemId(createWithDescriptions(rawPhotosUpload(pngHeader(1, 1), "image/png"), null), 0);
+
+    TestHttp.Answer invalid =
+        http.postJson(
+            "/v1/albums/" + album + ":batchAddMediaItems",
+            "{\"mediaItemIds\":[\"" + item + "\",\"notAnItem\"]}");
+    assertPhotosError(invalid, 400, "INVALID_ARGUMENT");
+    assertThat(invalid.json().getAsJsonObject("error").get("message").getAsString())
+        .isEqualTo("Request contains an invalid media item id.");
+    assertThat(inspect("albums").get(0).getAsJsonObject().getAsJsonArray("mediaItemIds"))
+        .as("no partial success")
+        .isEmpty();
+
+    TestHttp.Answer foreign =
+        http.postJson(
+            "/v1/albums/notOurAlbum:batchAddMediaItems", "{\"mediaItemIds\":[\"" + item + "\"]}");
+    assertPhotosError(foreign, 400, "INVALID_ARGUMENT");
+    assertThat(foreign.json().getAsJsonObject("error").get("message").getAsString())
+        .isEqualTo("No permission to add media items to this album.");
+
+    StringBuilder ids = new StringBuilder();
+    for (int i = 0; i < 51; i++) {
+      ids.append(i == 0 ? "" : ",").append('"').append(item).append('"');
+    }
+    assertPhotosError(
+        http.postJson(
+            "/v1/albums/" + album + ":batchAddMediaItems", "{\"mediaItemIds\":[" + ids + "]}"),
+        400,
+        "INVALID_ARGUMENT");
+    assertPhotosError(
+        http.postJson("/v1/albums/" + album + ":batchAddMediaItems", "{\"mediaItemIds\":[]}"),
+        400,
+        "INVALID_ARGUMENT");
+    assertThat(inspect("albums").get(0).getAsJsonObject().getAsJsonArray("mediaItemIds")).isEmpty();
+  }
 }

@@ -31,7 +31,8 @@ import java.util.function.Predicate;
  * (https://developers.google.com/workspace/drive/api/reference/rest/v3/files):
  *
  * <ul>
- *   <li>{@code POST /drive/v3/files}: files.create without content (folders, empty files)
+ *   <li>{@code POST /drive/v3/files}: files.create without content (folders, empty files,
+ *       shortcuts)
  *   <li>{@code GET /drive/v3/files}: files.list with {@code q}, {@code pageSize}, {@code pageToken}
  *   <li>{@code GET /drive/v3/files/{fileId}}: files.get ({@code alt=media} streams the content)
  *   <li>{@code PATCH /drive/v3/files/{fileId}}: files.update of metadata, {@code addParents},
@@ -69,8 +70,11 @@ public final class DriveFilesApi {
       List<String> parents,
       ContentDigest digest,
       String blobId,
+      StoredDriveFile.Shortcut shortcut,
       Instant now) {
-    boolean folder = StoredDriveFile.FOLDER_MIME_TYPE.equals(draft.mimeType());
+    boolean folder =
+        StoredDriveFile.FOLDER_MIME_TYPE.equals(draft.mimeType())
+            || StoredDriveFile.SHORTCUT_MIME_TYPE.equals(draft.mimeType());
     return new StoredDriveFile(
         id,
         draft.name(),
@@ -85,23 +89,67 @@ public final class DriveFilesApi {
         folder ? null : digest.sha1(),
         folder ? null : digest.sha256(),
         folder ? null : blobId,
-        false);
+        false,
+        shortcut);
   }
 
+  /**
+   * files.create without media. A shortcut
+   * (https://developers.google.com/drive/api/guides/shortcuts) gets its own name, parents and
+   * appProperties; its {@code targetMimeType} is copied from the target "when the shortcut is
+   * created", and without a {@code name} it takes the target's ("the title of the target is used as
+   * the title of the shortcut"). The target must exist: an unknown or trashed target id is 404
+   * {@code notFound} "File not found: ID." like every other unknown file id (handle-errors guide,
+   * https://developers.google.com/workspace/drive/api/guides/handle-errors, and e.g.
+   * https://github.com/googleapis/google-api-python-client/issues/1186); refusing trashed targets
+   * is the emulator's stricter choice, Google's docs don't say.
+   */
   private Reply create(ApiRequest request) throws IOException {
-    DriveFileDraft draft = DriveMetadata.draft(request.jsonBody(), "application/octet-stream");
+    JsonObject body = request.jsonBody();
+    DriveFileDraft draft = DriveMetadata.draft(body, "application/octet-stream");
+    boolean named = Json.string(body, "name").isPresent();
+    boolean withDetails = DriveJson.asks(request.param("fields"), "shortcutDetails");
     Instant now = clock.instant();
     StoredDriveFile file =
         store.write(
             state -> {
-              List<String> parents = DriveMetadata.resolveParents(draft.parents(), state);
+              StoredDriveFile.Shortcut shortcut = null;
+              DriveFileDraft checked = draft;
+              if (draft.shortcutTargetId() != null) {
+                StoredDriveFile target = state.driveFiles().get(draft.shortcutTargetId());
+                if (target == null || target.trashed()) {
+                  throw ApiError.notFound("File not found: " + draft.shortcutTargetId() + ".");
+                }
+                shortcut = new StoredDriveFile.Shortcut(target.id(), target.mimeType());
+                if (!named) {
+                  checked = renamed(draft, target.name());
+                }
+              }
+              List<String> parents = DriveMetadata.resolveParents(checked.parents(), state);
               StoredDriveFile created =
                   newFile(
-                      RandomIds.driveFileId(), draft, parents, BlobStore.emptyDigest(), null, now);
+                      RandomIds.driveFileId(),
+                      checked,
+                      parents,
+                      BlobStore.emptyDigest(),
+                      null,
+                      shortcut,
+                      now);
               state.driveFiles().put(created.id(), created);
               return created;
             });
-    return Reply.json(200, DriveJson.file(file));
+    return Reply.json(200, DriveJson.file(file, withDetails));
+  }
+
+  private static DriveFileDraft renamed(DriveFileDraft draft, String name) {
+    return new DriveFileDraft(
+        name,
+        draft.mimeType(),
+        draft.parents(),
+        draft.appProperties(),
+        draft.description(),
+        draft.modifiedTime(),
+        draft.shortcutTargetId());
   }
 
   private Reply list(ApiRequest request) {
@@ -112,6 +160,7 @@ public final class DriveFilesApi {
             .orElse(DEFAULT_PAGE_SIZE);
     int offset = request.param("pageToken").map(PageToken::decode).orElse(0);
     String q = request.param("q").orElse("");
+    boolean withDetails = DriveJson.asks(request.param("fields"), "shortcutDetails");
     List<StoredDriveFile> matches =
         store.read(
             state -> {
@@ -121,7 +170,7 @@ public final class DriveFilesApi {
     JsonArray files = new JsonArray();
     int end = Math.min(matches.size(), offset + pageSize);
     for (int i = Math.min(offset, matches.size()); i < end; i++) {
-      files.add(DriveJson.file(matches.get(i)));
+      files.add(DriveJson.file(matches.get(i), withDetails));
     }
     JsonObject body = new JsonObject();
     body.addProperty("kind", "drive#fileList");
@@ -171,9 +220,12 @@ public final class DriveFilesApi {
     }
     StoredDriveFile file = lookup.file;
     if (!media) {
-      return Reply.json(200, DriveJson.file(file));
+      return Reply.json(
+          200, DriveJson.file(file, DriveJson.asks(request.param("fields"), "shortcutDetails")));
     }
-    if (file.isFolder()) {
+    // A shortcut is not downloadable either: Drive answers "Only files with binary content can be
+    // downloaded." (https://github.com/cguZZman/plugin.googledrive/issues/176).
+    if (!file.hasContent()) {
       throw ApiError.of(
           403, "fileNotDownloadable", "Only files with binary content can be downloaded.");
     }
@@ -188,6 +240,12 @@ public final class DriveFilesApi {
     JsonObject body = request.jsonBody();
     List<String> add = commaList(request.param("addParents").orElse(""));
     List<String> remove = commaList(request.param("removeParents").orElse(""));
+    if (body.has("shortcutDetails")) {
+      // "targetId … can only be set on files.create requests"; the rest is output only
+      // (https://developers.google.com/workspace/drive/api/reference/rest/v3/files#File).
+      throw DriveMetadata.notWritable();
+    }
+    boolean withDetails = DriveJson.asks(request.param("fields"), "shortcutDetails");
     Instant now = clock.instant();
     StoredDriveFile updated =
         store.write(
@@ -208,6 +266,15 @@ public final class DriveFilesApi {
                   }
                 }
               }
+              String mimeType = Json.string(body, "mimeType").orElse(file.mimeType());
+              if (file.isShortcut() != StoredDriveFile.SHORTCUT_MIME_TYPE.equals(mimeType)) {
+                // Not documented; the emulator's stricter choice: a shortcut's details can only be
+                // set on create, so no file can become a shortcut or stop being one later.
+                throw ApiError.of(
+                    400,
+                    "badRequest",
+                    "A file cannot be turned into a shortcut, nor a shortcut into another type.");
+              }
               if (parents.size() > 1) {
                 throw ApiError.of(
                     403,
@@ -227,7 +294,7 @@ public final class DriveFilesApi {
               StoredDriveFile changed =
                   file.withMetadata(
                       Json.string(body, "name").orElse(file.name()),
-                      Json.string(body, "mimeType").orElse(file.mimeType()),
+                      mimeType,
                       parents,
                       DriveMetadata.appProperties(body, file.appProperties()),
                       description,
@@ -238,7 +305,7 @@ public final class DriveFilesApi {
               state.driveFiles().put(id, changed);
               return changed;
             });
-    return Reply.json(200, DriveJson.file(updated));
+    return Reply.json(200, DriveJson.file(updated, withDetails));
   }
 
   private static List<String> commaList(String text) {

@@ -6,17 +6,50 @@ import app.wauploader.emulator.store.StoredDriveFile;
 import com.google.gson.JsonObject;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Drive v3 File resources as JSON
- * (https://developers.google.com/workspace/drive/api/reference/rest/v3/files#File). All fields are
- * always returned whatever {@code fields} asks; {@code size} is a decimal string (int64 in JSON);
- * folders have no size or checksums.
+ * (https://developers.google.com/workspace/drive/api/reference/rest/v3/files#File). All fields but
+ * {@code shortcutDetails} are always returned whatever {@code fields} asks; {@code size} is a
+ * decimal string (int64 in JSON); folders and shortcuts have no size or checksums ({@code size}
+ * "won't be populated for files that have no size, like shortcuts and folders").
+ *
+ * <p>{@code shortcutDetails} ({@code targetId}, {@code targetMimeType}) is only returned when
+ * {@code fields} names it or is {@code *}: it is not among the default fields (kind, id, name,
+ * mimeType; https://developers.google.com/workspace/drive/api/guides/fields-parameter), and a
+ * client that forgets to ask must not see it here either. No {@code targetResourceKey}: the
+ * emulator's files have no resource keys.
  */
 final class DriveJson {
   private DriveJson() {}
 
+  /** A file without {@code shortcutDetails}. */
   static JsonObject file(StoredDriveFile file) {
+    return file(file, false);
+  }
+
+  /**
+   * Whether a {@code fields} selector (e.g. {@code id,shortcutDetails} or {@code
+   * files(id,shortcutDetails/targetId)}) asks for {@code field}: it names it or is {@code *}.
+   */
+  static boolean asks(Optional<String> fields, String field) {
+    if (fields.isEmpty()) {
+      return false;
+    }
+    for (String token : fields.get().split("[^A-Za-z0-9_*]+")) {
+      if (token.equals(field) || token.equals("*")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * @param withShortcutDetails whether to add a shortcut's {@code shortcutDetails} (see {@link
+   *     #asks})
+   */
+  static JsonObject file(StoredDriveFile file, boolean withShortcutDetails) {
     JsonObject json = new JsonObject();
     json.addProperty("kind", "drive#file");
     json.addProperty("id", file.id());
@@ -26,7 +59,7 @@ final class DriveJson {
       json.addProperty("description", file.description());
     }
     json.add("parents", Json.arrayOf(file.parents()));
-    if (!file.isFolder()) {
+    if (file.hasContent()) {
       json.addProperty("size", Long.toString(file.size()));
       json.addProperty("md5Checksum", file.md5Checksum());
       json.addProperty("sha1Checksum", file.sha1Checksum());
@@ -38,6 +71,12 @@ final class DriveJson {
     json.addProperty("trashed", file.trashed());
     json.addProperty("createdTime", Rfc3339.format(file.createdTime()));
     json.addProperty("modifiedTime", Rfc3339.format(file.modifiedTime()));
+    if (withShortcutDetails && file.shortcutDetails() != null) {
+      JsonObject details = new JsonObject();
+      details.addProperty("targetId", file.shortcutDetails().targetId());
+      details.addProperty("targetMimeType", file.shortcutDetails().targetMimeType());
+      json.add("shortcutDetails", details);
+    }
     return json;
   }
 
@@ -58,6 +97,7 @@ final class DriveJson {
             null,
             null,
             null,
-            false));
+            false,
+            null));
   }
 }

@@ -17,10 +17,24 @@ import java.util.Map;
 
 /**
  * Reads and checks the writable File fields clients send: {@code name}, {@code mimeType}, {@code
- * parents}, {@code appProperties}, {@code description}, {@code modifiedTime}, {@code trashed}.
- * Limits from https://developers.google.com/workspace/drive/api/guides/properties (at most 30 app
- * properties per file, key plus value at most 124 bytes) and
+ * parents}, {@code appProperties}, {@code description}, {@code modifiedTime}, {@code trashed},
+ * {@code shortcutDetails.targetId}. Limits from
+ * https://developers.google.com/workspace/drive/api/guides/properties (at most 30 app properties
+ * per file, key plus value at most 124 bytes) and
  * https://developers.google.com/workspace/drive/api/guides/folder (one parent per file).
+ *
+ * <p>Shortcuts (https://developers.google.com/drive/api/guides/shortcuts): {@code mimeType} {@code
+ * application/vnd.google-apps.shortcut} with {@code shortcutDetails.targetId}. The File reference
+ * (https://developers.google.com/workspace/drive/api/reference/rest/v3/files#File) says {@code
+ * shortcutDetails} is "only populated for shortcut files" and {@code targetId} "can only be set on
+ * files.create requests"; {@code targetMimeType} and {@code targetResourceKey} are output only. So,
+ * following the error reasons of
+ * https://developers.google.com/workspace/drive/api/guides/handle-errors: a shortcut without a
+ * {@code targetId}, or {@code shortcutDetails} on a file of another type, is 400 {@code badRequest}
+ * ("a required field … hasn't been provided", "a combination of provided fields is invalid"); an
+ * output-only field in the body is 403 {@code fieldNotWritable} "The resource body includes fields
+ * which are not directly writable." (the answer Drive gives for such bodies, e.g.
+ * https://qiita.com/iery/items/36b77e59e460a7594111).
  */
 final class DriveMetadata {
   static final int MAX_APP_PROPERTIES = 30;
@@ -42,7 +56,80 @@ final class DriveMetadata {
     String description = Json.string(body, "description").orElse(null);
     Instant modifiedTime =
         Json.string(body, "modifiedTime").map(t -> Rfc3339.parse(t, "modifiedTime")).orElse(null);
-    return new DriveFileDraft(name, mimeType, parents, appProperties, description, modifiedTime);
+    String shortcutTargetId = shortcutTargetId(body, mimeType);
+    return new DriveFileDraft(
+        name, mimeType, parents, appProperties, description, modifiedTime, shortcutTargetId);
+  }
+
+  /**
+   * The {@code shortcutDetails.targetId} of a create body, checked against its {@code mimeType}.
+   *
+   * @return the target id for a shortcut, null for any other file
+   * @throws ApiError 400 {@code badRequest} for a shortcut without a target or details on another
+   *     type, 403 {@code fieldNotWritable} for output-only details
+   */
+  private static String shortcutTargetId(JsonObject body, String mimeType) {
+    boolean shortcut = StoredDriveFile.SHORTCUT_MIME_TYPE.equals(mimeType);
+    JsonElement details = body.get("shortcutDetails");
+    if (details == null || details.isJsonNull()) {
+      if (shortcut) {
+        throw missingTarget();
+      }
+      return null;
+    }
+    if (!details.isJsonObject()) {
+      throw ApiError.of(
+          400, "badRequest", "Invalid value for shortcutDetails: expected an object.");
+    }
+    if (!shortcut) {
+      throw ApiError.of(
+          400,
+          "badRequest",
+          "shortcutDetails can only be set on files with mimeType "
+              + StoredDriveFile.SHORTCUT_MIME_TYPE
+              + ".");
+    }
+    JsonObject given = details.getAsJsonObject();
+    if (given.has("targetMimeType") || given.has("targetResourceKey")) {
+      throw notWritable();
+    }
+    String targetId = Json.string(given, "targetId").orElse("");
+    if (targetId.isBlank()) {
+      throw missingTarget();
+    }
+    return targetId;
+  }
+
+  private static ApiError missingTarget() {
+    return ApiError.of(
+        400, "badRequest", "A shortcut must have shortcutDetails.targetId: the file it links to.");
+  }
+
+  /** 403 {@code fieldNotWritable}, Drive's answer to a body with fields the caller may not set. */
+  static ApiError notWritable() {
+    return ApiError.of(
+        403,
+        "fieldNotWritable",
+        "The resource body includes fields which are not directly writable.");
+  }
+
+  /**
+   * Rejects a shortcut on the upload routes: a shortcut has no content, and the shortcuts guide
+   * creates one with a metadata-only files.create
+   * (https://developers.google.com/drive/api/guides/shortcuts). Google's answer to an upload is not
+   * documented; the emulator picks the stricter 400 {@code badRequest}.
+   */
+  static void rejectShortcutUpload(JsonObject body, String contentType) {
+    JsonElement details = body.get("shortcutDetails");
+    if (StoredDriveFile.SHORTCUT_MIME_TYPE.equals(Json.string(body, "mimeType").orElse(null))
+        || StoredDriveFile.SHORTCUT_MIME_TYPE.equals(contentType)
+        || (details != null && !details.isJsonNull())) {
+      throw ApiError.of(
+          400,
+          "badRequest",
+          "A shortcut has no content: create it with files.create without media"
+              + " (POST /drive/v3/files).");
+    }
   }
 
   /**

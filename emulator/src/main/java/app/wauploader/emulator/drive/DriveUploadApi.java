@@ -113,9 +113,10 @@ public final class DriveUploadApi {
     String contentType = request.header("X-Upload-Content-Type").orElse(null);
     Long declared =
         request.header("X-Upload-Content-Length").map(DriveUploadApi::length).orElse(null);
+    JsonObject body = request.jsonBody();
+    DriveMetadata.rejectShortcutUpload(body, contentType);
     DriveFileDraft requested =
-        DriveMetadata.draft(
-            request.jsonBody(), contentType == null ? "application/octet-stream" : contentType);
+        DriveMetadata.draft(body, contentType == null ? "application/octet-stream" : contentType);
     String uploadId = RandomIds.uploadId();
     Instant now = clock.instant();
     store.write(
@@ -161,7 +162,8 @@ public final class DriveUploadApi {
         parents,
         draft.appProperties(),
         draft.description(),
-        draft.modifiedTime());
+        draft.modifiedTime(),
+        draft.shortcutTargetId());
   }
 
   private Reply chunk(ApiRequest request) throws IOException {
@@ -289,6 +291,7 @@ public final class DriveUploadApi {
                       session.draft().parents(),
                       digest,
                       digest.size() == 0 ? null : session.uploadId(),
+                      null,
                       now);
               state.driveFiles().put(created.id(), created);
               state.driveSessions().put(session.uploadId(), session.completedAs(created.id()));
@@ -313,12 +316,15 @@ public final class DriveUploadApi {
     String metadata = reader.partText(1024 * 1024);
     Map<String, String> mediaHeaders = reader.nextPartHeaders();
     String mediaType = mediaHeaders.getOrDefault("content-type", "application/octet-stream");
-    DriveFileDraft draft = DriveMetadata.draft(Json.parseObject(metadata), mediaType);
+    JsonObject body = Json.parseObject(metadata);
+    DriveMetadata.rejectShortcutUpload(body, mediaType);
+    DriveFileDraft draft = DriveMetadata.draft(body, mediaType);
     return storeSingleRequest(draft, reader.partContent());
   }
 
   private Reply media(ApiRequest request) throws IOException {
     String mediaType = request.header("Content-Type").orElse("application/octet-stream");
+    DriveMetadata.rejectShortcutUpload(new JsonObject(), mediaType);
     DriveFileDraft draft = DriveMetadata.draft(new JsonObject(), mediaType);
     return storeSingleRequest(draft, request.body());
   }
@@ -350,6 +356,7 @@ public final class DriveUploadApi {
                       parents,
                       digest,
                       digest.size() == 0 ? null : blobId,
+                      null,
                       now);
               state.driveFiles().put(created.id(), created);
               return created;

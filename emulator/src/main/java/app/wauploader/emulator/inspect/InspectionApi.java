@@ -25,8 +25,15 @@ import java.util.List;
  *
  * <ul>
  *   <li>{@code GET /__emulator/items}: {@code [{"service":"drive"|"photos","id","name","mimeType",
- *       "size":N,"sha256","parents":[…],"albumIds":[…]}]}, Drive files (not folders) then media
- *       items, each in creation order
+ *       "size":N,"sha256","parents":[…],"albumIds":[…],"description"?}]}, one per stored content:
+ *       Drive files (not folders, not shortcuts) then media items, each in creation order. A media
+ *       item's {@code albumIds} are all albums holding it (an item may be in many); {@code
+ *       description} is there when one was set. Shortcuts have no content and are listed apart, so
+ *       that "each content stored once" still reads off this list.
+ *   <li>{@code GET /__emulator/shortcuts}: {@code [{"service":"drive","id","name","mimeType",
+ *       "parents":[…],"appProperties":{…},"trashed","shortcutDetails":{"targetId",
+ *       "targetMimeType"}}]}, Drive shortcuts in creation order (a target may since have been
+ *       trashed or deleted)
  *   <li>{@code GET /__emulator/albums}: {@code [{"id","title","mediaItemIds":[…]}]}
  *   <li>{@code GET /__emulator/folders}: {@code [{"id","name","parents":[…]}]} (not My Drive)
  *   <li>{@code GET /__emulator/stats}, {@code POST /__emulator/reset-stats}
@@ -48,6 +55,8 @@ public final class InspectionApi {
   /** Adds this API's routes to {@code router}. */
   public void register(Router router) {
     router.add("GET", "/__emulator/items", ApiRoute.EMULATOR, request -> Reply.json(200, items()));
+    router.add(
+        "GET", "/__emulator/shortcuts", ApiRoute.EMULATOR, request -> Reply.json(200, shortcuts()));
     router.add(
         "GET", "/__emulator/albums", ApiRoute.EMULATOR, request -> Reply.json(200, albums()));
     router.add(
@@ -71,7 +80,7 @@ public final class InspectionApi {
         state -> {
           JsonArray out = new JsonArray();
           for (StoredDriveFile file : state.driveFiles().values()) {
-            if (file.isFolder()) {
+            if (!file.hasContent()) {
               continue;
             }
             out.add(
@@ -92,7 +101,7 @@ public final class InspectionApi {
                 albumIds.add(album.id());
               }
             }
-            out.add(
+            JsonObject item =
                 item(
                     "photos",
                     media.id(),
@@ -101,7 +110,41 @@ public final class InspectionApi {
                     media.size(),
                     media.sha256(),
                     List.of(),
-                    albumIds));
+                    albumIds);
+            if (media.description() != null) {
+              item.addProperty("description", media.description());
+            }
+            out.add(item);
+          }
+          return out;
+        });
+  }
+
+  private JsonArray shortcuts() {
+    return store.read(
+        state -> {
+          JsonArray out = new JsonArray();
+          for (StoredDriveFile file : state.driveFiles().values()) {
+            if (!file.isShortcut()) {
+              continue;
+            }
+            JsonObject json = new JsonObject();
+            json.addProperty("service", "drive");
+            json.addProperty("id", file.id());
+            json.addProperty("name", file.name());
+            json.addProperty("mimeType", file.mimeType());
+            json.add("parents", Json.arrayOf(file.parents()));
+            JsonObject properties = new JsonObject();
+            file.appProperties().forEach(properties::addProperty);
+            json.add("appProperties", properties);
+            json.addProperty("trashed", file.trashed());
+            JsonObject details = new JsonObject();
+            if (file.shortcutDetails() != null) {
+              details.addProperty("targetId", file.shortcutDetails().targetId());
+              details.addProperty("targetMimeType", file.shortcutDetails().targetMimeType());
+            }
+            json.add("shortcutDetails", details);
+            out.add(json);
           }
           return out;
         });
@@ -168,7 +211,7 @@ public final class InspectionApi {
         store.read(
             state -> {
               StoredDriveFile file = state.driveFiles().get(id);
-              if (file != null && !file.isFolder()) {
+              if (file != null && file.hasContent()) {
                 return new Content(file.mimeType(), file.blobId(), file.size());
               }
               StoredMediaItem media = state.mediaItems().get(id);

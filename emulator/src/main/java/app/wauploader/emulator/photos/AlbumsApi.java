@@ -27,8 +27,8 @@ import java.util.List;
  *   <li>{@code GET /v1/albums} ({@code pageSize} ≤ 50, {@code pageToken}); only app-created albums
  *       exist here
  *   <li>{@code GET /v1/albums/{albumId}}
- *   <li>{@code POST /v1/albums/{albumId}:batchAddMediaItems} {@code {"mediaItemIds":[…]}} (1..50
- *       ids of existing items; an album holds at most 20,000)
+ *   <li>{@code POST /v1/albums/{albumId}:batchAddMediaItems} {@code {"mediaItemIds":[…]}}: see
+ *       {@link #batchAdd}
  * </ul>
  */
 public final class AlbumsApi {
@@ -97,6 +97,28 @@ public final class AlbumsApi {
     return Reply.json(200, PhotosJson.album(album));
   }
 
+  /**
+   * {@code albums.batchAddMediaItems}
+   * (https://developers.google.com/photos/library/reference/rest/v1/albums/batchAddMediaItems):
+   * adds app-created items to an app-created album, at its end, in the order given; answers 200
+   * with an empty body. 1..50 ids ("The maximum number of media items that can be added in one call
+   * is 50"); an album holds at most 20,000. "Partial success is not supported. The entire request
+   * will fail if an invalid media item or album is specified": nothing is added then.
+   *
+   * <ul>
+   *   <li>an unknown id (the emulator only has app-created items, so also any item not made by this
+   *       app) is 400 {@code INVALID_ARGUMENT} "Request contains an invalid media item id.", the
+   *       message Google sends (https://github.com/f2calv/CasCap.Api.GooglePhotos/issues/118,
+   *       https://github.com/ylexus/jiotty-photos-uploader/issues/49);
+   *   <li>an unknown album (every album here is app-created, so also one the app did not create) is
+   *       400 {@code INVALID_ARGUMENT} "No permission to add media items to this album.", what
+   *       Google answers for albums not created by the app
+   *       (https://github.com/gphotosuploader/gphotos-uploader-cli/issues/49,
+   *       https://github.com/google/java-photoslibrary/issues/18);
+   *   <li>an item already in the album stays once, in its place, and the call succeeds; an item may
+   *       be in any number of albums.
+   * </ul>
+   */
   private Reply batchAdd(ApiRequest request) throws IOException {
     String id = request.pathParameter("albumId");
     List<String> ids = Json.strings(request.jsonBody(), "mediaItemIds");
@@ -115,12 +137,11 @@ public final class AlbumsApi {
         state -> {
           StoredAlbum album = state.albums().get(id);
           if (album == null) {
-            throw ApiError.notFound("Album not found: " + id + ".");
+            throw ApiError.badRequest("No permission to add media items to this album.");
           }
           for (String itemId : ids) {
             if (!state.mediaItems().containsKey(itemId)) {
-              throw ApiError.badRequest(
-                  "Request contains an invalid media item id: " + itemId + ".");
+              throw ApiError.badRequest("Request contains an invalid media item id.");
             }
           }
           LinkedHashSet<String> after = new LinkedHashSet<>(album.mediaItemIds());

@@ -35,7 +35,14 @@ import java.util.Set;
  *       (https://developers.google.com/photos/library/guides/upload-media#creating-media-item): a
  *       missing, unknown, expired (older than one day) or already used token, or a file that is not
  *       a photo or video, gives that item {@code status.code} 3 and no media item. An unknown
- *       {@code albumId} fails the whole call with 400.
+ *       {@code albumId} fails the whole call with 400. Each item's {@code description} is stored
+ *       and returned; it "shouldn't be more than 1000 characters" (NewMediaItem,
+ *       https://developers.google.com/photos/library/reference/rest/v1/mediaItems/batchCreate#NewMediaItem;
+ *       "no more than 1,000 characters" in
+ *       https://developers.google.com/photos/library/guides/manage-media). Characters are counted
+ *       as Unicode code points (an emoji is one). How Google rejects a longer one is not
+ *       documented: the emulator takes the stricter way and fails the whole call with 400 {@code
+ *       INVALID_ARGUMENT}, creating nothing.
  *   <li>{@code GET /v1/mediaItems/{id}}, {@code GET /v1/mediaItems}, {@code POST
  *       /v1/mediaItems:search} (by {@code albumId}).
  * </ul>
@@ -45,7 +52,9 @@ public final class MediaItemsApi {
   public static final int MAX_BATCH_ITEMS = 50;
 
   private static final int INVALID_ARGUMENT = 3;
-  private static final int MAX_DESCRIPTION_CHARS = 1000;
+
+  /** Longest media item description, in characters (Unicode code points). */
+  public static final int MAX_DESCRIPTION_CHARS = 1000;
 
   private final EmulatorStore store;
   private final Clock clock;
@@ -78,10 +87,12 @@ public final class MediaItemsApi {
               + items.size()
               + ".");
     }
-    for (JsonElement item : items) {
+    for (int i = 0; i < items.size(); i++) {
+      JsonElement item = items.get(i);
       if (!item.isJsonObject()) {
         throw ApiError.badRequest("Each newMediaItems entry must be an object.");
       }
+      checkDescription(item.getAsJsonObject(), i);
     }
     Optional<String> albumId = Json.string(body, "albumId");
     InjectedItemFailures failures =
@@ -116,6 +127,33 @@ public final class MediaItemsApi {
     JsonObject answer = new JsonObject();
     answer.add("newMediaItemResults", results);
     return Reply.json(200, answer);
+  }
+
+  /**
+   * Fails the whole call for a {@code description} that is not a string or is longer than {@value
+   * #MAX_DESCRIPTION_CHARS} characters (see the class comment for the sources).
+   */
+  private static void checkDescription(JsonObject item, int index) {
+    JsonElement description = item.get("description");
+    if (description == null || description.isJsonNull()) {
+      return;
+    }
+    if (!description.isJsonPrimitive() || !description.getAsJsonPrimitive().isString()) {
+      throw ApiError.badRequest(
+          "Invalid value at 'new_media_items[" + index + "].description': expected a string.");
+    }
+    String text = description.getAsString();
+    int characters = text.codePointCount(0, text.length());
+    if (characters > MAX_DESCRIPTION_CHARS) {
+      throw ApiError.badRequest(
+          "Invalid value at 'new_media_items["
+              + index
+              + "].description': a description can be at most "
+              + MAX_DESCRIPTION_CHARS
+              + " characters, got "
+              + characters
+              + ".");
+    }
   }
 
   private static String tokenOf(JsonObject item) {
@@ -175,12 +213,6 @@ public final class MediaItemsApi {
       fileName = "upload";
     }
     String description = Json.string(item, "description").orElse(null);
-    if (description != null && description.length() > MAX_DESCRIPTION_CHARS) {
-      return failed(
-          tokenValue,
-          INVALID_ARGUMENT,
-          "The description is longer than " + MAX_DESCRIPTION_CHARS + " characters.");
-    }
     Optional<String> mimeType = MediaTypes.resolve(token.mimeType(), fileName);
     if (mimeType.isEmpty()
         || !(MediaTypes.isPhoto(mimeType.get()) || MediaTypes.isVideo(mimeType.get()))) {

@@ -17,6 +17,8 @@ import java.util.Map;
  * @param appProperties app-private key/value pairs
  * @param description description; null when not given
  * @param modifiedTime client-set modification time; null to use the creation time
+ * @param shortcutTargetId {@code shortcutDetails.targetId} of a shortcut; null for other files (and
+ *     for sessions persisted before shortcuts existed)
  */
 public record DriveFileDraft(
     String name,
@@ -24,7 +26,8 @@ public record DriveFileDraft(
     List<String> parents,
     Map<String, String> appProperties,
     String description,
-    Instant modifiedTime) {
+    Instant modifiedTime,
+    String shortcutTargetId) {
   public DriveFileDraft {
     parents = parents == null ? List.of() : List.copyOf(parents);
     appProperties =

@@ -25,6 +25,8 @@ import java.util.Optional;
  * @param sha256Checksum lowercase hex SHA-256; null for folders
  * @param blobId the {@link BlobStore} blob holding the content; null when the content is empty
  * @param trashed whether the file is in the trash
+ * @param shortcutDetails what a shortcut points to; null unless {@link #isShortcut()} (rows
+ *     persisted before shortcuts existed load with null)
  */
 public record StoredDriveFile(
     String id,
@@ -40,10 +42,28 @@ public record StoredDriveFile(
     String sha1Checksum,
     String sha256Checksum,
     String blobId,
-    boolean trashed) {
+    boolean trashed,
+    Shortcut shortcutDetails) {
 
   /** MIME type of Drive folders. */
   public static final String FOLDER_MIME_TYPE = "application/vnd.google-apps.folder";
+
+  /**
+   * MIME type of Drive shortcuts, files that link to another file and have no content
+   * (https://developers.google.com/drive/api/guides/shortcuts).
+   */
+  public static final String SHORTCUT_MIME_TYPE = "application/vnd.google-apps.shortcut";
+
+  /**
+   * A shortcut's {@code shortcutDetails}
+   * (https://developers.google.com/workspace/drive/api/reference/rest/v3/files#File).
+   *
+   * @param targetId the id of the file the shortcut points to; the target may since have been
+   *     trashed or deleted (the shortcut then is broken, it is not removed)
+   * @param targetMimeType the target's MIME type when the shortcut was created (a snapshot, not
+   *     updated later)
+   */
+  public record Shortcut(String targetId, String targetMimeType) {}
 
   public StoredDriveFile {
     parents = parents == null ? List.of() : List.copyOf(parents);
@@ -55,6 +75,16 @@ public record StoredDriveFile(
 
   public boolean isFolder() {
     return FOLDER_MIME_TYPE.equals(mimeType);
+  }
+
+  /** Whether this is a shortcut (no content, {@link #shortcutDetails()} set). */
+  public boolean isShortcut() {
+    return SHORTCUT_MIME_TYPE.equals(mimeType);
+  }
+
+  /** Folders and shortcuts have no content: no size, no checksums, nothing to download. */
+  public boolean hasContent() {
+    return !isFolder() && !isShortcut();
   }
 
   public Optional<String> blob() {
@@ -84,6 +114,7 @@ public record StoredDriveFile(
         sha1Checksum,
         sha256Checksum,
         blobId,
-        trashed);
+        trashed,
+        shortcutDetails);
   }
 }

@@ -31,7 +31,8 @@ class DriveQueryTest {
         "s1",
         "s256",
         null,
-        false);
+        false,
+        null);
   }
 
   private static boolean matches(String q, StoredDriveFile file) {

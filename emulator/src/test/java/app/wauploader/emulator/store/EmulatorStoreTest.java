@@ -88,7 +88,7 @@ class EmulatorStoreTest {
                       "up1",
                       new DriveUploadSession(
                           "up1",
-                          new DriveFileDraft("f", "x/y", List.of(), null, null, null),
+                          new DriveFileDraft("f", "x/y", List.of(), null, null, null, null),
                           "x/y",
                           null,
                           Instant.now(),
