@@ -32,8 +32,8 @@ public final class ChatExportFiles {
   private ChatExportFiles() {}
 
   /**
-   * Reads and parses the export at {@code file}; a file starting with a ZIP signature, or named
-   * {@code *.zip}, is read as a ZIP.
+   * Reads and parses the export at {@code file}; a file starting with a ZIP signature ({@code
+   * PK\3\4}, or {@code PK\5\6} for an empty archive), or named {@code *.zip}, is read as a ZIP.
    *
    * <p>The chat name is {@code chatName} if present, else from the text's file name ("WhatsApp Chat
    * with X.txt"), else from the ZIP's ("WhatsApp Chat - X.zip"), else from a header line ("WhatsApp
@@ -67,7 +67,7 @@ public final class ChatExportFiles {
       throw new ChatExportException(shown + " is empty: export the chat again from WhatsApp");
     }
     boolean zip =
-        (read >= 2 && head[0] == 'P' && head[1] == 'K')
+        (read == 4 && head[0] == 'P' && head[1] == 'K' && (head[2] == 3 || head[2] == 5))
             || shown.toLowerCase(Locale.ROOT).endsWith(".zip");
     if (zip) {
       return readZip(file, shown, chatName, fallback);

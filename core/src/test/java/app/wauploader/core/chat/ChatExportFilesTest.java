@@ -166,4 +166,14 @@ class ChatExportFilesTest {
         .isInstanceOf(ChatExportException.class)
         .hasMessageContaining("is a folder, not a WhatsApp chat export");
   }
+
+  @Test
+  void aZipWithATextNameIsStillAZipAndTextStartingWithPkIsText() throws IOException {
+    Path zip = zip("export.zip", Map.of("_chat.txt", utf8(CHAT)));
+    Path renamed = Files.move(zip, dir.resolve("export.txt"));
+    assertThat(read(renamed).chat().messages()).hasSize(2);
+
+    Path text = Files.write(dir.resolve("PK.txt"), utf8("PK\n13/11/2023, 12:00 - PK: hi\n"));
+    assertThat(read(text).chat().senders()).containsExactly("PK");
+  }
 }
