@@ -1,5 +1,6 @@
 package app.wauploader.core.chat;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -81,6 +82,10 @@ public final class ChatExportFiles {
           ChatExportParser.parse(
               shown, fileName, text, chatName, ChatNames.defaultName(fileName), fallback);
       return new ChatExportFile(file, chat, List.of());
+    } catch (ChatExportException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new ChatExportException(shown + " cannot be read: " + e.getMessage(), e);
     }
   }
 
@@ -124,12 +129,16 @@ public final class ChatExportFiles {
                 shown, text.getName(), reader, name, ChatNames.baseName(shown), fallback);
       }
       return new ChatExportFile(file, chat, media);
-    } catch (ZipException e) {
+    } catch (ChatExportException e) {
+      throw e;
+    } catch (ZipException | EOFException e) {
       throw new ChatExportException(
           shown + " is not a readable ZIP archive (corrupt or cut short): " + e.getMessage(), e);
     } catch (IllegalArgumentException e) {
       throw new ChatExportException(
           shown + " is not a readable ZIP archive (entry names are not UTF-8)", e);
+    } catch (IOException e) {
+      throw new ChatExportException(shown + " cannot be read: " + e.getMessage(), e);
     }
   }
 

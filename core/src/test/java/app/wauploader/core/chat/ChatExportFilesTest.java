@@ -176,4 +176,21 @@ class ChatExportFilesTest {
     Path text = Files.write(dir.resolve("PK.txt"), utf8("PK\n13/11/2023, 12:00 - PK: hi\n"));
     assertThat(read(text).chat().senders()).containsExactly("PK");
   }
+
+  @Test
+  void aZipWhoseChatTextIsDamaged() throws IOException {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 200; i++) {
+      text.append("13/11/2023, 12:00 - Ann: message number ").append(i).append('\n');
+    }
+    byte[] bytes =
+        Files.readAllBytes(zip("damaged.zip", Map.of("_chat.txt", utf8(text.toString()))));
+    for (int i = 45; i < 90; i++) {
+      bytes[i] ^= 0x5A;
+    }
+    Path file = Files.write(dir.resolve("damaged.zip"), bytes);
+    assertThatThrownBy(() -> read(file))
+        .isInstanceOf(ChatExportException.class)
+        .hasMessageStartingWith("damaged.zip ");
+  }
 }
