@@ -21,7 +21,10 @@ public record ChatExportFile(Path path, ChatExport chat, List<String> zipEntries
     zipEntries = List.copyOf(zipEntries);
   }
 
-  /** True if the export was a ZIP archive (its media may be among {@link #zipEntries()}). */
+  /**
+   * True if the export is a ZIP archive: named {@code *.zip}, or holding media entries (a ZIP
+   * renamed to {@code .txt} that holds only the chat text reads as {@code false}).
+   */
   public boolean isArchive() {
     return path.getFileName() != null
             && path.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip")

@@ -1,5 +1,6 @@
 package app.wauploader.core.chat;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -32,8 +33,8 @@ public final class ChatExportFiles {
   private ChatExportFiles() {}
 
   /**
-   * Reads and parses the export at {@code file}; a file starting with a ZIP signature, or named
-   * {@code *.zip}, is read as a ZIP.
+   * Reads and parses the export at {@code file}; a file starting with a ZIP signature ({@code
+   * PK\3\4}, or {@code PK\5\6} for an empty archive), or named {@code *.zip}, is read as a ZIP.
    *
    * <p>The chat name is {@code chatName} if present, else from the text's file name ("WhatsApp Chat
    * with X.txt"), else from the ZIP's ("WhatsApp Chat - X.zip"), else from a header line ("WhatsApp
@@ -67,7 +68,7 @@ public final class ChatExportFiles {
       throw new ChatExportException(shown + " is empty: export the chat again from WhatsApp");
     }
     boolean zip =
-        (read >= 2 && head[0] == 'P' && head[1] == 'K')
+        (read == 4 && head[0] == 'P' && head[1] == 'K' && (head[2] == 3 || head[2] == 5))
             || shown.toLowerCase(Locale.ROOT).endsWith(".zip");
     if (zip) {
       return readZip(file, shown, chatName, fallback);
@@ -81,6 +82,10 @@ public final class ChatExportFiles {
           ChatExportParser.parse(
               shown, fileName, text, chatName, ChatNames.defaultName(fileName), fallback);
       return new ChatExportFile(file, chat, List.of());
+    } catch (ChatExportException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new ChatExportException(shown + " cannot be read: " + e.getMessage(), e);
     }
   }
 
@@ -124,12 +129,16 @@ public final class ChatExportFiles {
                 shown, text.getName(), reader, name, ChatNames.baseName(shown), fallback);
       }
       return new ChatExportFile(file, chat, media);
-    } catch (ZipException e) {
+    } catch (ChatExportException e) {
+      throw e;
+    } catch (ZipException | EOFException e) {
       throw new ChatExportException(
           shown + " is not a readable ZIP archive (corrupt or cut short): " + e.getMessage(), e);
     } catch (IllegalArgumentException e) {
       throw new ChatExportException(
           shown + " is not a readable ZIP archive (entry names are not UTF-8)", e);
+    } catch (IOException e) {
+      throw new ChatExportException(shown + " cannot be read: " + e.getMessage(), e);
     }
   }
 

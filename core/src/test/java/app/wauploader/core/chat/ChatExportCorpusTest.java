@@ -366,4 +366,54 @@ class ChatExportCorpusTest {
     assertThat(chat.messages().get(2).text())
         .isEqualTo("It's fun doing text analysis with R\nisn't it?");
   }
+
+  /**
+   * whatstk's list of header formats: every one with the year last renders two messages we read
+   * back at the same times. Formats with a two-digit year first ({@code %y-%m-%d}) are not
+   * supported: 23-11-05 reads as a day-first date, and nothing in a single date tells them apart.
+   */
+  @Test
+  void whatstkHeaderFormatsWithTheYearLast() throws IOException {
+    JsonArray formats =
+        JsonParser.parseString(
+                Files.readString(
+                    Corpus.file("whatstk/whatstk/whatsapp/assets/header_format_support.json"),
+                    StandardCharsets.UTF_8))
+            .getAsJsonArray();
+    LocalDateTime one = LocalDateTime.of(2020, 1, 15, 14, 5, 9);
+    LocalDateTime two = LocalDateTime.of(2020, 2, 3, 9, 7, 0);
+    int checked = 0;
+    for (JsonElement element : formats) {
+      String format = element.getAsJsonObject().get("format").getAsString();
+      if (format.replace("[", "").startsWith("%y")) {
+        continue;
+      }
+      String text = render(format, one, "Ann") + " hello\n" + render(format, two, "Bob") + " hi\n";
+      ChatExport chat =
+          ChatExportParser.parse(
+              "_chat.txt", new java.io.StringReader(text), Optional.empty(), Locale.UK);
+      boolean seconds = format.contains("%S");
+      assertThat(chat.messages())
+          .as(format + " → " + text)
+          .extracting(ChatMessage::time, m -> m.sender().orElseThrow(), ChatMessage::text)
+          .containsExactly(
+              tuple(seconds ? one : one.withSecond(0), "Ann", "hello"), tuple(two, "Bob", "hi"));
+      checked++;
+    }
+    assertThat(checked).isEqualTo(48);
+  }
+
+  private static String render(String format, LocalDateTime t, String name) {
+    int hour12 = t.getHour() % 12 == 0 ? 12 : t.getHour() % 12;
+    return format
+        .replace("%y", String.format(Locale.ROOT, "%02d", t.getYear() % 100))
+        .replace("%m", String.format(Locale.ROOT, "%02d", t.getMonthValue()))
+        .replace("%d", String.format(Locale.ROOT, "%02d", t.getDayOfMonth()))
+        .replace("%H", String.format(Locale.ROOT, "%02d", t.getHour()))
+        .replace("%I", String.format(Locale.ROOT, "%02d", hour12))
+        .replace("%M", String.format(Locale.ROOT, "%02d", t.getMinute()))
+        .replace("%S", String.format(Locale.ROOT, "%02d", t.getSecond()))
+        .replace("%p", t.getHour() < 12 ? "AM" : "PM")
+        .replace("%name", name);
+  }
 }
