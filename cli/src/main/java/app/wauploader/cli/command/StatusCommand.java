@@ -5,6 +5,7 @@ import app.wauploader.core.app.Backups;
 import app.wauploader.core.app.StatusReport;
 import app.wauploader.core.auth.AccessTokens;
 import app.wauploader.core.google.GoogleEndpoints;
+import app.wauploader.db.ChatProgress;
 import app.wauploader.db.UploadSession;
 import app.wauploader.db.WaitingItems;
 import app.wauploader.domain.ItemState;
@@ -67,6 +68,9 @@ public final class StatusCommand implements Callable<Integer> {
           s.bytesUploaded() / 1048576.0);
     }
     for (UploadSession s : report.sessions()) {
+      if (s.chatName().isPresent()) {
+        out.printf("session %d backs up chat %s%n", s.id(), s.chatName().get());
+      }
       if (s.pausedUntil().isPresent() && s.status().id().equals("paused")) {
         out.printf(
             "session %d is paused until %s: %s%n",
@@ -89,6 +93,20 @@ public final class StatusCommand implements Callable<Integer> {
       out.printf(
           "waiting: %d %s files until %s (%s)%n",
           w.files(), w.service().id(), UploadRunner.TIME.format(w.until()), w.reason().id());
+    }
+    if (!report.chats().isEmpty()) {
+      out.printf(
+          "%-30s %9s %8s %7s %10s %7s%n", "chat", "backed-up", "waiting", "failed", "MiB", "filed");
+      for (ChatProgress c : report.chats()) {
+        out.printf(
+            "%-30s %9d %8d %7d %10.2f %7d%n",
+            ChatsCommand.cut(c.chat().name(), 30),
+            c.backedUp(),
+            c.waiting(),
+            c.failed(),
+            c.bytes() / 1048576.0,
+            c.placed());
+      }
     }
     out.printf("errors recorded: %d (see 'wa-uploader errors')%n", report.errors());
     if (report.lockedFiles() > 0) {

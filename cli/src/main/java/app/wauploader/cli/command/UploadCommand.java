@@ -4,6 +4,8 @@ import app.wauploader.cli.AppDirs;
 import app.wauploader.cli.ExitCode;
 import app.wauploader.cli.UserError;
 import app.wauploader.core.app.Backups;
+import app.wauploader.core.app.Chats;
+import app.wauploader.core.chat.ChatImport;
 import app.wauploader.core.source.LocalFileSource;
 import app.wauploader.core.source.MediaSource;
 import app.wauploader.core.source.ScanOptions;
@@ -17,6 +19,7 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,6 +47,22 @@ public final class UploadCommand implements Callable<Integer> {
               + " that exist.")
   List<String> sources = new ArrayList<>();
 
+  @Option(
+      names = "--chat",
+      paramLabel = "NAME",
+      description =
+          "Back up only the media of this imported chat (its name or id, see 'wa-uploader chats"
+              + " list'), in a session for that chat.")
+  String chat;
+
+  @Option(
+      names = "--chat-export",
+      paramLabel = "FILE",
+      description =
+          "Import this chat export (.txt, or .zip with media), then back up its attachments: from"
+              + " inside the .zip, or found in --source / the standard WhatsApp folders.")
+  Path chatExport;
+
   @Option(names = "--include-statuses", description = "Also back up viewed statuses (.Statuses).")
   boolean includeStatuses;
 
@@ -56,11 +75,23 @@ public final class UploadCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     AppDirs dirs = AppDirs.fromEnvironment();
+    if (chat != null && chatExport != null) {
+      throw new UserError(ExitCode.USAGE, "give --chat or --chat-export, not both");
+    }
+    if (chatExport != null && transfer.dryRun) {
+      throw new UserError(
+          ExitCode.USAGE,
+          "--chat-export stores the chat, which a dry run never does: see the export with"
+              + " 'wa-uploader chats inspect FILE', or import it with 'wa-uploader chats import"
+              + " FILE' and plan with 'upload --chat NAME --dry-run'");
+    }
+    Optional<String> chatId = chatExport != null ? importExport(dirs) : chat(chat);
     List<MediaSource> media = media(dirs);
     UploadOptions options =
         transfer
             .options()
-            .withScan(new ScanOptions(includeStatuses, includeStickers, includeProfilePhotos));
+            .withScan(new ScanOptions(includeStatuses, includeStickers, includeProfilePhotos))
+            .withChat(chatId);
     Backups backups = transfer.backups(dirs, database.path());
     RunSummary summary =
         transfer.run(
@@ -70,7 +101,66 @@ public final class UploadCommand implements Callable<Integer> {
     return ExitCode.of(summary).code();
   }
 
-  /** The sources: each --source a folder or a .zip archive, or the standard WhatsApp folders. */
+  /** The id of the imported chat {@code name} names, if one is given. */
+  private Optional<String> chat(String name) {
+    if (name == null) {
+      return Optional.empty();
+    }
+    if (name.isBlank()) {
+      throw new UserError(ExitCode.USAGE, "--chat needs a chat's name, not ''");
+    }
+    return Optional.of(
+        ChatsCommand.chats(database)
+            .find(name.strip())
+            .orElseThrow(
+                () ->
+                    new UserError(
+                        ExitCode.USAGE,
+                        "no chat '"
+                            + name.strip()
+                            + "' is imported: import its export first ('wa-uploader chats import"
+                            + " FILE'; 'wa-uploader chats list' shows the chats)"))
+            .id());
+  }
+
+  /** Imports --chat-export (a dry run too: the chat is stored, nothing is sent); its chat's id. */
+  private Optional<String> importExport(AppDirs dirs) throws java.io.IOException {
+    boolean archive = chatExport.toString().toLowerCase(Locale.ROOT).endsWith(".zip");
+    List<Chats.Result> results =
+        ChatsCommand.chats(database)
+            .importExports(
+                List.of(chatExport),
+                Optional.empty(),
+                archive && sources.isEmpty()
+                    ? List.of()
+                    : ChatsCommand.mediaFolders(folderSources(), dirs));
+    Chats.Result result = results.get(0);
+    if (result instanceof Chats.Failed failed) {
+      throw failed.reason();
+    }
+    ChatImport imported = ((Chats.Imported) result).chat();
+    spec.commandLine().getOut().println(ChatsCommand.line(imported));
+    if (archive) {
+      sources.add(chatExport.toString());
+    }
+    return Optional.of(imported.chatId());
+  }
+
+  private List<Path> folderSources() {
+    List<Path> folders = new ArrayList<>();
+    for (String source : sources) {
+      if (!source.toLowerCase(Locale.ROOT).endsWith(".zip")) {
+        folders.add(Paths.get(source));
+      }
+    }
+    return folders;
+  }
+
+  /**
+   * The sources: each --source a folder or a .zip archive (a .zip --chat-export is one); with no
+   * folder given, the standard WhatsApp folders, unless the only source is a .zip chat export,
+   * which holds its media itself.
+   */
   private List<MediaSource> media(AppDirs dirs) {
     List<MediaSource> media = new ArrayList<>();
     List<Path> folders = new ArrayList<>();
@@ -85,7 +175,7 @@ public final class UploadCommand implements Callable<Integer> {
         folders.add(path);
       }
     }
-    if (sources.isEmpty()) {
+    if (folders.isEmpty() && media.isEmpty()) {
       folders.addAll(
           UploadRunner.requireRoots(
               WhatsAppLocations.existing(dirs.home()), WhatsAppLocations.candidates(dirs.home())));

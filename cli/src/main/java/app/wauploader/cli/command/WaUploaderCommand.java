@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       UploadCommand.class,
       ResumeCommand.class,
+      ChatsCommand.class,
       DbCommand.class,
       AuthCommand.class,
       StatusCommand.class,

@@ -147,7 +147,8 @@ public final class Backups {
                     tx.items().countByState(),
                     tx.fileHashes().count(),
                     tx.items().lockedCount(),
-                    tx.items().waiting(Optional.empty(), tx.nowMs()));
+                    tx.items().waiting(Optional.empty(), tx.nowMs()),
+                    tx.contentChats().progress());
               }));
     }
   }

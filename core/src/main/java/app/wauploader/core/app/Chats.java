@@ -6,10 +6,10 @@ import app.wauploader.core.chat.ChatExportFiles;
 import app.wauploader.core.chat.ChatIds;
 import app.wauploader.core.chat.ChatImport;
 import app.wauploader.core.chat.ChatImporter;
+import app.wauploader.core.chat.ChatMedia;
 import app.wauploader.core.source.MediaEntry;
 import app.wauploader.core.source.MediaSource;
 import app.wauploader.core.source.MediaSources;
-import app.wauploader.core.source.ScanOptions;
 import app.wauploader.db.ChatProgress;
 import app.wauploader.db.ChatRow;
 import app.wauploader.db.ChatSummary;
@@ -21,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -78,11 +77,28 @@ public final class Chats {
   public List<Result> importExports(
       List<Path> exports, Optional<String> chatName, List<MediaSource> mediaFolders)
       throws IOException {
-    Map<String, MediaEntry> byName = new HashMap<>();
-    try {
+    List<Result> results = new ArrayList<>();
+    MediaSource folders = MediaSources.of(mediaFolders);
+    try (Database db = open()) {
       for (MediaSource source : mediaFolders) {
         source.check();
-        source.list(ScanOptions.defaults(), f -> byName.putIfAbsent(f.name(), f), p -> {});
+      }
+      Map<String, MediaEntry> byName =
+          mediaFolders.isEmpty() ? Map.of() : ChatMedia.byName(folders);
+      for (Path export : exports) {
+        ChatExportFile file;
+        ChatMedia media;
+        try {
+          file = ChatExportFiles.read(export, chatName, locale);
+          media = ChatMedia.locate(file, byName, folders);
+        } catch (ChatExportException e) {
+          results.add(new Failed(export, e));
+          continue;
+        }
+        boolean searched = !mediaFolders.isEmpty();
+        results.add(
+            new Imported(
+                db.inTransaction(tx -> ChatImporter.store(tx, file, media, searched, zone))));
       }
     } finally {
       for (MediaSource source : mediaFolders) {
@@ -91,22 +107,6 @@ public final class Chats {
         }
       }
       MediaSources.closeArchives();
-    }
-    List<Result> results = new ArrayList<>();
-    try (Database db = open()) {
-      for (Path export : exports) {
-        ChatExportFile file;
-        try {
-          file = ChatExportFiles.read(export, chatName, locale);
-        } catch (ChatExportException e) {
-          results.add(new Failed(export, e));
-          continue;
-        }
-        boolean searched = !mediaFolders.isEmpty();
-        results.add(
-            new Imported(
-                db.inTransaction(tx -> ChatImporter.store(tx, file, byName, searched, zone))));
-      }
     }
     return results;
   }

@@ -1,5 +1,6 @@
 package app.wauploader.core.app;
 
+import app.wauploader.db.ChatProgress;
 import app.wauploader.db.UploadSession;
 import app.wauploader.db.WaitingItems;
 import app.wauploader.domain.ItemState;
@@ -19,6 +20,7 @@ import java.util.Map;
  * @param contents unique contents backed up ({@code file_hashes} rows)
  * @param lockedFiles items some process holds locked right now
  * @param waiting open items that wait, per service and reason, with the earliest time
+ * @param chats how far each imported chat's backup is, in import order
  */
 public record StatusReport(
     Path database,
@@ -28,4 +30,5 @@ public record StatusReport(
     Map<ItemState, Long> files,
     long contents,
     long lockedFiles,
-    List<WaitingItems> waiting) {}
+    List<WaitingItems> waiting,
+    List<ChatProgress> chats) {}

@@ -17,7 +17,7 @@ public final class ChatIds {
   public static String of(String name) {
     String normal =
         Normalizer.normalize(name, Normalizer.Form.NFC)
-            .strip()
+            .trim()
             .replaceAll("\\s+", " ")
             .toLowerCase(Locale.ROOT);
     byte[] bytes = normal.getBytes(StandardCharsets.UTF_8);

@@ -1,8 +1,8 @@
 package app.wauploader.core.chat;
 
+import app.wauploader.core.hash.Fingerprint;
 import app.wauploader.core.hash.Sha256;
 import app.wauploader.core.source.MediaEntry;
-import app.wauploader.core.source.ZipArchiveSource;
 import app.wauploader.db.ChatAttachment;
 import app.wauploader.db.ChatMessageKey;
 import app.wauploader.db.ScanEntry;
@@ -32,15 +32,11 @@ public final class ChatImporter {
   /**
    * Imports {@code export} in transaction {@code tx}.
    *
-   * @param inFolders the media folders' files by name, empty when none were searched
+   * @param media the attachments' files, located and fingerprinted
    * @param zone the exporting phone's time zone (exports carry none): message times are read in it
    */
   public static ChatImport store(
-      Transaction tx,
-      ChatExportFile export,
-      Map<String, MediaEntry> inFolders,
-      boolean foldersSearched,
-      ZoneId zone)
+      Transaction tx, ChatExportFile export, ChatMedia media, boolean foldersSearched, ZoneId zone)
       throws SQLException {
     ChatExport chat = export.chat();
     String id = ChatIds.of(chat.chat());
@@ -68,23 +64,27 @@ public final class ChatImporter {
               Optional.empty()));
     }
     long newAttachments = tx.chats().addAttachments(id, attachments.values());
-    Map<String, String> inside = insideEntries(export);
     int insideExport = 0;
     int found = 0;
+    List<ScanEntry> hashed = new ArrayList<>();
     for (String name : attachments.keySet()) {
-      String entry = inside.get(name);
-      if (entry != null) {
-        insideExport++;
-        tx.chats().found(name, ZipArchiveSource.entryKey(export.path(), entry), null);
+      MediaEntry file = media.file(name);
+      if (file == null) {
         continue;
       }
-      MediaEntry file = inFolders.get(name);
-      if (file != null) {
+      if (media.isInside(name)) {
+        insideExport++;
+      } else {
         found++;
-        Optional<ScanEntry> known = tx.scanCache().find(file.key(), file.size(), file.mtimeMs());
-        tx.chats().found(name, file.key(), known.map(ScanEntry::sha256).orElse(null));
       }
+      Fingerprint fp = media.fingerprint(file.key());
+      if (fp != null) {
+        hashed.add(
+            new ScanEntry(file.key(), file.size(), file.mtimeMs(), fp.sha256(), fp.mimeType()));
+      }
+      tx.chats().found(name, file.key(), fp == null ? null : fp.sha256());
     }
+    tx.scanCache().putAll(hashed);
     tx.contentChats().linkFoundAttachments();
     return new ChatImport(
         export.path(),
@@ -120,15 +120,6 @@ public final class ChatImporter {
               m.sender().orElse("")));
     }
     return keys;
-  }
-
-  /** The export's own media entries by base name (a ZIP with media). */
-  private static Map<String, String> insideEntries(ChatExportFile export) {
-    Map<String, String> byName = new HashMap<>();
-    for (String entry : export.zipEntries()) {
-      byName.putIfAbsent(entry.substring(entry.lastIndexOf('/') + 1), entry);
-    }
-    return byName;
   }
 
   private static Instant instant(LocalDateTime time, ZoneId zone) {

@@ -101,9 +101,9 @@ public final class Router {
    */
   public static String chatContainer(Service service, String chatName) {
     if (service == Service.PHOTOS) {
-      String title = CHAT_ALBUM_PREFIX + chatName.strip();
+      String title = CHAT_ALBUM_PREFIX + chatName.trim();
       return title.length() <= MAX_ALBUM_TITLE ? title : title.substring(0, MAX_ALBUM_TITLE);
     }
-    return DRIVE_ROOT_FOLDER + "/" + CHATS_FOLDER + "/" + RemoteNames.safe(chatName.strip());
+    return DRIVE_ROOT_FOLDER + "/" + CHATS_FOLDER + "/" + RemoteNames.safe(chatName.trim());
   }
 }

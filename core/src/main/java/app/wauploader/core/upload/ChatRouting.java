@@ -98,8 +98,8 @@ final class ChatRouting {
     if (message.isPresent()) {
       text.append(" · ").append(message.get().sender());
       text.append(" · ").append(WHEN.format(message.get().sentAt().atZone(zone)));
-      if (!message.get().caption().isBlank()) {
-        text.append('\n').append(message.get().caption().strip());
+      if (!message.get().caption().trim().isEmpty()) {
+        text.append('\n').append(message.get().caption().trim());
       }
     }
     return Optional.of(cut(text.toString()));

@@ -8,8 +8,10 @@ import java.nio.file.Paths;
 
 /**
  * Finds the shared chat-export corpus: the system property {@code wa.corpus} (the {@code corpus}
- * folder or its {@code chat-exports}) first, else a {@code shared/corpus} folder in the working
- * directory or any folder above it. A missing corpus fails the test: the oracles are not optional.
+ * folder or its {@code chat-exports}) first, else the repository's copy {@code
+ * testdata/corpus/chat-exports} (see its SOURCES.md) or a {@code shared/corpus} folder, in the
+ * working directory or any folder above it. A missing corpus fails the test: the oracles are not
+ * optional.
  */
 final class Corpus {
   private Corpus() {}
@@ -28,9 +30,14 @@ final class Corpus {
     }
     Path start = Paths.get("").toAbsolutePath();
     for (Path dir = start; dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolve("shared").resolve("corpus").resolve("chat-exports");
-      if (Files.isDirectory(candidate)) {
-        return candidate;
+      for (Path candidate :
+          new Path[] {
+            dir.resolve("testdata").resolve("corpus").resolve("chat-exports"),
+            dir.resolve("shared").resolve("corpus").resolve("chat-exports")
+          }) {
+        if (Files.isDirectory(candidate)) {
+          return candidate;
+        }
       }
     }
     return fail(

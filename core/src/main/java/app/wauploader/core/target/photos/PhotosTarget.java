@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Google Photos Library API, written on google-http-client (there is no maintained Java client for
@@ -236,8 +237,11 @@ public final class PhotosTarget implements Target {
     if (requests.isEmpty()) {
       return List.of();
     }
-    albums.add(container, requests.stream().map(LinkRequest::remoteId).toList());
-    return requests.stream().map(r -> CommitResult.success(r.key(), r.remoteId())).toList();
+    albums.add(
+        container, requests.stream().map(LinkRequest::remoteId).collect(Collectors.toList()));
+    return requests.stream()
+        .map(r -> CommitResult.success(r.key(), r.remoteId()))
+        .collect(Collectors.toList());
   }
 
   private static CommitResult judge(CommitRequest request, NewMediaItemResult result) {
