@@ -165,6 +165,9 @@ final class UploadRunner {
     if (s.sourceProblems() > 0) {
       line.append(", unreadable ").append(s.sourceProblems());
     }
+    if (s.filed() > 0) {
+      line.append(", filed in chats ").append(s.filed());
+    }
     line.append(
         String.format(
             Locale.ROOT,
