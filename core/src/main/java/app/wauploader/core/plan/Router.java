@@ -97,13 +97,18 @@ public final class Router {
   /**
    * The album (Photos) or folder (Drive) of chat {@code chatName}: the album title {@code WhatsApp
    * · Family} (titles are at most 500 characters, so a longer name is cut), the folder {@code
-   * WhatsApp/Chats/Family}.
+   * WhatsApp/Chats/Family} ({@code /} in a name becomes {@code -}).
    */
   public static String chatContainer(Service service, String chatName) {
     if (service == Service.PHOTOS) {
       String title = CHAT_ALBUM_PREFIX + chatName.trim();
       return title.length() <= MAX_ALBUM_TITLE ? title : title.substring(0, MAX_ALBUM_TITLE);
     }
-    return DRIVE_ROOT_FOLDER + "/" + CHATS_FOLDER + "/" + RemoteNames.safe(chatName.trim());
+    // A '/' would make a folder inside a folder: "Mum/Dad" is the folder "Mum-Dad".
+    return DRIVE_ROOT_FOLDER
+        + "/"
+        + CHATS_FOLDER
+        + "/"
+        + RemoteNames.safe(chatName.trim().replace('/', '-'));
   }
 }

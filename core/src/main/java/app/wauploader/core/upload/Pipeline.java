@@ -27,6 +27,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 
 /**
  * One backup run — the main job — as a stream of stages: list a {@link MediaSource} → fingerprint
@@ -228,21 +229,15 @@ public final class Pipeline {
         });
   }
 
-  /** What starts the session (returns its id). */
-  @FunctionalInterface
-  private interface SessionStart {
-    long start();
-  }
-
   /** What feeds work into the pools. */
   @FunctionalInterface
   private interface Feeder {
     void feed() throws IOException, InterruptedException;
   }
 
-  private RunSummary execute(SessionStart start, Feeder feeder)
+  private RunSummary execute(LongSupplier start, Feeder feeder)
       throws IOException, InterruptedException {
-    sessionId = start.start();
+    sessionId = start.getAsLong();
     hashPool = Executors.newFixedThreadPool(options.hashThreads(), PendingTasks.named("hash"));
     transferPool =
         Executors.newFixedThreadPool(options.transfers(), PendingTasks.named("transfer"));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.wauploader.core.source.MediaEntry;
 import app.wauploader.domain.Service;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class RouterTest {
@@ -24,6 +25,21 @@ class RouterTest {
     assertThat(
             router.route(file("WhatsApp Documents", "DOC-1.pdf", 10), "application/zip").service())
         .isEqualTo(Service.DRIVE);
+  }
+
+  @Test
+  void mediaOfAChatGoToTheChatsAlbumOrFolder() {
+    assertThat(
+            router.route(
+                file("WhatsApp Images", "IMG-1.jpg", 10), "image/jpeg", Optional.of("Family")))
+        .isEqualTo(new Route(Service.PHOTOS, "WhatsApp · Family", "IMG-1.jpg"));
+    assertThat(
+            router.route(
+                file("WhatsApp Documents", "DOC-1.pdf", 10),
+                "application/pdf",
+                Optional.of(" Mum/Dad ")))
+        .isEqualTo(new Route(Service.DRIVE, "WhatsApp/Chats/Mum-Dad", "DOC-1.pdf"));
+    assertThat(Router.chatContainer(Service.PHOTOS, "x".repeat(600))).hasSize(500);
   }
 
   @Test
