@@ -18,7 +18,10 @@ class DemoCommandTest {
         .contains("second run")
         .contains("uploaded 0,")
         .contains("Google Photos album \"WhatsApp Images\"")
-        .contains("Google Drive folder WhatsApp/WhatsApp Voice Notes");
+        .contains("Google Drive folder WhatsApp/WhatsApp Voice Notes")
+        .contains("Family: 7 messages, 5 attachments (4 found in the media folders, 1 missing)")
+        .contains("Google Photos album \"WhatsApp · Family\"")
+        .contains("Google Drive folder WhatsApp/Chats/Family");
     assertThat(dir.resolve("Media/WhatsApp Images/Sent/IMG-20231105-WA0013.jpg")).exists();
     assertThat(dir.resolve("Media/.Statuses")).exists();
   }

@@ -3,6 +3,7 @@ package app.wauploader.cli.command;
 import app.wauploader.cli.ExitCode;
 import app.wauploader.core.app.BackupEnvironment;
 import app.wauploader.core.app.Backups;
+import app.wauploader.core.app.Chats;
 import app.wauploader.core.auth.AccessTokens;
 import app.wauploader.core.google.GoogleEndpoints;
 import app.wauploader.core.source.LocalFileSource;
@@ -24,8 +25,11 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -71,13 +75,21 @@ public final class DemoCommand implements Callable<Integer> {
       out.println("emulator:             " + endpoint);
       out.println();
       UploadOptions options = UploadOptions.defaults();
-      Backups backups =
-          new Backups(
-              BackupEnvironment.google(
-                  db,
-                  AccessTokens.NONE,
-                  GoogleEndpoints.at(endpoint),
-                  TransferOptions.thisProcess()));
+      BackupEnvironment env =
+          BackupEnvironment.google(
+              db, AccessTokens.NONE, GoogleEndpoints.at(endpoint), TransferOptions.thisProcess());
+      Backups backups = new Backups(env);
+      Path chat = extractChat(work);
+      out.println("importing the sample chat export " + chat.getFileName() + ":");
+      for (Chats.Result r :
+          new Chats(env, Locale.UK, ZoneId.systemDefault())
+              .importExports(
+                  List.of(chat), Optional.empty(), List.of(new LocalFileSource(List.of(media))))) {
+        if (r instanceof Chats.Imported imported) {
+          out.println("  " + ChatsCommand.line(imported.chat()));
+        }
+      }
+      out.println();
       ExitCode worst = ExitCode.OK;
       for (String title : List.of("first run:", "second run (same tree; nothing new to send):")) {
         out.println(title);
@@ -136,6 +148,20 @@ public final class DemoCommand implements Callable<Integer> {
     return work.resolve("Media");
   }
 
+  /** Copies the sample chat export out of the jar. */
+  static Path extractChat(Path work) throws IOException {
+    String name = "WhatsApp Chat with Family.txt";
+    Path target = work.resolve(name);
+    try (InputStream in =
+        DemoCommand.class.getClassLoader().getResourceAsStream("samples/chats/" + name)) {
+      if (in == null) {
+        throw new IOException("the sample chat export is missing from this build");
+      }
+      Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+    return target;
+  }
+
   private static void printInventory(URI endpoint, PrintWriter out) throws IOException {
     EmulatorInspector inspector = new EmulatorInspector(endpoint);
     JsonArray items = inspector.items();
@@ -148,39 +174,53 @@ public final class DemoCommand implements Callable<Integer> {
           a.getAsJsonObject().get("title").getAsString());
     }
     JsonArray folders = inspector.folders();
-    Map<String, String> folderNames = new TreeMap<>();
+    Map<String, JsonObject> folderById = new TreeMap<>();
     for (JsonElement f : folders) {
-      folderNames.put(
-          f.getAsJsonObject().get("id").getAsString(),
-          f.getAsJsonObject().get("name").getAsString());
+      folderById.put(f.getAsJsonObject().get("id").getAsString(), f.getAsJsonObject());
     }
     for (JsonElement e : items) {
       JsonObject item = e.getAsJsonObject();
-      String place;
       if (item.get("service").getAsString().equals("photos")) {
         JsonArray ids = item.getAsJsonArray("albumIds");
-        place =
-            "Google Photos album \""
-                + (ids.isEmpty()
-                    ? "(none)"
-                    : albumTitles.getOrDefault(ids.get(0).getAsString(), "?"))
-                + "\"";
+        if (ids.isEmpty()) {
+          byPlace.merge("Google Photos, no album", 1, Integer::sum);
+        }
+        for (JsonElement id : ids) {
+          byPlace.merge(
+              "Google Photos album \"" + albumTitles.getOrDefault(id.getAsString(), "?") + "\"",
+              1,
+              Integer::sum);
+        }
       } else {
         JsonArray parents = item.getAsJsonArray("parents");
-        place =
-            "Google Drive folder WhatsApp/"
-                + (parents.isEmpty()
-                    ? "?"
-                    : folderNames.getOrDefault(parents.get(0).getAsString(), "?"));
+        String path =
+            parents.isEmpty() ? "?" : folderPath(folderById, parents.get(0).getAsString());
+        byPlace.merge("Google Drive folder " + path, 1, Integer::sum);
       }
-      byPlace.merge(place, 1, Integer::sum);
+    }
+    for (JsonElement e : inspector.shortcuts()) {
+      JsonArray parents = e.getAsJsonObject().getAsJsonArray("parents");
+      String path = parents.isEmpty() ? "?" : folderPath(folderById, parents.get(0).getAsString());
+      byPlace.merge("Google Drive folder " + path + " (shortcuts)", 1, Integer::sum);
     }
     out.println(
         "the emulator now holds "
             + items.size()
             + " items ("
             + inspector.bytesReceived()
-            + " upload bytes received in all):");
+            + " upload bytes received in all); where they are (an item in two albums counts in"
+            + " both):");
     byPlace.forEach((place, n) -> out.printf("  %3d  %s%n", n, place));
+  }
+
+  /** {@code WhatsApp/Chats/Family}: the folder's path up from {@code id}. */
+  private static String folderPath(Map<String, JsonObject> folders, String id) {
+    StringBuilder path = new StringBuilder();
+    for (JsonObject f = folders.get(id); f != null; ) {
+      path.insert(0, (path.length() == 0 ? "" : "/")).insert(0, f.get("name").getAsString());
+      JsonArray parents = f.getAsJsonArray("parents");
+      f = parents == null || parents.isEmpty() ? null : folders.get(parents.get(0).getAsString());
+    }
+    return path.toString();
   }
 }
