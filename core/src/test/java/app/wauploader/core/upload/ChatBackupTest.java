@@ -192,6 +192,35 @@ class ChatBackupTest {
   }
 
   @Test
+  void whatCouldNotBeFiledInAChatIsAFailureAndTheNextRunFilesIt() throws Exception {
+    try (EmulatorFixture emulator = new EmulatorFixture(dir.resolve("emulator"))) {
+      BackupEnvironment env = env(emulator);
+      backup(env, Optional.empty());
+      chats(env).importExports(List.of(family), Optional.empty(), List.of());
+      emulator
+          .inspector()
+          .addFaults(
+              "[{\"route\":\"photos.albums\",\"times\":1,\"action\":\"status\","
+                  + "\"status\":400,\"message\":\"Request contains an invalid media item id.\"}]");
+
+      RunSummary failed = backup(env, Optional.empty());
+      assertThat(failed.verdict()).isEqualTo(Verdict.SOME_FAILED);
+      assertThat(failed.bytesSent()).isZero();
+      assertThat(new Backups(env).errors(10, Optional.empty()))
+          .anySatisfy(e -> assertThat(e.errorMessage()).contains("cannot file it in its chat"));
+      JsonObject photo = item(emulator, SampleTree.sha256(media.resolve(FAMILY_PHOTO)));
+      assertThat(albumTitles(emulator, photo)).containsExactly("WhatsApp Images");
+
+      RunSummary next = backup(env, Optional.empty());
+      assertThat(next.verdict()).isEqualTo(Verdict.DONE);
+      assertThat(next.bytesSent()).isZero();
+      photo = item(emulator, SampleTree.sha256(media.resolve(FAMILY_PHOTO)));
+      assertThat(albumTitles(emulator, photo))
+          .containsExactlyInAnyOrder("WhatsApp Images", "WhatsApp · Family");
+    }
+  }
+
+  @Test
   void aChatRunBacksUpOnlyThatChatsMediaInASessionOfThatChat() throws Exception {
     try (EmulatorFixture emulator = new EmulatorFixture(dir.resolve("emulator"))) {
       BackupEnvironment env = env(emulator);

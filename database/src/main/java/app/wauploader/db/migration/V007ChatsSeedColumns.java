@@ -114,7 +114,8 @@ final class V007ChatsSeedColumns extends SqlMigration {
           PRIMARY KEY (sha256, chat_id),
           CHECK ((placed_id IS NULL) = (placed_at IS NULL))
         );
-        CREATE INDEX idx_content_chats_chat_id ON content_chats (chat_id)
+        CREATE INDEX idx_content_chats_chat_id ON content_chats (chat_id);
+        CREATE INDEX idx_content_chats_unplaced ON content_chats (chat_id) WHERE placed_at IS NULL
         """;
   }
 }
