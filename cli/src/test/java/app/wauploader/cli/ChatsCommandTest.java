@@ -151,6 +151,25 @@ class ChatsCommandTest {
   }
 
   @Test
+  void aZipExportWithoutItsExtensionIsStillReadInPlace() throws Exception {
+    Path renamed = dir.resolve("WhatsApp Chat - Trip");
+    Files.copy(trip, renamed);
+    CliRun run =
+        CliRun.of(
+            "upload",
+            "--chat-export",
+            renamed.toString(),
+            "--endpoint",
+            emulator.baseUri().toString(),
+            "--db",
+            db.toString(),
+            "--no-progress");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("uploaded 1,");
+    assertThat(albumTitles().values()).containsExactly("WhatsApp · Trip");
+  }
+
+  @Test
   void mistakesGetOneLineAndANamedExitCode() throws Exception {
     CliRun unknown =
         CliRun.of(
@@ -178,6 +197,25 @@ class ChatsCommandTest {
     CliRun missing = CliRun.of("chats", "inspect", dir.resolve("gone.zip").toString());
     assertThat(missing.exitCode()).isEqualTo(8);
     assertThat(missing.err()).contains("gone.zip").doesNotContain("\tat ");
+
+    CliRun noMedia =
+        CliRun.of(
+            "upload",
+            "--chat-export",
+            family.toString(),
+            "--endpoint",
+            emulator.baseUri().toString(),
+            "--db",
+            dir.resolve("other.db").toString());
+    assertThat(noMedia.exitCode()).as(noMedia.out() + noMedia.err()).isEqualTo(8);
+    assertThat(noMedia.err()).contains("no WhatsApp media folder found");
+    assertThat(noMedia.out()).as("nothing stored before the sources are settled").isEmpty();
+
+    CliRun gone =
+        CliRun.of(
+            "upload", "--chat-export", dir.resolve("gone.txt").toString(), "--db", db.toString());
+    assertThat(gone.exitCode()).isEqualTo(8);
+    assertThat(gone.err()).contains("no chat export at").contains("gone.txt");
 
     CliRun dry =
         CliRun.of("upload", "--chat-export", trip.toString(), "--dry-run", "--db", db.toString());

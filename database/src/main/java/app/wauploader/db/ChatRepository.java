@@ -23,8 +23,9 @@ public final class ChatRepository {
   }
 
   /**
-   * Records a chat, or updates its name, format, export and message span when it exists (the span
-   * only grows).
+   * Records a chat, or updates its format, export and message span when it exists (the span only
+   * grows); its name only when {@code rename} (the user named it), so its album and folder keep
+   * their title when a newer export spells the name differently.
    *
    * @return true if the chat is new
    */
@@ -34,16 +35,18 @@ public final class ChatRepository {
       String format,
       String exportName,
       Optional<Instant> firstMessageAt,
-      Optional<Instant> lastMessageAt)
+      Optional<Instant> lastMessageAt,
+      boolean rename)
       throws SQLException {
     long now = tx.nowMs();
-    if (find(id).isPresent()) {
+    Optional<ChatRow> known = find(id);
+    if (known.isPresent()) {
       tx.update(
           "UPDATE chats SET name = ?, format = ?, export_name = ?,"
               + " first_message_at = min(coalesce(first_message_at, ?), coalesce(?,"
               + " first_message_at)), last_message_at = max(coalesce(last_message_at, ?),"
               + " coalesce(?, last_message_at)), updated_at = ? WHERE id = ?",
-          name,
+          rename ? name : known.get().name(),
           format,
           exportName,
           firstMessageAt,
@@ -181,6 +184,18 @@ public final class ChatRepository {
             + " WHERE file_name = ?",
         sourceKey,
         sha256,
+        fileName);
+  }
+
+  /** As {@link #found(String, String, String)}, for the attachment of one chat only. */
+  public void found(String chatId, String fileName, String sourceKey, String sha256)
+      throws SQLException {
+    tx.update(
+        "UPDATE chat_attachments SET source_key = ?, sha256 = coalesce(?, sha256)"
+            + " WHERE chat_id = ? AND file_name = ?",
+        sourceKey,
+        sha256,
+        chatId,
         fileName);
   }
 

@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * {@code content_chats}: which chats each content belongs to, and whether it is filed in each
  * chat's album (Photos) or folder (Drive). One content may belong to many chats; the first (in
- * import order) is {@code file_hashes.chat_id} and decides where the bytes go.
+ * import order) is {@code file_hashes.chat_id} (kept so as links are added) and decides where the
+ * bytes go.
  */
 public final class ContentChatRepository {
   private final Transaction tx;
@@ -23,13 +24,34 @@ public final class ContentChatRepository {
    * @return true if the link is new
    */
   public boolean link(String sha256, String chatId) throws SQLException {
-    return tx.update(
-            "INSERT INTO content_chats (sha256, chat_id, linked_at) VALUES (?, ?, ?)"
-                + " ON CONFLICT DO NOTHING",
-            sha256,
-            chatId,
-            tx.nowMs())
-        == 1;
+    boolean added =
+        tx.update(
+                "INSERT INTO content_chats (sha256, chat_id, linked_at) VALUES (?, ?, ?)"
+                    + " ON CONFLICT DO NOTHING",
+                sha256,
+                chatId,
+                tx.nowMs())
+            == 1;
+    if (added) {
+      tx.update("UPDATE file_hashes SET chat_id = (" + FIRST_CHAT + ") WHERE hash = ?", sha256);
+    }
+    return added;
+  }
+
+  /** The first chat (import order) of the content of the {@code file_hashes} row at hand. */
+  private static final String FIRST_CHAT =
+      "SELECT l.chat_id FROM content_chats l JOIN chats c ON c.id = l.chat_id"
+          + " WHERE l.sha256 = file_hashes.hash ORDER BY c.position LIMIT 1";
+
+  /**
+   * Uploaded content gets its first chat as {@code file_hashes.chat_id} (also content uploaded
+   * before any of its chats was imported).
+   */
+  private void firstChatOfUploaded() throws SQLException {
+    tx.update(
+        "UPDATE file_hashes SET chat_id = ("
+            + FIRST_CHAT
+            + ") WHERE hash IN (SELECT sha256 FROM chat_attachments WHERE sha256 IS NOT NULL)");
   }
 
   /**
@@ -39,10 +61,16 @@ public final class ContentChatRepository {
    * @return how many links are new
    */
   public int linkFoundAttachments() throws SQLException {
-    return tx.update(
-        "INSERT INTO content_chats (sha256, chat_id, linked_at) SELECT DISTINCT sha256, chat_id, ?"
-            + " FROM chat_attachments WHERE sha256 IS NOT NULL ON CONFLICT DO NOTHING",
-        tx.nowMs());
+    int added =
+        tx.update(
+            "INSERT INTO content_chats (sha256, chat_id, linked_at) SELECT DISTINCT sha256,"
+                + " chat_id, ? FROM chat_attachments WHERE sha256 IS NOT NULL"
+                + " ON CONFLICT DO NOTHING",
+            tx.nowMs());
+    if (added > 0) {
+      firstChatOfUploaded();
+    }
+    return added;
   }
 
   /** The chats content {@code sha256} belongs to, first-imported first. */

@@ -27,7 +27,13 @@ class ChatRepositoryTest {
             assertThat(
                     tx.chats()
                         .upsert(
-                            "c1", "Family", "android", "a.txt", Optional.of(t1), Optional.of(t1)))
+                            "c1",
+                            "Family",
+                            "android",
+                            "a.txt",
+                            Optional.of(t1),
+                            Optional.of(t1),
+                            false))
                 .isTrue();
             assertThat(tx.chats().addMessages("c1", List.of(new ChatMessageKey("k1", t1, "Mum"))))
                 .isEqualTo(1);
@@ -39,7 +45,13 @@ class ChatRepositoryTest {
             assertThat(
                     tx.chats()
                         .upsert(
-                            "c1", "Family", "android", "b.txt", Optional.of(t1), Optional.of(t2)))
+                            "c1",
+                            "family",
+                            "android",
+                            "b.txt",
+                            Optional.of(t1),
+                            Optional.of(t2),
+                            false))
                 .isFalse();
             assertThat(
                     tx.chats()
@@ -65,6 +77,7 @@ class ChatRepositoryTest {
       assertThat(chats.get(0).found()).isZero();
       assertThat(chats.get(0).chat().lastMessageAt()).contains(t2);
       assertThat(chats.get(0).chat().exportName()).isEqualTo("b.txt");
+      assertThat(chats.get(0).chat().name()).as("kept unless renamed").isEqualTo("Family");
       assertThat(
               db.<Optional<ChatAttachment>>read(tx -> tx.chats().attachment("c1", "IMG-1.jpg"))
                   .orElseThrow()
@@ -80,8 +93,10 @@ class ChatRepositoryTest {
       db.useTransaction(
           tx -> {
             tx.chats()
-                .upsert("c1", "Family", "android", "a.txt", Optional.empty(), Optional.empty());
-            tx.chats().upsert("c2", "Trip", "ios", "b.zip", Optional.empty(), Optional.empty());
+                .upsert(
+                    "c1", "Family", "android", "a.txt", Optional.empty(), Optional.empty(), false);
+            tx.chats()
+                .upsert("c2", "Trip", "ios", "b.zip", Optional.empty(), Optional.empty(), false);
             tx.chats().addAttachments("c1", List.of(attachment("IMG-1.jpg", t, "")));
             tx.chats().addAttachments("c2", List.of(attachment("IMG-1.jpg", t, "")));
             tx.chats().found("IMG-1.jpg", "fs:/m/IMG-1.jpg", SHA);

@@ -13,6 +13,8 @@ import app.wauploader.core.source.WhatsAppLocations;
 import app.wauploader.core.source.ZipArchiveSource;
 import app.wauploader.core.upload.RunSummary;
 import app.wauploader.core.upload.UploadOptions;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -85,8 +87,13 @@ public final class UploadCommand implements Callable<Integer> {
               + " 'wa-uploader chats inspect FILE', or import it with 'wa-uploader chats import"
               + " FILE' and plan with 'upload --chat NAME --dry-run'");
     }
-    Optional<String> chatId = chatExport != null ? importExport(dirs) : chat(chat);
-    List<MediaSource> media = media(dirs);
+    if (chatExport != null && !Files.isRegularFile(chatExport)) {
+      throw new UserError(ExitCode.INPUT, "no chat export at " + chatExport);
+    }
+    boolean exportArchive = chatExport != null && isZip(chatExport);
+    // The sources are settled (and the media folders required) before the chat is stored.
+    List<MediaSource> media = media(dirs, exportArchive);
+    Optional<String> chatId = chatExport != null ? importExport(dirs, exportArchive) : chat(chat);
     UploadOptions options =
         transfer
             .options()
@@ -107,7 +114,7 @@ public final class UploadCommand implements Callable<Integer> {
       return Optional.empty();
     }
     if (name.isBlank()) {
-      throw new UserError(ExitCode.USAGE, "--chat needs a chat's name, not ''");
+      throw new UserError(ExitCode.USAGE, "--chat needs a chat's name or id, not a blank");
     }
     return Optional.of(
         ChatsCommand.chats(database)
@@ -123,27 +130,36 @@ public final class UploadCommand implements Callable<Integer> {
             .id());
   }
 
-  /** Imports --chat-export (a dry run too: the chat is stored, nothing is sent); its chat's id. */
-  private Optional<String> importExport(AppDirs dirs) throws java.io.IOException {
-    boolean archive = chatExport.toString().toLowerCase(Locale.ROOT).endsWith(".zip");
+  /** Imports --chat-export; the id of its chat. */
+  private Optional<String> importExport(AppDirs dirs, boolean archive) throws IOException {
+    List<Path> folders = folderSources();
     List<Chats.Result> results =
         ChatsCommand.chats(database)
             .importExports(
                 List.of(chatExport),
                 Optional.empty(),
-                archive && sources.isEmpty()
+                archive && folders.isEmpty()
                     ? List.of()
-                    : ChatsCommand.mediaFolders(folderSources(), dirs));
+                    : ChatsCommand.mediaFolders(folders, dirs));
     Chats.Result result = results.get(0);
     if (result instanceof Chats.Failed failed) {
       throw failed.reason();
     }
     ChatImport imported = ((Chats.Imported) result).chat();
     spec.commandLine().getOut().println(ChatsCommand.line(imported));
-    if (archive) {
-      sources.add(chatExport.toString());
-    }
     return Optional.of(imported.chatId());
+  }
+
+  /** True for a ZIP archive: named {@code .zip}, or starting with a ZIP signature. */
+  private static boolean isZip(Path file) throws IOException {
+    if (file.toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
+      return true;
+    }
+    byte[] head = new byte[4];
+    try (InputStream in = Files.newInputStream(file)) {
+      int n = in.readNBytes(head, 0, 4);
+      return n == 4 && head[0] == 'P' && head[1] == 'K' && (head[2] == 3 || head[2] == 5);
+    }
   }
 
   private List<Path> folderSources() {
@@ -161,8 +177,11 @@ public final class UploadCommand implements Callable<Integer> {
    * folder given, the standard WhatsApp folders, unless the only source is a .zip chat export,
    * which holds its media itself.
    */
-  private List<MediaSource> media(AppDirs dirs) {
+  private List<MediaSource> media(AppDirs dirs, boolean exportArchive) {
     List<MediaSource> media = new ArrayList<>();
+    if (exportArchive) {
+      media.add(new ZipArchiveSource(chatExport));
+    }
     List<Path> folders = new ArrayList<>();
     for (String source : sources) {
       if (source.trim().isEmpty()) {

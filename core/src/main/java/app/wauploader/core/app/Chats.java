@@ -98,7 +98,10 @@ public final class Chats {
         boolean searched = !mediaFolders.isEmpty();
         results.add(
             new Imported(
-                db.inTransaction(tx -> ChatImporter.store(tx, file, media, searched, zone))));
+                db.inTransaction(
+                    tx ->
+                        ChatImporter.store(
+                            tx, file, media, searched, zone, chatName.isPresent()))));
       }
     } finally {
       for (MediaSource source : mediaFolders) {

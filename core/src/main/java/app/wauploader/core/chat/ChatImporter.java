@@ -34,9 +34,15 @@ public final class ChatImporter {
    *
    * @param media the attachments' files, located and fingerprinted
    * @param zone the exporting phone's time zone (exports carry none): message times are read in it
+   * @param rename true if the user named the chat: a known chat takes that name
    */
   public static ChatImport store(
-      Transaction tx, ChatExportFile export, ChatMedia media, boolean foldersSearched, ZoneId zone)
+      Transaction tx,
+      ChatExportFile export,
+      ChatMedia media,
+      boolean foldersSearched,
+      ZoneId zone,
+      boolean rename)
       throws SQLException {
     ChatExport chat = export.chat();
     String id = ChatIds.of(chat.chat());
@@ -47,7 +53,8 @@ public final class ChatImporter {
             chat.format().id(),
             String.valueOf(export.path().getFileName()),
             chat.first().map(t -> instant(t, zone)),
-            chat.last().map(t -> instant(t, zone)));
+            chat.last().map(t -> instant(t, zone)),
+            rename);
     List<ChatMessageKey> keys = messageKeys(chat, zone);
     long newMessages = tx.chats().addMessages(id, keys);
     Map<String, ChatAttachment> attachments = new LinkedHashMap<>();
@@ -82,7 +89,7 @@ public final class ChatImporter {
         hashed.add(
             new ScanEntry(file.key(), file.size(), file.mtimeMs(), fp.sha256(), fp.mimeType()));
       }
-      tx.chats().found(name, file.key(), fp == null ? null : fp.sha256());
+      tx.chats().found(id, name, file.key(), fp == null ? null : fp.sha256());
     }
     tx.scanCache().putAll(hashed);
     tx.contentChats().linkFoundAttachments();

@@ -102,7 +102,11 @@ public final class Router {
   public static String chatContainer(Service service, String chatName) {
     if (service == Service.PHOTOS) {
       String title = CHAT_ALBUM_PREFIX + chatName.trim();
-      return title.length() <= MAX_ALBUM_TITLE ? title : title.substring(0, MAX_ALBUM_TITLE);
+      if (title.length() <= MAX_ALBUM_TITLE) {
+        return title;
+      }
+      int end = MAX_ALBUM_TITLE;
+      return title.substring(0, Character.isHighSurrogate(title.charAt(end - 1)) ? end - 1 : end);
     }
     // A '/' would make a folder inside a folder: "Mum/Dad" is the folder "Mum-Dad".
     return DRIVE_ROOT_FOLDER

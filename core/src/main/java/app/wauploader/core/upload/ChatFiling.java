@@ -9,12 +9,15 @@ import app.wauploader.core.target.RemoteNames;
 import app.wauploader.core.target.Target;
 import app.wauploader.db.ChatPlacement;
 import app.wauploader.db.Database;
+import app.wauploader.domain.FailureReason;
 import app.wauploader.domain.Service;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Files content that is in Google in each of its chats' albums and folders, sending no bytes: the
@@ -65,67 +68,100 @@ final class ChatFiling {
               k -> new ArrayList<>())
           .add(p);
     }
-    groups.forEach(this::file);
+    Set<Service> halted = EnumSet.noneOf(Service.class);
+    groups.forEach(
+        (group, placements) -> {
+          if (!halted.contains(group.service()) && !file(group, placements)) {
+            halted.add(group.service());
+          }
+        });
   }
 
-  private void file(Group group, List<ChatPlacement> placements) {
+  /**
+   * Files one chat container's contents, batch by batch.
+   *
+   * @return false when the service may not be asked again in this run (paused, waiting, stopped)
+   */
+  private boolean file(Group group, List<ChatPlacement> placements) {
     Target target = targets.get(group.service());
     if (target == null) {
-      return;
+      return true;
     }
     int batch = target.traits().maxLinkBatch();
     for (int from = 0; from < placements.size(); from += batch) {
-      if (control.isStopping() || failures.pauseOf(group.service()).isPresent()) {
-        return;
-      }
       List<ChatPlacement> part =
           placements.subList(from, Math.min(placements.size(), from + batch));
-      List<LinkRequest> requests = new ArrayList<>(part.size());
-      for (int i = 0; i < part.size(); i++) {
-        ChatPlacement p = part.get(i);
-        requests.add(new LinkRequest(i, p.remoteId(), RemoteNames.safe(p.fileName()), p.sha256()));
+      if (!fileBatch(target, group, part)) {
+        return false;
       }
-      List<CommitResult> results;
-      try {
-        results =
-            retry.run(
-                attempt -> target.link(group.container(), requests),
-                (failed, delay, failure) ->
-                    stats.retrying(group.container(), failure.getMessage(), delay.toMillis()),
-                control::isStopping);
-      } catch (TargetException e) {
-        part.forEach(p -> failed(group, p, e));
-        continue;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-      db.useTransaction(
-          tx -> {
-            for (int i = 0; i < part.size(); i++) {
-              ChatPlacement p = part.get(i);
-              Optional<String> id = results.get(i).remoteId();
-              if (id.isPresent()) {
-                tx.contentChats().placed(p.sha256(), p.chatId(), id.get());
-              }
-            }
-          });
-      for (int i = 0; i < part.size(); i++) {
-        if (results.get(i).failure().isPresent()) {
-          failed(group, part.get(i), results.get(i).failure().get());
-        }
-      }
-      stats.filed(
-          group.container(), (int) results.stream().filter(r -> r.remoteId().isPresent()).count());
     }
+    return true;
   }
 
-  private void failed(Group group, ChatPlacement p, TargetException e) {
-    if (control.isStopping()) {
-      return; // cut short by the stop: the next run files it
+  /**
+   * One call. Photos adds a batch all or nothing, so a batch refused for one of its items (a photo
+   * the user deleted) is filed again one by one: only that item fails.
+   */
+  private boolean fileBatch(Target target, Group group, List<ChatPlacement> part) {
+    if (control.isStopping() || failures.pauseOf(group.service()).isPresent()) {
+      return false;
     }
-    String where = p.fileName() + " (in " + group.container() + ")";
-    failures.record(where, e.reason(), "cannot file it in its chat: " + e.getMessage(), 0);
-    stats.finished(where, Outcome.FAILED);
+    List<LinkRequest> requests = new ArrayList<>(part.size());
+    for (int i = 0; i < part.size(); i++) {
+      ChatPlacement p = part.get(i);
+      requests.add(new LinkRequest(i, p.remoteId(), RemoteNames.safe(p.fileName()), p.sha256()));
+    }
+    List<CommitResult> results;
+    try {
+      results =
+          retry.run(
+              attempt -> target.link(group.container(), requests),
+              (failed, delay, failure) ->
+                  stats.retrying(group.container(), failure.getMessage(), delay.toMillis()),
+              control::isStopping);
+    } catch (TargetException e) {
+      if (control.isStopping()) {
+        return false; // cut short by the stop: the next run files them
+      }
+      if (part.size() > 1 && e.reason().handling() == FailureReason.Handling.SKIP_ITEM) {
+        for (ChatPlacement p : part) {
+          if (!fileBatch(target, group, List.of(p))) {
+            return false;
+          }
+        }
+        return true;
+      }
+      return failures.filingFailed(group.service(), where(group, part), e, part.size());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+    db.useTransaction(
+        tx -> {
+          for (int i = 0; i < part.size(); i++) {
+            Optional<String> id = results.get(i).remoteId();
+            if (id.isPresent()) {
+              tx.contentChats().placed(part.get(i).sha256(), part.get(i).chatId(), id.get());
+            }
+          }
+        });
+    boolean goOn = true;
+    for (int i = 0; i < part.size() && goOn; i++) {
+      Optional<TargetException> failure = results.get(i).failure();
+      if (failure.isPresent()) {
+        goOn =
+            failures.filingFailed(
+                group.service(), where(group, part.subList(i, i + 1)), failure.get(), 1);
+      }
+    }
+    stats.filed(
+        group.container(), (int) results.stream().filter(r -> r.remoteId().isPresent()).count());
+    return goOn;
+  }
+
+  /** {@code IMG-1.jpg (in WhatsApp · Family)}, or how many files, for an error row. */
+  private static String where(Group group, List<ChatPlacement> part) {
+    String what = part.size() == 1 ? part.get(0).fileName() : part.size() + " files";
+    return what + " (in " + group.container() + ")";
   }
 }

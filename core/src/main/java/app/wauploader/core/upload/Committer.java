@@ -104,7 +104,8 @@ final class Committer {
     db.useTransaction(
         tx -> {
           tx.items().markCommitted(item.id(), remoteId);
-          Optional<ChatRow> chat = tx.contentChats().chatsOf(item.sha256()).stream().findFirst();
+          List<ChatRow> chats = tx.contentChats().chatsOf(item.sha256());
+          Optional<ChatRow> chat = chats.stream().findFirst();
           tx.fileHashes()
               .record(
                   item.sha256(),
@@ -116,9 +117,12 @@ final class Committer {
                   remoteId,
                   chat.map(ChatRow::id),
                   Optional.of(sessionId.getAsLong()));
-          if (chat.isPresent()
-              && item.container().equals(Router.chatContainer(item.service(), chat.get().name()))) {
-            tx.contentChats().placed(item.sha256(), chat.get().id(), remoteId);
+          // Sent into a chat's container now: filed there. A file found by its content is
+          // wherever it was first stored, so ChatFiling files it.
+          for (ChatRow c : uploaded ? chats : List.<ChatRow>of()) {
+            if (item.container().equals(Router.chatContainer(item.service(), c.name()))) {
+              tx.contentChats().placed(item.sha256(), c.id(), remoteId);
+            }
           }
           tx.sessions()
               .addCounts(

@@ -96,6 +96,46 @@ final class FailurePolicy {
     }
   }
 
+  /**
+   * A failure to file {@code files} contents in a chat's album or folder (no item moves: the
+   * contents are in Google, the filing waits in {@code content_chats}), by the same handling: the
+   * run stops, the service pauses (the filing waits with it), the filing waits to be retried, or
+   * only these contents failed.
+   *
+   * @return true if filing may go on with the service's other contents
+   */
+  boolean filingFailed(Service service, String where, TargetException e, int files) {
+    FailureReason reason = e.reason();
+    String message = "cannot file it in its chat: " + e.getMessage();
+    record(where, reason, message, Math.max(0, e.attempts() - 1));
+    switch (reason.handling()) {
+      case STOP_RUN -> {
+        control.stop(new RunSummary.Stop(stopReason(reason), e.getMessage()));
+        return false;
+      }
+      case PAUSE_SERVICE -> {
+        RunSummary.Wait wait =
+            new RunSummary.Wait(service, reason, QuotaReset.after(now()), files, message);
+        paused.putIfAbsent(service, wait);
+        stats.waiting(wait);
+        stats.count(Outcome.WAITING, files);
+        return false;
+      }
+      case RETRY, RETRY_SLOWER -> {
+        Duration serverWait = e.retryAfter().orElse(Duration.ZERO);
+        Instant next = now().plus(max(options.retryLater(), serverWait));
+        stats.waiting(new RunSummary.Wait(service, reason, next, files, message));
+        stats.count(Outcome.WAITING, files);
+        return false;
+      }
+      default -> {
+        stats.count(Outcome.FAILED, files - 1);
+        stats.finished(where, Outcome.FAILED);
+        return true;
+      }
+    }
+  }
+
   /** The service is paused now (until its wait ends), if it is. */
   Optional<RunSummary.Wait> pauseOf(Service service) {
     return Optional.ofNullable(paused.get(service));

@@ -127,11 +127,12 @@ class ChatBackupTest {
       assertThat(albumTitles(emulator, christmas)).containsExactly("WhatsApp · Family");
       JsonObject view = item(emulator, SampleTree.sha256(media.resolve(TRIP_ONLY)));
       assertThat(albumTitles(emulator, view)).containsExactly("WhatsApp · Trip");
-      JsonObject untouched =
+      JsonObject ofNoChat =
           item(
               emulator,
-              SampleTree.sha256(media.resolve("WhatsApp Images/IMG-20231224-WA0001.jpg")));
-      assertThat(untouched).isNotNull();
+              SampleTree.sha256(media.resolve("WhatsApp Images/IMG-20240101-WA0007.png")));
+      assertThat(albumTitles(emulator, ofNoChat)).containsExactly("WhatsApp Images");
+      assertThat(ofNoChat.has("description")).isFalse();
       JsonObject doc = item(emulator, SampleTree.sha256(media.resolve(FAMILY_DOC)));
       assertThat(folderPath(emulator, doc.getAsJsonArray("parents").get(0).getAsString()))
           .isEqualTo("WhatsApp/Chats/Family");
@@ -192,7 +193,7 @@ class ChatBackupTest {
   }
 
   @Test
-  void whatCouldNotBeFiledInAChatIsAFailureAndTheNextRunFilesIt() throws Exception {
+  void aBatchRefusedOnceIsFiledItemByItem() throws Exception {
     try (EmulatorFixture emulator = new EmulatorFixture(dir.resolve("emulator"))) {
       BackupEnvironment env = env(emulator);
       backup(env, Optional.empty());
@@ -203,20 +204,97 @@ class ChatBackupTest {
               "[{\"route\":\"photos.albums\",\"times\":1,\"action\":\"status\","
                   + "\"status\":400,\"message\":\"Request contains an invalid media item id.\"}]");
 
-      RunSummary failed = backup(env, Optional.empty());
-      assertThat(failed.verdict()).isEqualTo(Verdict.SOME_FAILED);
-      assertThat(failed.bytesSent()).isZero();
-      assertThat(new Backups(env).errors(10, Optional.empty()))
-          .anySatisfy(e -> assertThat(e.errorMessage()).contains("cannot file it in its chat"));
-      JsonObject photo = item(emulator, SampleTree.sha256(media.resolve(FAMILY_PHOTO)));
-      assertThat(albumTitles(emulator, photo)).containsExactly("WhatsApp Images");
+      RunSummary run = backup(env, Optional.empty());
+      assertThat(run.verdict()).as(run.toString()).isEqualTo(Verdict.DONE);
+      assertThat(run.bytesSent()).isZero();
+      for (String photo : List.of(FAMILY_PHOTO, "WhatsApp Images/IMG-20231224-WA0001.jpg")) {
+        assertThat(albumTitles(emulator, item(emulator, SampleTree.sha256(media.resolve(photo)))))
+            .containsExactlyInAnyOrder("WhatsApp Images", "WhatsApp · Family");
+      }
+    }
+  }
 
-      RunSummary next = backup(env, Optional.empty());
-      assertThat(next.verdict()).isEqualTo(Verdict.DONE);
-      assertThat(next.bytesSent()).isZero();
-      photo = item(emulator, SampleTree.sha256(media.resolve(FAMILY_PHOTO)));
-      assertThat(albumTitles(emulator, photo))
+  @Test
+  void aMediaItemGoneFromPhotosFailsAloneTheOthersAreFiledAndItIsTriedAgain() throws Exception {
+    try (EmulatorFixture emulator = new EmulatorFixture(dir.resolve("emulator"))) {
+      BackupEnvironment env = env(emulator);
+      backup(env, Optional.empty());
+      chats(env).importExports(List.of(family), Optional.empty(), List.of());
+      String gone = SampleTree.sha256(media.resolve("WhatsApp Images/IMG-20231224-WA0001.jpg"));
+      try (java.sql.Connection c =
+              java.sql.DriverManager.getConnection("jdbc:sqlite:" + env.database());
+          java.sql.PreparedStatement update =
+              c.prepareStatement(
+                  "UPDATE file_hashes SET upload_id = 'deleted-by-the-user' WHERE hash = ?")) {
+        update.setString(1, gone);
+        assertThat(update.executeUpdate()).isEqualTo(1);
+      }
+
+      RunSummary run = backup(env, Optional.empty());
+      assertThat(run.verdict()).isEqualTo(Verdict.SOME_FAILED);
+      assertThat(run.count(Outcome.FAILED)).isEqualTo(1);
+      assertThat(new Backups(env).errors(10, Optional.empty()))
+          .anySatisfy(
+              e ->
+                  assertThat(e.errorMessage())
+                      .contains("cannot file it in its chat")
+                      .contains("invalid media item id"));
+      assertThat(
+              albumTitles(emulator, item(emulator, SampleTree.sha256(media.resolve(FAMILY_PHOTO)))))
           .containsExactlyInAnyOrder("WhatsApp Images", "WhatsApp · Family");
+
+      RunSummary again = backup(env, Optional.empty());
+      assertThat(again.verdict()).as("never done while not filed").isEqualTo(Verdict.SOME_FAILED);
+      assertThat(again.filed()).isZero();
+    }
+  }
+
+  @Test
+  void aDriveFileFoundByItsContentAfterTheDatabaseWasLostIsFiledInItsChat() throws Exception {
+    try (EmulatorFixture emulator = new EmulatorFixture(dir.resolve("emulator"))) {
+      backup(env(emulator), Optional.empty());
+      Files.delete(dir.resolve("wa.db"));
+      BackupEnvironment env = env(emulator);
+      chats(env).importExports(List.of(family), Optional.empty(), List.of());
+
+      RunSummary run = backup(env, Optional.empty());
+      assertThat(run.verdict()).as(run.toString()).isEqualTo(Verdict.DONE);
+      JsonObject doc = item(emulator, SampleTree.sha256(media.resolve(FAMILY_DOC)));
+      assertThat(folderPath(emulator, doc.getAsJsonArray("parents").get(0).getAsString()))
+          .as("found where it was first stored")
+          .isEqualTo("WhatsApp/WhatsApp Documents");
+      List<String> shortcutFolders = new ArrayList<>();
+      for (JsonElement e : emulator.inspector().shortcuts()) {
+        JsonObject shortcut = e.getAsJsonObject();
+        assertThat(shortcut.getAsJsonObject("shortcutDetails").get("targetId").getAsString())
+            .isEqualTo(doc.get("id").getAsString());
+        shortcutFolders.add(
+            folderPath(emulator, shortcut.getAsJsonArray("parents").get(0).getAsString()));
+      }
+      assertThat(shortcutFolders).containsExactly("WhatsApp/Chats/Family");
+      ChatProgress family = chats(env).progress().get(0);
+      assertThat(family.placed()).isEqualTo(family.backedUp());
+    }
+  }
+
+  @Test
+  void aDailyQuotaWhileFilingPausesPhotosAfterOneCall() throws Exception {
+    try (EmulatorFixture emulator = new EmulatorFixture(dir.resolve("emulator"))) {
+      BackupEnvironment env = env(emulator);
+      backup(env, Optional.empty());
+      chats(env).importExports(List.of(family), Optional.empty(), List.of());
+      emulator
+          .inspector()
+          .addFaults(
+              "[{\"route\":\"photos.albums\",\"times\":50,\"action\":\"status\","
+                  + "\"status\":429,\"message\":\"Quota exceeded for quota metric 'All"
+                  + " requests' and limit 'All requests per day'\"}]");
+      int before = emulator.inspector().requests("photos.albums");
+
+      RunSummary run = backup(env, Optional.empty());
+      assertThat(run.verdict()).isEqualTo(Verdict.WAITING_FOR_QUOTA);
+      assertThat(emulator.inspector().requests("photos.albums") - before).isEqualTo(1);
+      assertThat(run.waits()).anySatisfy(w -> assertThat(w.isQuota()).isTrue());
     }
   }
 
