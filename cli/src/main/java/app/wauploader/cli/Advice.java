@@ -16,6 +16,15 @@ public final class Advice {
       "run 'wa-uploader auth login' again (if your OAuth app is in \"Testing\" status, Google"
           + " expires its refresh tokens after 7 days)";
 
+  /** An API not enabled for the OAuth client's project. */
+  public static final String ENABLE_API =
+      "enable the API the message names for your OAuth client's project"
+          + " (https://console.cloud.google.com/apis/library)";
+
+  /** A permission unticked on Google's consent screen. */
+  public static final String TICK_EVERY_BOX =
+      "run 'wa-uploader auth login' again and tick every box on Google's consent screen";
+
   private Advice() {}
 
   /** The advice for a failure reason (one line). */
@@ -27,6 +36,8 @@ public final class Advice {
       case DAILY_QUOTA -> "run 'wa-uploader resume' after the quota resets (midnight Pacific Time)";
       case UNAUTHORIZED -> SIGN_IN_AGAIN;
       case STORAGE_FULL -> "free space in your Google account or buy storage, then run again";
+      case API_DISABLED -> ENABLE_API;
+      case SCOPE_MISSING -> TICK_EVERY_BOX;
       case REJECTED -> "Google refused this file as it is; see the message";
       case CHECKSUM_MISMATCH -> "the bytes were damaged on the way; the next run sends it again";
       case SOURCE_UNREADABLE -> "give Termux read access (termux-setup-storage) or fix permissions";
@@ -45,6 +56,12 @@ public final class Advice {
       case UNREACHABLE -> "nothing is lost: run again when Google can be reached";
       case UNAUTHORIZED -> SIGN_IN_AGAIN;
       case STORAGE_FULL -> "free space in your Google account or buy storage, then run again";
+      case SETUP ->
+          "fix the set-up named in the message ("
+              + ENABLE_API
+              + "; or "
+              + TICK_EVERY_BOX
+              + "), then run again; nothing is lost";
       case INTERNAL -> "please report this with the message; nothing is lost";
     };
   }

@@ -55,7 +55,7 @@ public enum ExitCode {
   public static ExitCode of(Verdict verdict) {
     return switch (verdict) {
       case SIGN_IN_REQUIRED -> NOT_SIGNED_IN;
-      case STORAGE_FULL -> REMOTE_FATAL;
+      case STORAGE_FULL, SETUP_ERROR -> REMOTE_FATAL;
       case INTERNAL_ERROR -> SOFTWARE;
       case STOPPED -> INTERRUPTED;
       case DEADLINE -> TIME_LIMIT;

@@ -20,6 +20,17 @@ public enum FailureReason {
   UNAUTHORIZED(Handling.STOP_RUN),
   /** The Google account's storage is full. */
   STORAGE_FULL(Handling.STOP_RUN),
+  /**
+   * The Google API is not enabled for the OAuth client's project (403 {@code SERVICE_DISABLED},
+   * Drive {@code accessNotConfigured}): a set-up mistake, nothing can succeed until it is fixed.
+   */
+  API_DISABLED(Handling.STOP_RUN),
+  /**
+   * The sign-in lacks a permission this call needs: the user unticked it on Google's consent screen
+   * (403 "insufficient authentication scopes", or 401 "Authentication session is not defined" from
+   * Photos uploads).
+   */
+  SCOPE_MISSING(Handling.STOP_RUN),
   /** Google refused this item (other 4xx, unsupported or corrupt media). */
   REJECTED(Handling.SKIP_ITEM),
   /** The bytes Google holds do not hash to the file's SHA-256. */

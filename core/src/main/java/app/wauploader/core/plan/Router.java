@@ -95,6 +95,18 @@ public final class Router {
   }
 
   /**
+   * The Drive route of {@code file} whatever its type: where a file goes that Photos refused as
+   * media it cannot take, so nothing is left out.
+   */
+  public Route driveRoute(MediaEntry file, Optional<String> chatName) {
+    String container =
+        chatName.isPresent()
+            ? chatContainer(Service.DRIVE, chatName.get())
+            : DRIVE_ROOT_FOLDER + "/" + RemoteNames.safe(file.mediaFolder());
+    return new Route(Service.DRIVE, container, RemoteNames.safe(file.name()));
+  }
+
+  /**
    * The album (Photos) or folder (Drive) of chat {@code chatName}: the album title {@code WhatsApp
    * · Family} (titles are at most 500 characters, so a longer name is cut), the folder {@code
    * WhatsApp/Chats/Family} ({@code /} in a name becomes {@code -}).

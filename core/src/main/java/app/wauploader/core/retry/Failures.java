@@ -38,7 +38,8 @@ public final class Failures {
   public static TargetException fromResponse(
       int status, String body, String retryAfterHeader, String what) {
     GoogleError error = GoogleError.parse(body);
-    return fromError(status, error.message(), error.reason(), retryAfterHeader, what);
+    return fromError(
+        status, error.message(), error.reason(), error.details(), retryAfterHeader, what);
   }
 
   /**
@@ -49,20 +50,66 @@ public final class Failures {
    */
   public static TargetException fromError(
       int status, String googleMessage, String reason, String retryAfterHeader, String what) {
+    return fromError(status, googleMessage, reason, "", retryAfterHeader, what);
+  }
+
+  /**
+   * As {@link #fromError(int, String, String, String, String)}, with the error's structured {@code
+   * details} ({@code google.rpc.ErrorInfo} reason and metadata such as {@code quota_limit}, {@code
+   * quota_metric}) as text; those are read first
+   * (https://cloud.google.com/apis/design/errors#error_info).
+   *
+   * <p>Rules beyond Drive's reasons, each from a real answer (shared/design/GOOGLE-PROTOCOLS.md):
+   * 403 {@code SERVICE_DISABLED} / {@code accessNotConfigured} / "has not been used in project … or
+   * it is disabled" is an API not enabled; 403 "insufficient authentication scopes" ({@code
+   * ACCESS_TOKEN_SCOPE_INSUFFICIENT}, {@code insufficientPermissions}) and 401 "Authentication
+   * session is not defined" (Photos uploads) a permission not granted; 400 "The remaining storage
+   * in the user's account is not enough…" is storage full (data-transfer-project #885,
+   * gphotos-uploader-cli #248); 400 "Request must contain a valid upload token" a refused receipt
+   * (gphotos-uploader-cli #132); 429 naming a per-day limit ("All requests per day",
+   * "ApiCallsPerProjectPerDay", or such a {@code quota_limit}) the daily quota (rclone #3736,
+   * photoframe #137).
+   */
+  public static TargetException fromError(
+      int status,
+      String googleMessage,
+      String reason,
+      String details,
+      String retryAfterHeader,
+      String what) {
     String detail = googleMessage.isEmpty() ? "HTTP " + status : oneLine(googleMessage);
     Optional<Duration> retryAfter = parseRetryAfter(retryAfterHeader);
     FailureReason failure;
     String message;
     String lowerMessage = googleMessage.toLowerCase(Locale.ROOT);
-    if (status == 401) {
+    String lowerDetails = details.toLowerCase(Locale.ROOT);
+    if (status == 401 && lowerMessage.contains("authentication session is not defined")) {
+      failure = FailureReason.SCOPE_MISSING;
+      message = what + " was refused: the sign-in lacks a permission it needs (" + detail + ")";
+    } else if (status == 403
+        && (reason.equals("accessNotConfigured")
+            || reason.equals("SERVICE_DISABLED")
+            || lowerDetails.contains("service_disabled")
+            || lowerMessage.contains("has not been used in project")
+            || lowerMessage.contains("it is disabled"))) {
+      failure = FailureReason.API_DISABLED;
+      message = what + " was refused: the API is not enabled for this project (" + detail + ")";
+    } else if (status == 403
+        && (reason.equals("insufficientPermissions")
+            || lowerDetails.contains("access_token_scope_insufficient")
+            || lowerMessage.contains("insufficient authentication scopes"))) {
+      failure = FailureReason.SCOPE_MISSING;
+      message = what + " was refused: the sign-in lacks a permission it needs (" + detail + ")";
+    } else if (status == 401) {
       failure = FailureReason.UNAUTHORIZED;
       message =
           what + " was refused: not signed in, or access expired or was revoked (" + detail + ")";
-    } else if (reason.equals("storageQuotaExceeded")) {
+    } else if (reason.equals("storageQuotaExceeded")
+        || (status == 400 && lowerMessage.contains("remaining storage"))) {
       failure = FailureReason.STORAGE_FULL;
       message = "Google storage is full (" + detail + ")";
     } else if (reason.equals("dailyLimitExceeded")
-        || (status == 429 && lowerMessage.contains("per day"))) {
+        || (status == 429 && perDay(lowerMessage + " " + lowerDetails))) {
       failure = FailureReason.DAILY_QUOTA;
       message = what + ": daily quota used up (" + detail + ")";
     } else if (status == 429
@@ -70,6 +117,9 @@ public final class Failures {
         || reason.equals("userRateLimitExceeded")) {
       failure = FailureReason.RATE_LIMITED;
       message = what + " rate-limited by Google (" + detail + ")";
+    } else if (status == 400 && lowerMessage.contains("valid upload token")) {
+      failure = FailureReason.RECEIPT_EXPIRED;
+      message = what + ": an upload token was refused (" + detail + ")";
     } else if (status == 408 || status >= 500) {
       failure = FailureReason.SERVER;
       message = what + " failed on Google's side (HTTP " + status + ": " + detail + ")";
@@ -78,6 +128,11 @@ public final class Failures {
       message = what + " rejected (HTTP " + status + ": " + detail + ")";
     }
     return new TargetException(failure, status, message, retryAfter, null);
+  }
+
+  /** True if a quota message or its details name a per-day limit. */
+  private static boolean perDay(String lower) {
+    return lower.contains("per day") || lower.contains("perday");
   }
 
   /**
@@ -122,7 +177,11 @@ public final class Failures {
    * "errors":[{"reason"}]}}} (Drive puts the reason in {@code errors[0].reason}, Photos in {@code
    * status}).
    */
-  record GoogleError(String message, String reason) {
+  record GoogleError(String message, String reason, String details) {
+    GoogleError(String message, String reason) {
+      this(message, reason, "");
+    }
+
     static GoogleError parse(String body) {
       if (body == null || body.trim().isEmpty()) {
         return new GoogleError("", "");
@@ -146,7 +205,21 @@ public final class Failures {
         if (reason.isEmpty() && error.has("status")) {
           reason = error.get("status").getAsString();
         }
-        return new GoogleError(oneLine(message), reason);
+        StringBuilder details = new StringBuilder();
+        if (error.has("details") && error.get("details").isJsonArray()) {
+          for (JsonElement d : error.getAsJsonArray("details")) {
+            if (d.isJsonObject()) {
+              JsonObject info = d.getAsJsonObject();
+              if (info.has("reason")) {
+                details.append(info.get("reason").getAsString()).append(' ');
+              }
+              if (info.has("metadata")) {
+                details.append(info.get("metadata").toString()).append(' ');
+              }
+            }
+          }
+        }
+        return new GoogleError(oneLine(message), reason, details.toString().trim());
       } catch (RuntimeException notJson) {
         return new GoogleError("", "");
       }

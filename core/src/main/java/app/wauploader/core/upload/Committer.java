@@ -1,5 +1,6 @@
 package app.wauploader.core.upload;
 
+import app.wauploader.core.plan.Route;
 import app.wauploader.core.plan.Router;
 import app.wauploader.core.retry.RetryPolicy;
 import app.wauploader.core.retry.TargetException;
@@ -10,8 +11,10 @@ import app.wauploader.core.target.Target;
 import app.wauploader.core.target.TargetTraits;
 import app.wauploader.db.ChatRow;
 import app.wauploader.db.Database;
+import app.wauploader.db.NewUploadItem;
 import app.wauploader.db.UploadItem;
 import app.wauploader.domain.FailureReason;
+import app.wauploader.domain.ItemState;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -40,6 +43,7 @@ final class Committer {
   private final LongSupplier sessionId;
   private final Consumer<UploadItem> resend;
   private final ChatRouting chats;
+  private final boolean driveTakesAnything;
   private final Map<String, List<Pending>> byContainer = new LinkedHashMap<>();
 
   /** Items sent again in this run because their receipt was refused (once each). */
@@ -60,8 +64,10 @@ final class Committer {
       RunStatistics stats,
       LongSupplier sessionId,
       Consumer<UploadItem> resend,
-      ChatRouting chats) {
+      ChatRouting chats,
+      boolean driveTakesAnything) {
     this.chats = chats;
+    this.driveTakesAnything = driveTakesAnything;
     this.db = db;
     this.target = target;
     this.retry = retry;
@@ -154,6 +160,16 @@ final class Committer {
     }
     // Stopped on request or at the deadline: what is uploaded is still committed (one try), so a
     // backlog worked through in short runs never lets its receipts expire.
+    commit(container, batch);
+  }
+
+  /**
+   * One commit call for {@code batch}. A whole call refused with a 400 not about the album (one
+   * invalid upload token fails all 50, gphotos-uploader-cli #132) is split in halves and each
+   * committed again, so one bad item costs one file; a lone item whose receipt is refused is sent
+   * again (once).
+   */
+  private void commit(String container, List<Pending> batch) {
     Map<Long, Optional<String>> descriptions = new HashMap<>();
     if (chats.knowsChats()) {
       db.read(
@@ -179,7 +195,23 @@ final class Committer {
     try {
       results = retry.run(attempt -> target.commit(requests), onRetry, control::isStopping);
     } catch (TargetException e) {
-      batch.forEach(p -> failures.fail(p.item(), e));
+      boolean itemsAtFault =
+          e.httpStatus() == 400
+              && (e.reason() == FailureReason.RECEIPT_EXPIRED
+                  || e.reason() == FailureReason.REJECTED);
+      if (itemsAtFault && batch.size() > 1 && !control.isStopping()) {
+        int half = batch.size() / 2;
+        commit(container, new ArrayList<>(batch.subList(0, half)));
+        commit(container, new ArrayList<>(batch.subList(half, batch.size())));
+      } else if (itemsAtFault && batch.size() == 1) {
+        judge(
+            batch.get(0).item(),
+            e.reason() == FailureReason.RECEIPT_EXPIRED
+                ? CommitResult.resend(batch.get(0).item().id(), e)
+                : CommitResult.failure(batch.get(0).item().id(), e));
+      } else {
+        batch.forEach(p -> failures.fail(p.item(), e));
+      }
       return;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -191,6 +223,30 @@ final class Committer {
     }
   }
 
+  /** Re-plans a Photos item as a Drive upload: its chat's or media folder's Drive folder. */
+  private UploadItem toDrive(UploadItem item) {
+    return db.inTransaction(
+        tx -> {
+          Optional<ChatRow> chat = tx.contentChats().chatsOf(item.sha256()).stream().findFirst();
+          Route route = new Router().driveRoute(Planning.entryOf(item), chat.map(ChatRow::name));
+          tx.items()
+              .replan(
+                  item.id(),
+                  new NewUploadItem(
+                      item.sessionId().orElse(sessionId.getAsLong()),
+                      item.sourceKey(),
+                      item.sha256(),
+                      item.size(),
+                      item.mtimeMs(),
+                      item.mimeType(),
+                      route.service(),
+                      route.container(),
+                      route.remoteName(),
+                      ItemState.PENDING));
+          return tx.items().find(item.id()).orElseThrow();
+        });
+  }
+
   private void judge(UploadItem item, CommitResult result) {
     String where = SourceKeys.display(item.sourceKey());
     if (result.remoteId().isPresent()) {
@@ -199,6 +255,15 @@ final class Committer {
       return;
     }
     TargetException failure = result.failure().orElseThrow();
+    if (result.unsupported() && driveTakesAnything) {
+      failures.record(
+          where,
+          FailureReason.REJECTED,
+          failure.getMessage() + " (sending it to Google Drive instead)",
+          0);
+      resend.accept(toDrive(item));
+      return;
+    }
     if (result.resend() && resent.add(item.id())) {
       // The receipt (Photos upload token) is no longer taken: send the bytes again, once.
       failures.record(

@@ -220,6 +220,7 @@ final class FailurePolicy {
     return switch (reason) {
       case UNAUTHORIZED -> StopReason.UNAUTHORIZED;
       case STORAGE_FULL -> StopReason.STORAGE_FULL;
+      case API_DISABLED, SCOPE_MISSING -> StopReason.SETUP;
       default -> StopReason.INTERNAL;
     };
   }

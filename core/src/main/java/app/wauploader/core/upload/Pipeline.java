@@ -135,7 +135,8 @@ public final class Pipeline {
                     stats,
                     () -> sessionId,
                     this::resend,
-                    chats)));
+                    chats,
+                    service == Service.PHOTOS && targets.containsKey(Service.DRIVE))));
   }
 
   /**
@@ -246,8 +247,7 @@ public final class Pipeline {
     RuntimeException failure = null;
     try {
       feeder.feed();
-      // Committing may send a file again (refused receipt), which commits later: repeat until
-      // nothing is in flight and nothing waits to be committed.
+      // A commit may send a file again (refused receipt, or to Drive): repeat until idle.
       do {
         pending.awaitNone();
         for (Committer committer : committers.values()) {

@@ -89,6 +89,7 @@ public record RunSummary(
       return switch (stop.get().reason()) {
         case UNAUTHORIZED -> Verdict.SIGN_IN_REQUIRED;
         case STORAGE_FULL -> Verdict.STORAGE_FULL;
+        case SETUP -> Verdict.SETUP_ERROR;
         case INTERNAL -> Verdict.INTERNAL_ERROR;
         case STOPPED -> Verdict.STOPPED;
         case DEADLINE -> Verdict.DEADLINE;

@@ -114,7 +114,12 @@ final class SessionLifecycle {
       case DONE -> SessionStatus.COMPLETED;
       case WAITING_FOR_QUOTA, WAITING_TO_RETRY, UNREACHABLE -> SessionStatus.PAUSED;
       case STOPPED, DEADLINE, BUSY_ELSEWHERE -> SessionStatus.INTERRUPTED;
-      case SIGN_IN_REQUIRED, STORAGE_FULL, INTERNAL_ERROR, SOME_FAILED, SOURCE_PROBLEMS ->
+      case SIGN_IN_REQUIRED,
+          STORAGE_FULL,
+          SETUP_ERROR,
+          INTERNAL_ERROR,
+          SOME_FAILED,
+          SOURCE_PROBLEMS ->
           SessionStatus.FAILED;
     };
   }

@@ -14,6 +14,8 @@ public enum StopReason {
   UNAUTHORIZED,
   /** The Google account's storage is full. */
   STORAGE_FULL,
+  /** The set-up is wrong: an API not enabled, a permission not granted at sign-in. */
+  SETUP,
   /** A bug or an unexpected state in wa-uploader itself. */
   INTERNAL
 }

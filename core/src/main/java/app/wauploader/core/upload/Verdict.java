@@ -9,6 +9,8 @@ public enum Verdict {
   SIGN_IN_REQUIRED,
   /** Google refused to go on: the account's storage is full. */
   STORAGE_FULL,
+  /** Google refused because of the set-up: an API not enabled, a permission not granted. */
+  SETUP_ERROR,
   /** wa-uploader failed internally. */
   INTERNAL_ERROR,
   /** Stopped on request. */

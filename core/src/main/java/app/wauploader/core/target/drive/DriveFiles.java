@@ -136,10 +136,17 @@ final class DriveFiles {
         details.getErrors() == null || details.getErrors().isEmpty()
             ? ""
             : String.valueOf(details.getErrors().get(0).getReason());
+    StringBuilder info = new StringBuilder();
+    if (details.getDetails() != null) {
+      for (GoogleJsonError.Details d : details.getDetails()) {
+        info.append(d.getReason()).append(' ').append(d.get("metadata")).append(' ');
+      }
+    }
     return Failures.fromError(
         e.getStatusCode(),
         details.getMessage() == null ? "" : details.getMessage(),
         reason,
+        info.toString().trim(),
         retryAfter,
         what);
   }

@@ -111,7 +111,8 @@ final class PhotosAlbums {
     try {
       HttpRequest get =
           http.requestFactory().buildGetRequest(new GenericUrl(root + "v1/albums/" + albumId));
-      HttpResponse response = http.execute(get, "Photos album check", 400, 404);
+      // 403: an album of another OAuth client (the user made a new one): not ours, make a new one.
+      HttpResponse response = http.execute(get, "Photos album check", 400, 403, 404);
       boolean exists = response.getStatusCode() / 100 == 2;
       GoogleHttp.disconnect(response);
       return exists;

@@ -106,7 +106,9 @@ public final class PhotosTarget implements Target {
       String body = GoogleHttp.bodyText(response, "Photos upload status");
       switch (status) {
         case "final":
-          return complete(body);
+          // Google's own client takes a final query's body as the token; none means the upload
+          // must start again (looping on it would never end).
+          return body.trim().isEmpty() ? new TransferState.Expired() : complete(body);
         case "active":
           return new TransferState.Active(received == null ? 0 : Long.parseLong(received.trim()));
         default:
@@ -269,9 +271,16 @@ public final class PhotosTarget implements Target {
                 + ")",
             Optional.empty(),
             null);
-    // An item refused as INVALID_ARGUMENT (3) or NOT_FOUND (5) has an upload token Google no
-    // longer takes (expired after about a day, or unknown): only new bytes give a new token.
-    return code == 3 || code == 5
+    // NOT_FOUND (5), or INVALID_ARGUMENT (3) about the token: Google no longer takes the upload
+    // token (expired after about a day, or unknown): only new bytes give a new token. Code 3 about
+    // anything else ("error while trying to create this media item", BAD_IMAGE) is Photos refusing
+    // the media itself (STGUploader #22): permanent here, the file goes to Drive instead.
+    boolean tokenRefused =
+        code == 5 || (code == 3 && message.toLowerCase(Locale.ROOT).contains("token"));
+    if (code == 3 && !tokenRefused) {
+      return CommitResult.unsupported(request.key(), failure);
+    }
+    return tokenRefused
         ? CommitResult.resend(
             request.key(),
             new TargetException(
