@@ -51,6 +51,20 @@ public interface Target {
       throws TargetException, InterruptedException;
 
   /**
+   * Sends a whole file (one that fits one chunk) in one request, when {@link
+   * TargetTraits#sendsWholeFiles()}: not resumable, a failure sends it again. Creates the container
+   * on first use, like {@link #begin}.
+   *
+   * @param content the file's bytes {@code [0, length)}; {@code length == request.size()}
+   * @return the finished transfer: its receipt (Drive file id, Photos upload token) and the
+   *     checksum the service reports, if any
+   */
+  default TransferState.Complete sendWhole(TransferRequest request, byte[] content, int length)
+      throws TargetException, InterruptedException {
+    throw new UnsupportedOperationException(service() + " sends no file in one request");
+  }
+
+  /**
    * Turns finished transfers into remote items, judging each by its own result. At most {@link
    * TargetTraits#maxCommitBatch()} requests per call; all must share one container.
    *

@@ -23,6 +23,9 @@ import java.time.Duration;
  * @param maxLinkBatch most requests per {@link Target#link} call (Photos batchAddMediaItems: 50,
  *     https://developers.google.com/photos/library/reference/rest/v1/albums/batchAddMediaItems;
  *     Drive: 1, a shortcut is one call), ≥ 1
+ * @param sendsWholeFiles true if {@link Target#sendWhole} sends a file in one request (Photos' raw
+ *     upload protocol, Drive's multipart upload): a file that fits one chunk then costs one request
+ *     instead of two (every Photos request counts against its 10,000 a day)
  */
 public record TargetTraits(
     Commit commit,
@@ -33,7 +36,8 @@ public record TargetTraits(
     boolean findsByContent,
     boolean verifiesChecksum,
     int chunkGranularity,
-    int maxLinkBatch) {
+    int maxLinkBatch,
+    boolean sendsWholeFiles) {
 
   /** When finished transfers are committed. */
   public enum Commit {

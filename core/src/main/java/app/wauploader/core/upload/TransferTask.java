@@ -92,6 +92,9 @@ final class TransferTask {
           try (MediaContent content = open(item)) {
             TransferState state;
             MessageDigest sent = Sha256.newDigest();
+            if (progress.uri == null && fitsOneRequest(item)) {
+              return sendWhole(item, content, buffer);
+            }
             if (progress.uri == null) {
               state = begin(item, progress);
             } else {
@@ -133,21 +136,37 @@ final class TransferTask {
         stopping);
   }
 
+  /** A file that fits one chunk goes in one request where the target can (see TargetTraits). */
+  private boolean fitsOneRequest(UploadItem item) {
+    return target.traits().sendsWholeFiles() && item.size() <= options.chunkBytes();
+  }
+
+  private Result sendWhole(UploadItem item, MediaContent content, byte[] buffer)
+      throws TargetException, InterruptedException, IOException {
+    int length = (int) item.size();
+    readAt(content, buffer, 0, length, item);
+    TransferState.Complete done = target.sendWhole(request(item), buffer, length);
+    listener.sent(length);
+    return new Result(done, Optional.of(Sha256.of(buffer, length)));
+  }
+
+  private static TransferRequest request(UploadItem item) {
+    return new TransferRequest(
+        item.container(),
+        item.remoteName(),
+        item.mimeType(),
+        item.size(),
+        item.sha256(),
+        item.mtimeMs());
+  }
+
   private MediaContent open(UploadItem item) throws IOException {
     return media.open(item.sourceKey());
   }
 
   private TransferState begin(UploadItem item, Progress progress)
       throws TargetException, InterruptedException {
-    String uri =
-        target.begin(
-            new TransferRequest(
-                item.container(),
-                item.remoteName(),
-                item.mimeType(),
-                item.size(),
-                item.sha256(),
-                item.mtimeMs()));
+    String uri = target.begin(request(item));
     db.useTransaction(tx -> tx.items().startTransfer(item.id(), uri));
     progress.restart(uri);
     return new TransferState.Active(0);

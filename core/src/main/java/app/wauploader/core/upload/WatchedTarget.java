@@ -67,6 +67,12 @@ final class WatchedTarget implements Target {
   }
 
   @Override
+  public TransferState.Complete sendWhole(TransferRequest request, byte[] content, int length)
+      throws TargetException, InterruptedException {
+    return watch(() -> target.sendWhole(request, content, length));
+  }
+
+  @Override
   public List<CommitResult> commit(List<CommitRequest> requests)
       throws TargetException, InterruptedException {
     return watch(() -> target.commit(requests));

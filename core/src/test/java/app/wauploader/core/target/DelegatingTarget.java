@@ -35,6 +35,12 @@ public abstract class DelegatingTarget implements Target {
   }
 
   @Override
+  public TransferState.Complete sendWhole(TransferRequest request, byte[] content, int length)
+      throws TargetException, InterruptedException {
+    return delegate.sendWhole(request, content, length);
+  }
+
+  @Override
   public List<CommitResult> commit(List<CommitRequest> requests)
       throws TargetException, InterruptedException {
     return delegate.commit(requests);

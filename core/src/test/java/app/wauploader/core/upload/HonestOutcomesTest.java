@@ -17,6 +17,7 @@ import app.wauploader.core.target.DelegatingTarget;
 import app.wauploader.core.target.EmulatorFixture;
 import app.wauploader.core.target.Target;
 import app.wauploader.core.target.TransferRequest;
+import app.wauploader.core.target.TransferState;
 import app.wauploader.core.target.memory.InMemoryTarget;
 import app.wauploader.db.Database;
 import app.wauploader.db.UploadSession;
@@ -203,6 +204,12 @@ class HonestOutcomesTest {
           public String begin(TransferRequest request) throws TargetException {
             throw new TargetException(FailureReason.SERVER, "HTTP 503");
           }
+
+          @Override
+          public TransferState.Complete sendWhole(TransferRequest r, byte[] c, int n)
+              throws TargetException {
+            throw new TargetException(FailureReason.SERVER, "HTTP 503");
+          }
         };
     UploadOptions firstOptions =
         UploadOptions.defaults()
@@ -252,6 +259,12 @@ class HonestOutcomesTest {
     return new DelegatingTarget(photos) {
       @Override
       public String begin(TransferRequest request) throws TargetException {
+        throw new TargetException(FailureReason.DAILY_QUOTA, "daily quota used up");
+      }
+
+      @Override
+      public TransferState.Complete sendWhole(TransferRequest r, byte[] c, int n)
+          throws TargetException {
         throw new TargetException(FailureReason.DAILY_QUOTA, "daily quota used up");
       }
     };

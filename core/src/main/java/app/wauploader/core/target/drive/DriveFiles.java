@@ -3,8 +3,13 @@ package app.wauploader.core.target.drive;
 import app.wauploader.core.retry.Failures;
 import app.wauploader.core.retry.TargetException;
 import app.wauploader.core.target.LinkRequest;
+import app.wauploader.core.target.TransferRequest;
+import app.wauploader.core.target.TransferState;
+import app.wauploader.domain.FailureReason;
 import com.google.api.client.googleapis.json.GoogleJsonError;
 import com.google.api.client.googleapis.json.GoogleJsonResponseException;
+import com.google.api.client.http.ByteArrayContent;
+import com.google.api.client.util.DateTime;
 import com.google.api.services.drive.Drive;
 import com.google.api.services.drive.model.File;
 import com.google.api.services.drive.model.FileList;
@@ -30,6 +35,39 @@ final class DriveFiles {
 
   DriveFiles(Drive drive) {
     this.drive = drive;
+  }
+
+  /** A file created with its bytes in one multipart request (see {@link DriveTarget#sendWhole}). */
+  TransferState.Complete createWhole(
+      TransferRequest request, String folderId, byte[] content, int length) throws TargetException {
+    File metadata =
+        new File()
+            .setName(request.remoteName())
+            .setParents(List.of(folderId))
+            .setMimeType(request.mimeType())
+            .setModifiedTime(new DateTime(request.mtimeMs()))
+            .setAppProperties(Map.of(DriveTarget.SHA256_PROPERTY, request.sha256()));
+    try {
+      Drive.Files.Create create =
+          drive
+              .files()
+              .create(metadata, new ByteArrayContent(request.mimeType(), content, 0, length))
+              .setFields(DriveTarget.FILE_FIELDS);
+      create.getMediaHttpUploader().setDirectUploadEnabled(true);
+      // Media are compressed already: gzip (the library's default) would spend a phone's battery
+      // for nothing, and the resumable path sends plain bytes too.
+      create.setDisableGZipContent(true);
+      File file = create.execute();
+      if (file.getId() == null) {
+        throw new TargetException(FailureReason.SERVER, "Drive upload: answer without a file id");
+      }
+      return new TransferState.Complete(
+          file.getId(), Optional.ofNullable(file.getSha256Checksum()));
+    } catch (GoogleJsonResponseException e) {
+      throw classify(e, "Drive upload");
+    } catch (IOException e) {
+      throw Failures.fromIo(e, "Drive upload");
+    }
   }
 
   /**

@@ -55,7 +55,7 @@ public final class DriveTarget implements Target {
   /** appProperties key holding the content SHA-256 (64 lowercase hex). */
   public static final String SHA256_PROPERTY = "sha256";
 
-  private static final String FILE_FIELDS = "id,name,size,md5Checksum,sha256Checksum";
+  static final String FILE_FIELDS = "id,name,size,md5Checksum,sha256Checksum";
   private static final Pattern RANGE = Pattern.compile("bytes=0-(\\d+)");
 
   private final GoogleHttp http;
@@ -93,6 +93,25 @@ public final class DriveTarget implements Target {
       // The remembered folder is gone (deleted by the user): find or create it again, once.
       forgetFolders(request.container());
       return initiate(request, folderId(request.container()));
+    }
+  }
+
+  /**
+   * Drive's multipart upload (metadata and bytes in one {@code uploadType=multipart} request,
+   * https://developers.google.com/workspace/drive/api/guides/manage-uploads#multipart), through the
+   * client library with direct upload; a gone folder is found or made again, once.
+   */
+  @Override
+  public TransferState.Complete sendWhole(TransferRequest request, byte[] content, int length)
+      throws TargetException, InterruptedException {
+    try {
+      return files.createWhole(request, folderId(request.container()), content, length);
+    } catch (TargetException e) {
+      if (e.httpStatus() != 404) {
+        throw e;
+      }
+      forgetFolders(request.container());
+      return files.createWhole(request, folderId(request.container()), content, length);
     }
   }
 
@@ -224,7 +243,8 @@ public final class DriveTarget implements Target {
           true,
           true,
           256 * 1024,
-          1);
+          1,
+          true);
 
   /**
    * The id of the folder at {@code path} ({@code a/b/c} under My Drive), creating missing folders

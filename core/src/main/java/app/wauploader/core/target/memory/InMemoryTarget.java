@@ -36,6 +36,7 @@ public final class InMemoryTarget implements Target {
   private final Map<String, Item> items = new LinkedHashMap<>();
   private final Map<String, Set<String>> links = new LinkedHashMap<>();
   private long bytesReceived;
+  private int wholeRequests;
 
   public InMemoryTarget(Service service) {
     this.service = service;
@@ -65,6 +66,20 @@ public final class InMemoryTarget implements Target {
     String uri = SCHEME + ids.incrementAndGet();
     transfers.put(uri, new Transfer(request));
     return uri;
+  }
+
+  /** One request: a transfer begun and finished at once. */
+  @Override
+  public synchronized TransferState.Complete sendWhole(
+      TransferRequest request, byte[] content, int length) throws TargetException {
+    String uri = begin(request);
+    wholeRequests++;
+    return (TransferState.Complete) send(uri, 0, content, length, length);
+  }
+
+  /** Files sent in one request ({@link #sendWhole}). */
+  public synchronized int wholeRequests() {
+    return wholeRequests;
   }
 
   @Override
@@ -183,7 +198,8 @@ public final class InMemoryTarget implements Target {
             false,
             true,
             256 * 1024,
-            50)
+            50,
+            true)
         : new TargetTraits(
             TargetTraits.Commit.AT_ONCE,
             50,
@@ -193,7 +209,8 @@ public final class InMemoryTarget implements Target {
             false,
             true,
             256 * 1024,
-            1);
+            1,
+            true);
   }
 
   /** Every committed item, in commit order. */
