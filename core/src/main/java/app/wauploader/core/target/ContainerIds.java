@@ -9,6 +9,15 @@ public interface ContainerIds {
   /** The remembered id of {@code service}'s container {@code name}. */
   Optional<String> find(Service service, String name);
 
+  /** How many items this app put into container {@code name} (0 when not remembered). */
+  long itemCount(Service service, String name);
+
+  /**
+   * Counts {@code items} more in container {@code name}; with {@code full}, sets the count to
+   * {@code items} instead (the service said the container is full).
+   */
+  void countItems(Service service, String name, int items, boolean full);
+
   /** Forgets a remembered id (the user deleted or trashed that folder or album). */
   void forget(Service service, String name);
 

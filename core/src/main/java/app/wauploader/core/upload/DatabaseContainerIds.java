@@ -25,6 +25,23 @@ public final class DatabaseContainerIds implements ContainerIds {
   }
 
   @Override
+  public long itemCount(Service service, String name) {
+    return db.read(tx -> tx.containers().itemCount(service, name));
+  }
+
+  @Override
+  public void countItems(Service service, String name, int items, boolean full) {
+    db.useTransaction(
+        tx -> {
+          if (full) {
+            tx.containers().setItemCount(service, name, items);
+          } else {
+            tx.containers().addItems(service, name, items);
+          }
+        });
+  }
+
+  @Override
   public void forget(Service service, String name) {
     db.useTransaction(tx -> tx.containers().forget(service, name));
   }

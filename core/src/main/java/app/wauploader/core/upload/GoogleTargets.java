@@ -14,9 +14,14 @@ public final class GoogleTargets {
 
   /** Photos and Drive targets over {@code http}, remembering folder and album ids in {@code db}. */
   public static Map<Service, Target> create(GoogleHttp http, Database db) {
+    return create(http, db, PhotosTarget.ALBUM_CAPACITY);
+  }
+
+  /** As {@link #create(GoogleHttp, Database)}, albums rolling over after {@code albumCapacity}. */
+  public static Map<Service, Target> create(GoogleHttp http, Database db, int albumCapacity) {
     DatabaseContainerIds containers = new DatabaseContainerIds(db);
     return Map.of(
-        Service.PHOTOS, new PhotosTarget(http, containers),
+        Service.PHOTOS, new PhotosTarget(http, containers, albumCapacity),
         Service.DRIVE, new DriveTarget(http, containers));
   }
 }

@@ -3,6 +3,7 @@ package app.wauploader.core.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.wauploader.core.SampleTree;
+import app.wauploader.core.app.BackupEnvironment;
 import app.wauploader.core.target.EmulatorFixture;
 import app.wauploader.db.Database;
 import com.google.gson.JsonElement;
@@ -160,6 +161,47 @@ class GoogleBackupTest {
       assertThat(uploads).as("raw protocol: one request per photo").isEqualTo(photos);
       assertThat(batches).isEqualTo((photos + 49) / 50);
       assertThat((uploads + batches) / (double) photos).isLessThanOrEqualTo(1.03);
+    }
+  }
+
+  @Test
+  void aFullAlbumRollsOverWithNothingFailed() throws Exception {
+    Path images = dir.resolve("Media/WhatsApp Images");
+    Files.createDirectories(images);
+    byte[] jpeg =
+        Files.readAllBytes(SampleTree.SOURCE.resolve("WhatsApp Images/IMG-20231105-WA0012.jpg"));
+    for (int i = 0; i < 7; i++) {
+      byte[] distinct = java.util.Arrays.copyOf(jpeg, jpeg.length + 4);
+      java.nio.ByteBuffer.wrap(distinct, jpeg.length, 4).putInt(i);
+      Files.write(images.resolve(String.format("IMG-20240101-WA%04d.jpg", i)), distinct);
+    }
+    try (EmulatorFixture emulator = new EmulatorFixture(dir.resolve("emulator"));
+        Database db = Database.open(dir.resolve("wa.db"))) {
+      BackupEnvironment.Targets capacity3 = (d, h) -> GoogleTargets.create(emulator.http(), d, 3);
+      UploadOptions oneBatchAtATime = UploadOptions.defaults().withTransfers(1);
+      RunSummary run =
+          TestRuns.backup(
+              TestRuns.env(db.file(), capacity3, Clock.systemUTC()),
+              oneBatchAtATime,
+              dir.resolve("Media"));
+      assertThat(run.count(Outcome.FAILED)).isZero();
+      assertThat(run.count(Outcome.UPLOADED)).isEqualTo(7);
+      Map<String, Integer> sizes = new HashMap<>();
+      for (JsonElement a : emulator.albums()) {
+        sizes.put(
+            a.getAsJsonObject().get("title").getAsString(),
+            a.getAsJsonObject().getAsJsonArray("mediaItemIds").size());
+      }
+      assertThat(sizes.values()).allMatch(n -> n <= 3);
+      assertThat(sizes.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(7);
+      assertThat(sizes).containsKeys("WhatsApp Images", "WhatsApp Images (2)");
+      RunSummary again =
+          TestRuns.backup(
+              TestRuns.env(db.file(), capacity3, Clock.systemUTC()),
+              oneBatchAtATime,
+              dir.resolve("Media"));
+      assertThat(again.bytesSent()).isZero();
+      assertThat(emulator.albums()).hasSize(sizes.size());
     }
   }
 

@@ -12,7 +12,8 @@ public final class Migrations {
           new V004RemoteContainers(),
           new V005RetryPauseLedgerLocks(),
           new V006SourceKeys(),
-          new V007ChatsSeedColumns());
+          new V007ChatsSeedColumns(),
+          new V008AlbumCounts());
 
   private Migrations() {}
 

@@ -32,14 +32,70 @@ final class PhotosAlbums {
   /** batchAddMediaItems limit per call. */
   static final int MAX_ADD = 50;
 
+  /** Most media items an album holds (manage-albums guide: "up to 20,000"). */
+  static final int MAX_ITEMS = 20_000;
+
   private final GoogleHttp http;
   private final ContainerIds containers;
   private final String root;
+  private final int capacity;
 
-  PhotosAlbums(GoogleHttp http, ContainerIds containers) {
+  PhotosAlbums(GoogleHttp http, ContainerIds containers, int capacity) {
+    if (capacity < 1) {
+      throw new IllegalArgumentException("album capacity must be >= 1");
+    }
     this.http = http;
     this.containers = containers;
     this.root = http.endpoints().photosRootUrl();
+    this.capacity = capacity;
+  }
+
+  /**
+   * An album with room, and how many items it still takes.
+   *
+   * @param title the album's title: {@code WhatsApp Images}, {@code WhatsApp Images (2)}, …
+   * @param free 1..capacity
+   */
+  record Room(String title, int free) {}
+
+  /**
+   * Where more items of album {@code title} go: {@code title} while it has room (counted locally),
+   * else {@code title (2)}, {@code title (3)}, ….
+   */
+  Room roomIn(String title) {
+    for (int n = 1; ; n++) {
+      String candidate = n == 1 ? title : title + " (" + n + ")";
+      long count = containers.itemCount(Service.PHOTOS, candidate);
+      if (count < capacity) {
+        return new Room(candidate, (int) (capacity - count));
+      }
+    }
+  }
+
+  /** Counts {@code items} more added to album {@code title}. */
+  void added(String title, int items) {
+    if (items > 0) {
+      containers.countItems(Service.PHOTOS, title, items, false);
+    }
+  }
+
+  /** Google said album {@code title} is full: it takes nothing more. */
+  void full(String title) {
+    containers.countItems(Service.PHOTOS, title, capacity, true);
+  }
+
+  /**
+   * True for Google's whole-call refusal of an add to a full album. The wording is not documented;
+   * any 400 naming the album as full or at its limit counts.
+   */
+  static boolean saysFull(TargetException e) {
+    String m = e.getMessage().toLowerCase(java.util.Locale.ROOT);
+    return e.httpStatus() == 400
+        && m.contains("album")
+        && (m.contains("album is full")
+            || m.contains("20,000")
+            || m.contains("20000")
+            || m.contains("maximum number of media items"));
   }
 
   /**
@@ -54,20 +110,35 @@ final class PhotosAlbums {
       throw new IllegalArgumentException(
           "batchAddMediaItems takes 1.." + MAX_ADD + " ids, got " + mediaItemIds.size());
     }
+    Room room = roomIn(title);
+    if (mediaItemIds.size() > room.free()) {
+      add(title, mediaItemIds.subList(0, room.free()));
+      add(title, mediaItemIds.subList(room.free(), mediaItemIds.size()));
+      return;
+    }
     BatchAddRequest body = new BatchAddRequest();
     body.mediaItemIds = mediaItemIds;
-    String albumId = id(title);
+    String album = room.title();
+    String albumId = id(album);
     try {
       postJson("v1/albums/" + albumId + ":batchAddMediaItems", body, Album.class, what());
+      added(album, mediaItemIds.size());
+      return;
     } catch (TargetException e) {
+      if (saysFull(e)) {
+        full(album);
+        add(title, mediaItemIds);
+        return;
+      }
       if ((e.httpStatus() != 400 && e.httpStatus() != 404) || exists(albumId)) {
         throw e;
       }
       postJson(
-          "v1/albums/" + recreate(title, albumId) + ":batchAddMediaItems",
+          "v1/albums/" + recreate(album, albumId) + ":batchAddMediaItems",
           body,
           Album.class,
           what());
+      added(album, mediaItemIds.size());
     }
   }
 

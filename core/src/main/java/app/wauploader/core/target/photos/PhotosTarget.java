@@ -60,8 +60,19 @@ public final class PhotosTarget implements Target {
   private final String root;
 
   public PhotosTarget(GoogleHttp http, ContainerIds containers) {
+    this(http, containers, ALBUM_CAPACITY);
+  }
+
+  /** Most media items an album holds (manage-albums guide: "up to 20,000"). */
+  public static final int ALBUM_CAPACITY = PhotosAlbums.MAX_ITEMS;
+
+  /**
+   * @param albumCapacity items an album takes before the next one is used (Google's cap: {@value
+   *     #ALBUM_CAPACITY}; smaller only to test the roll-over)
+   */
+  public PhotosTarget(GoogleHttp http, ContainerIds containers, int albumCapacity) {
     this.http = http;
-    this.albums = new PhotosAlbums(http, containers);
+    this.albums = new PhotosAlbums(http, containers, albumCapacity);
     this.root = http.endpoints().photosRootUrl();
   }
 
@@ -202,12 +213,20 @@ public final class PhotosTarget implements Target {
     if (requests.size() > MAX_BATCH) {
       throw new IllegalArgumentException("batchCreate takes at most " + MAX_BATCH + " items");
     }
-    String album = requests.get(0).container();
+    String title = requests.get(0).container();
     for (CommitRequest r : requests) {
-      if (!r.container().equals(album)) {
+      if (!r.container().equals(title)) {
         throw new IllegalArgumentException("one batchCreate call adds to one album");
       }
     }
+    // An album holds at most 20,000 items: a full one rolls over to "<title> (2)", … .
+    PhotosAlbums.Room room = albums.roomIn(title);
+    if (requests.size() > room.free()) {
+      List<CommitResult> split = new ArrayList<>(commit(requests.subList(0, room.free())));
+      split.addAll(commit(requests.subList(room.free(), requests.size())));
+      return split;
+    }
+    String album = room.title();
     BatchCreateRequest body = new BatchCreateRequest();
     body.albumId = albums.id(album);
     body.newMediaItems = new ArrayList<>();
@@ -225,6 +244,10 @@ public final class PhotosTarget implements Target {
           albums.postJson(
               "v1/mediaItems:batchCreate", body, BatchCreateResponse.class, "Photos batchCreate");
     } catch (TargetException e) {
+      if (PhotosAlbums.saysFull(e)) {
+        albums.full(album); // counted short (e.g. a lost database): the next album takes them
+        return commit(requests);
+      }
       if ((e.httpStatus() != 400 && e.httpStatus() != 404) || albums.exists(body.albumId)) {
         throw e;
       }
@@ -243,6 +266,7 @@ public final class PhotosTarget implements Target {
       }
     }
     List<CommitResult> results = new ArrayList<>(requests.size());
+    int created = 0;
     for (int i = 0; i < requests.size(); i++) {
       CommitRequest r = requests.get(i);
       NewMediaItemResult result = byToken.get(r.receipt());
@@ -253,6 +277,10 @@ public final class PhotosTarget implements Target {
       }
       results.add(judge(r, result));
     }
+    for (CommitResult r : results) {
+      created += r.remoteId().isPresent() ? 1 : 0;
+    }
+    albums.added(album, created);
     return results;
   }
 
