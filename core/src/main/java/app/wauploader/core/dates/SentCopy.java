@@ -22,6 +22,9 @@ import java.util.Optional;
  * <ul>
  *   <li>{@code image/jpeg}: EXIF date tags added ({@link JpegDates}); the copy has a new header and
  *       then the original's bytes from its first scan (SOS) on, so its size differs.
+ *   <li>{@code video/mp4}, {@code video/quicktime}, {@code video/3gpp}, {@code video/3gpp2}: the
+ *       {@code mvhd}/{@code tkhd}/{@code mdhd} times patched in place ({@link BmffDates}); the copy
+ *       has the original's size.
  *   <li>Everything else (PNG, WEBP, GIF, HEIC/HEIF, audio, documents): no copy, the original is
  *       sent as it is. HEIC, PNG ({@code eXIf}) and WEBP ({@code EXIF} chunk) can carry EXIF, but
  *       writing it there is not done here (HEIC needs an item-location rewrite; WhatsApp sends
@@ -69,6 +72,12 @@ public final class SentCopy implements MediaContent {
     switch (mimeType.toLowerCase(Locale.ROOT)) {
       case "image/jpeg":
         splice = JpegDates.rewrite(bytes, date);
+        break;
+      case "video/mp4":
+      case "video/quicktime":
+      case "video/3gpp":
+      case "video/3gpp2":
+        splice = BmffDates.rewrite(bytes, date);
         break;
       default:
         splice = Optional.empty();
