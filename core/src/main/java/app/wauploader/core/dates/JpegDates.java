@@ -31,10 +31,16 @@ import org.apache.commons.imaging.formats.tiff.write.TiffOutputSet;
  * header that does not parse, EXIF that Commons Imaging cannot read, or a new EXIF segment over 64
  * KB gives no copy (the original is sent).
  *
- * <p>Android: the path used here (TiffReader, TiffImageMetadata.getOutputSet, TiffOutputSet,
- * ExifRewriter.updateExifMetadataLossless and the TIFF writers) was traced with {@code javap -c};
- * its java.awt references are only in methods it never calls (thumbnail decoding {@code
- * TiffDirectory.getTiffImage}, {@code AbstractTiffImageWriter.writeImage}).
+ * <p>Android (API 26): the methods reachable from this package into Commons Imaging 1.0.0-alpha6,
+ * commons-io 2.22 and commons-lang3 3.17 (a call-graph trace over {@code javap -c}, dispatching
+ * only to instantiated classes, 842 methods in 203 classes) were checked against the API-26
+ * signature with animal-sniffer: none refers to java.awt, javax.imageio or any other missing API.
+ * The library's java.awt uses sit in methods this path never calls (thumbnail decoding {@code
+ * TiffDirectory.getTiffImage}, {@code AbstractTiffImageWriter.writeImage}, the JPEG decoder, {@code
+ * Debug.debug(String, ICC_Profile)}); ART loads such classes and fails only if those methods run.
+ *
+ * <p>Determinism: the writers keep fields in tag order and key their maps by tag number (no
+ * identity hashes, no clock, no "Software" tag); {@code SentCopyPinnedBytesTest} pins the output.
  */
 final class JpegDates {
   /** A header larger than this is not read into memory (no real camera header is near it). */
