@@ -17,7 +17,7 @@ class EmulatorStoreTest {
   @TempDir Path dir;
 
   private static StoredAlbum album(String id, String title) {
-    return new StoredAlbum(id, title, List.of(), Instant.parse("2024-01-01T00:00:00Z"));
+    return new StoredAlbum(id, title, List.of(), Instant.parse("2024-01-01T00:00:00Z"), null);
   }
 
   /** Copies the data dir as a crash would leave it: no final snapshot, journal as written. */
