@@ -114,7 +114,8 @@ public final class GoogleEmulator implements AutoCloseable {
 
       Router router = new Router();
       DriveUploadApi driveUploads =
-          new DriveUploadApi(store, clock);
+          new DriveUploadApi(
+              store, clock, java.time.Duration.ofSeconds(config.resumableSessionTtlSeconds()));
       PhotosUploadApi photosUploads = new PhotosUploadApi(store, clock);
       OAuthApi oauth = new OAuthApi(store, clock, config.tokenTtlSeconds());
       new DriveFilesApi(store, clock).register(router);

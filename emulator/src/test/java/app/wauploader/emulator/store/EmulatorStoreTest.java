@@ -88,10 +88,11 @@ class EmulatorStoreTest {
                       "up1",
                       new DriveUploadSession(
                           "up1",
-                          new DriveFileDraft("f", "x/y", List.of(), null, null, null, null),
+                          new DriveFileDraft("f", "x/y", List.of(), null, null, null, null, null),
                           "x/y",
                           null,
                           Instant.now(),
+                          null,
                           null)));
       Files.write(store.blobs().path("up1"), new byte[300_000]);
     }
