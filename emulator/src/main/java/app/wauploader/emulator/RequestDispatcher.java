@@ -192,6 +192,9 @@ final class RequestDispatcher implements HttpHandler {
         request.setAttribute(Caller.class, caller);
       }
       Reply reply = route.handler().handle(request);
+      if (fault.isPresent() && fault.get().rule().action() == FaultAction.WITHHOLD_SHA256) {
+        reply = withoutSha256(reply);
+      }
       socket.drain(MAX_DRAIN_BYTES);
       send(exchange, reply);
     } catch (InjectedDisconnect e) {
@@ -237,9 +240,36 @@ final class RequestDispatcher implements HttpHandler {
           dropper.drop(uploadId.get());
         }
       }
-      case PARTIAL -> {
-        // attached to the request as InjectedItemFailures
+      case PARTIAL, WITHHOLD_SHA256 -> {
+        // PARTIAL: attached to the request as InjectedItemFailures; WITHHOLD_SHA256: see
+        // withoutSha256, applied to the handler's answer
       }
+    }
+  }
+
+  /** The JSON answer without {@code sha256Checksum}/{@code sha1Checksum}, at any depth. */
+  private static Reply withoutSha256(Reply reply) {
+    if (!(reply.body() instanceof Reply.Bytes bytes)
+        || !bytes.contentType().startsWith("application/json")) {
+      return reply;
+    }
+    com.google.gson.JsonElement json =
+        com.google.gson.JsonParser.parseString(new String(bytes.content(), StandardCharsets.UTF_8));
+    strip(json);
+    Reply stripped = Reply.json(reply.status(), json);
+    for (var header : reply.headers().entrySet()) {
+      stripped = stripped.withHeader(header.getKey(), header.getValue());
+    }
+    return stripped;
+  }
+
+  private static void strip(com.google.gson.JsonElement json) {
+    if (json.isJsonObject()) {
+      json.getAsJsonObject().remove("sha256Checksum");
+      json.getAsJsonObject().remove("sha1Checksum");
+      json.getAsJsonObject().entrySet().forEach(e -> strip(e.getValue()));
+    } else if (json.isJsonArray()) {
+      json.getAsJsonArray().forEach(RequestDispatcher::strip);
     }
   }
 

@@ -182,4 +182,23 @@ class DriveStrictnessTest extends EmulatorTestBase {
     http.postJson("/__emulator/clock/advance", "{\"seconds\":61}");
     assertThat(statusQuery(session, Integer.toString(content.length)).status()).isEqualTo(404);
   }
+
+  @Test
+  void sha256CanBeUnavailableWhileMd5IsThere() {
+    String id = uploadDrive("{\"name\":\"old.bin\"}", new byte[] {4, 5}).get("id").getAsString();
+    addFaults("[{\"route\":\"drive.files\",\"action\":\"withholdSha256\"}]");
+
+    JsonObject list =
+        http.get("/drive/v3/files?fields=" + TestHttp.enc("files(id,md5Checksum,sha256Checksum)"))
+            .json();
+    JsonObject file = list.getAsJsonArray("files").get(0).getAsJsonObject();
+    assertThat(file.get("id").getAsString()).isEqualTo(id);
+    assertThat(file.keySet()).containsExactlyInAnyOrder("id", "md5Checksum");
+    assertThat(
+            http.get("/drive/v3/files/" + id + "?fields=sha256Checksum")
+                .json()
+                .get("sha256Checksum")
+                .getAsString())
+        .isEqualTo(TestHttp.sha256(new byte[] {4, 5}));
+  }
 }

@@ -33,7 +33,14 @@ public enum FaultAction {
    */
   DAILY_QUOTA("dailyQuota"),
   /** batchCreate only: whole-call 400 "The remaining storage in the user's account is not …". */
-  STORAGE_FULL("storageFull");
+  STORAGE_FULL("storageFull"),
+  /**
+   * Drive routes: answer normally but without {@code sha256Checksum} (and {@code sha1Checksum}), as
+   * Drive does for files it has no such hash for: they are populated only "if available"
+   * (https://developers.google.com/workspace/drive/api/reference/rest/v3/files#File,
+   * https://github.com/rclone/rclone/pull/7328, https://github.com/rclone/rclone/issues/8996).
+   */
+  WITHHOLD_SHA256("withholdSha256");
 
   private final String wireName;
 

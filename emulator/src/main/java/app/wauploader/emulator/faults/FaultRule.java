@@ -161,6 +161,12 @@ public record FaultRule(
         && !route.equals(ApiRoute.PHOTOS_BATCH_CREATE.wireName())) {
       throw new IllegalArgumentException("action 'storageFull' needs route 'photos.batchCreate'");
     }
+    if (action == FaultAction.WITHHOLD_SHA256
+        && !route.equals(ApiRoute.DRIVE_FILES.wireName())
+        && !route.equals(ApiRoute.DRIVE_UPLOAD.wireName())) {
+      throw new IllegalArgumentException(
+          "action 'withholdSha256' needs route 'drive.files' or 'drive.upload'");
+    }
     if (action == FaultAction.DAILY_QUOTA
         && (api.isEmpty() || api.get().service() != app.wauploader.emulator.http.Service.PHOTOS)) {
       throw new IllegalArgumentException("action 'dailyQuota' needs a photos.* route");
