@@ -259,4 +259,62 @@ class PhotosStrictnessTest extends EmulatorTestBase {
     http.postJson("/__emulator/albums/" + album + "/owner", "{\"clientId\":null}");
     assertThat(http.get("/v1/albums/" + album).status()).isEqualTo(200);
   }
+
+  /**
+   * A JPEG whose only metadata is an EXIF SubIFD with {@code DateTimeOriginal} and {@code
+   * OffsetTimeOriginal} (TIFF big-endian, offsets from the TIFF header).
+   */
+  static byte[] jpegWithExifDate(String dateTimeOriginal, String offsetTimeOriginal) {
+    java.io.ByteArrayOutputStream tiff = new java.io.ByteArrayOutputStream();
+    java.io.DataOutputStream out = new java.io.DataOutputStream(tiff);
+    try {
+      out.writeBytes("MM");
+      out.writeShort(0x2A);
+      out.writeInt(8);
+      out.writeShort(1); // IFD0: one entry, the Exif SubIFD pointer
+      out.writeShort(0x8769);
+      out.writeShort(4);
+      out.writeInt(1);
+      out.writeInt(26);
+      out.writeInt(0);
+      out.writeShort(2); // Exif SubIFD at 26: two ASCII entries
+      out.writeShort(0x9003);
+      out.writeShort(2);
+      out.writeInt(20);
+      out.writeInt(56);
+      out.writeShort(0x9011);
+      out.writeShort(2);
+      out.writeInt(7);
+      out.writeInt(76);
+      out.writeInt(0);
+      out.writeBytes(dateTimeOriginal + "\0"); // 20 bytes at 56
+      out.writeBytes(offsetTimeOriginal + "\0"); // 7 bytes at 76
+      java.io.ByteArrayOutputStream jpeg = new java.io.ByteArrayOutputStream();
+      java.io.DataOutputStream j = new java.io.DataOutputStream(jpeg);
+      j.writeShort(0xFFD8);
+      j.writeShort(0xFFE1);
+      j.writeShort(2 + 6 + tiff.size());
+      j.writeBytes("Exif\0\0");
+      j.write(tiff.toByteArray());
+      j.writeShort(0xFFD9);
+      return jpeg.toByteArray();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void offsetTimeOriginalPlacesTheExifDateOnTheTimeline() {
+    String token = rawPhotosUpload(jpegWithExifDate("2023:11:05 12:00:00", "+01:00"), "image/jpeg");
+    String time =
+        batchCreate(null, token, "IMG-20231105-WA0004.jpg")
+            .getAsJsonArray("newMediaItemResults")
+            .get(0)
+            .getAsJsonObject()
+            .getAsJsonObject("mediaItem")
+            .getAsJsonObject("mediaMetadata")
+            .get("creationTime")
+            .getAsString();
+    assertThat(Instant.parse(time)).isEqualTo("2023-11-05T11:00:00Z");
+  }
 }
