@@ -200,9 +200,10 @@ public final class DriveUploadApi {
       throw unknownSession(uploadId);
     }
     if (session.createdAt().plus(sessionTtl).isBefore(clock.instant())) {
-      // "Resumable upload sessions expire after one week"
-      // (https://developers.google.com/workspace/drive/api/guides/manage-uploads#resumable):
-      // the session URI then answers 404, as for one never seen; its bytes are dropped.
+      // Resumable sessions expire after about a week; the session URI then answers 404
+      // (https://developers.google.com/workspace/drive/api/guides/manage-uploads#resumable,
+      // "404 Not Found" there means the session expired and the upload must start over). The
+      // emulator answers as for a session never seen, and drops its bytes.
       dropSession(uploadId);
       throw unknownSession(uploadId);
     }
@@ -301,9 +302,9 @@ public final class DriveUploadApi {
   }
 
   /**
-   * A chunk that is not the last must be a multiple of 256 KiB: "If you upload in chunks, create
-   * chunks in multiples of 256 KB (256 x 1024 bytes) in size, except for the final chunk"
-   * (https://developers.google.com/workspace/drive/api/guides/manage-uploads#uploading). Google's
+   * A chunk that is not the last must be a multiple of 256 KiB (256 x 1024 bytes), as the resumable
+   * upload guide requires for every chunk but the final one
+   * (https://developers.google.com/workspace/drive/api/guides/manage-uploads#resumable). Google's
    * upload servers answer 400 with this message for a short one
    * (https://github.com/googleapis/google-cloud-node/issues/1044,
    * https://github.com/googleapis/gcs-resumable-upload/issues/17); the emulator rejects every

@@ -25,9 +25,9 @@ import java.util.TimeZone;
  * DateTimeOriginal} (with {@code OffsetTimeOriginal} when present) and a video's container creation
  * time ({@code mvhd}), else it uses the upload time (https://rclone.org/googlephotos/#limitations,
  * https://github.com/ylexus/jiotty-photos-uploader/issues/96,
- * https://developers.google.com/photos/library/reference/rest/v1/mediaItems#MediaMetadata: {@code
- * creationTime} "Time when the media item was first created (not when it was uploaded to Google
- * Photos)"). A date without an offset is read as UTC.
+ * https://developers.google.com/photos/library/reference/rest/v1/mediaItems#MediaMetadata, where
+ * {@code creationTime} is when the item was first created, not when it was uploaded). A date
+ * without an offset is read as UTC.
  */
 final class MediaContent {
   /** Container creation times at or before this are "not set" (0 in a 1904-based field). */
