@@ -44,7 +44,11 @@ import java.util.OptionalLong;
  *   <li>{@code uploadType=multipart} and {@code uploadType=media}: single-request uploads.
  * </ul>
  *
- * A body that breaks off keeps the bytes received, cut down to a multiple of 256 KiB.
+ * A body that breaks off keeps the bytes received, cut down to a multiple of 256 KiB. Every chunk
+ * but the last must be a multiple of 256 KiB (else 400, nothing stored); a session older than the
+ * emulator's {@code resumableSessionTtlSeconds} (a week by default) answers 404. File answers hold
+ * only the {@code fields} asked for, on the chunk request or else on the initiation ({@link
+ * FieldMask}).
  */
 public final class DriveUploadApi {
   private static final String SESSION_PATH = "/upload/drive/v3/files";
