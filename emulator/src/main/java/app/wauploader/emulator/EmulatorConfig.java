@@ -15,6 +15,18 @@ import java.util.Objects;
  *     access token>} issued by the emulator's OAuth endpoints (else 401)
  * @param tokenTtlSeconds lifetime of issued access tokens, seconds (at least 1; Google uses 3600)
  * @param faultsFile JSON array of fault rules loaded at start; null for none
+ * @param albumCapacity most media items a Photos album holds (at least 1; Google: 20,000,
+ *     https://developers.google.com/photos/library/guides/manage-albums#adding-items-to-album)
+ * @param photosStorageBytes the Google account's free storage for Photos, bytes: a batchCreate
+ *     whose items would take the stored media items past it fails as a whole with Google's "storage
+ *     full" 400; 0 = unlimited
+ * @param resumableSessionTtlSeconds how long a Drive resumable session can be used after it was
+ *     started, seconds (at least 1; Google: about a week,
+ *     https://developers.google.com/workspace/drive/api/guides/manage-uploads#resumable); later
+ *     requests for it get 404
+ * @param checkMediaContent when true (the default), batchCreate rejects (per item, code 3) bytes
+ *     that are not a photo or video format Google Photos accepts, or not the kind declared; false
+ *     accepts any bytes of a photo or video type (for tests that send placeholder bytes)
  */
 public record EmulatorConfig(
     int port,
@@ -22,10 +34,41 @@ public record EmulatorConfig(
     long bandwidthBytesPerSecond,
     boolean requireAuth,
     long tokenTtlSeconds,
-    Path faultsFile) {
+    Path faultsFile,
+    int albumCapacity,
+    long photosStorageBytes,
+    long resumableSessionTtlSeconds,
+    boolean checkMediaContent) {
 
   /** Default access token lifetime, as Google's (seconds). */
   public static final long DEFAULT_TOKEN_TTL_SECONDS = 3600;
+
+  /** Google's album limit, items. */
+  public static final int DEFAULT_ALBUM_CAPACITY = 20_000;
+
+  /** Default Drive resumable session lifetime: one week, seconds. */
+  public static final long DEFAULT_RESUMABLE_SESSION_TTL_SECONDS = 7L * 24 * 3600;
+
+  /** The first six settings; the rest at their defaults. */
+  public EmulatorConfig(
+      int port,
+      Path dataDir,
+      long bandwidthBytesPerSecond,
+      boolean requireAuth,
+      long tokenTtlSeconds,
+      Path faultsFile) {
+    this(
+        port,
+        dataDir,
+        bandwidthBytesPerSecond,
+        requireAuth,
+        tokenTtlSeconds,
+        faultsFile,
+        DEFAULT_ALBUM_CAPACITY,
+        0,
+        DEFAULT_RESUMABLE_SESSION_TTL_SECONDS,
+        true);
+  }
 
   /**
    * @throws IllegalArgumentException for an out-of-range value
@@ -42,31 +85,81 @@ public record EmulatorConfig(
     if (tokenTtlSeconds < 1) {
       throw new IllegalArgumentException("token TTL must be >= 1 s, got " + tokenTtlSeconds);
     }
+    if (albumCapacity < 1) {
+      throw new IllegalArgumentException("album capacity must be >= 1, got " + albumCapacity);
+    }
+    if (photosStorageBytes < 0) {
+      throw new IllegalArgumentException(
+          "Photos storage must be >= 0 bytes, got " + photosStorageBytes);
+    }
+    if (resumableSessionTtlSeconds < 1) {
+      throw new IllegalArgumentException(
+          "resumable session TTL must be >= 1 s, got " + resumableSessionTtlSeconds);
+    }
   }
 
-  /** Random port, unlimited bandwidth, no auth, 3600 s tokens, no faults. */
+  /**
+   * Random port, unlimited bandwidth, no auth, 3600 s tokens, no faults, 20,000-item albums,
+   * unlimited Photos storage, one-week resumable sessions, media content checked.
+   */
   public static EmulatorConfig defaults(Path dataDir) {
     return new EmulatorConfig(0, dataDir, 0, false, DEFAULT_TOKEN_TTL_SECONDS, null);
   }
 
   public EmulatorConfig withPort(int newPort) {
     return new EmulatorConfig(
-        newPort, dataDir, bandwidthBytesPerSecond, requireAuth, tokenTtlSeconds, faultsFile);
+        newPort,
+        dataDir,
+        bandwidthBytesPerSecond,
+        requireAuth,
+        tokenTtlSeconds,
+        faultsFile,
+        albumCapacity,
+        photosStorageBytes,
+        resumableSessionTtlSeconds,
+        checkMediaContent);
   }
 
   public EmulatorConfig withBandwidth(long bytesPerSecond) {
     return new EmulatorConfig(
-        port, dataDir, bytesPerSecond, requireAuth, tokenTtlSeconds, faultsFile);
+        port,
+        dataDir,
+        bytesPerSecond,
+        requireAuth,
+        tokenTtlSeconds,
+        faultsFile,
+        albumCapacity,
+        photosStorageBytes,
+        resumableSessionTtlSeconds,
+        checkMediaContent);
   }
 
   public EmulatorConfig withRequireAuth(boolean required) {
     return new EmulatorConfig(
-        port, dataDir, bandwidthBytesPerSecond, required, tokenTtlSeconds, faultsFile);
+        port,
+        dataDir,
+        bandwidthBytesPerSecond,
+        required,
+        tokenTtlSeconds,
+        faultsFile,
+        albumCapacity,
+        photosStorageBytes,
+        resumableSessionTtlSeconds,
+        checkMediaContent);
   }
 
   public EmulatorConfig withTokenTtl(long seconds) {
     return new EmulatorConfig(
-        port, dataDir, bandwidthBytesPerSecond, requireAuth, seconds, faultsFile);
+        port,
+        dataDir,
+        bandwidthBytesPerSecond,
+        requireAuth,
+        seconds,
+        faultsFile,
+        albumCapacity,
+        photosStorageBytes,
+        resumableSessionTtlSeconds,
+        checkMediaContent);
   }
 
   /**
@@ -74,6 +167,83 @@ public record EmulatorConfig(
    */
   public EmulatorConfig withFaultsFile(Path file) {
     return new EmulatorConfig(
-        port, dataDir, bandwidthBytesPerSecond, requireAuth, tokenTtlSeconds, file);
+        port,
+        dataDir,
+        bandwidthBytesPerSecond,
+        requireAuth,
+        tokenTtlSeconds,
+        file,
+        albumCapacity,
+        photosStorageBytes,
+        resumableSessionTtlSeconds,
+        checkMediaContent);
+  }
+
+  /**
+   * @param items most media items per album (at least 1)
+   */
+  public EmulatorConfig withAlbumCapacity(int items) {
+    return new EmulatorConfig(
+        port,
+        dataDir,
+        bandwidthBytesPerSecond,
+        requireAuth,
+        tokenTtlSeconds,
+        faultsFile,
+        items,
+        photosStorageBytes,
+        resumableSessionTtlSeconds,
+        checkMediaContent);
+  }
+
+  /**
+   * @param bytes free Photos storage, bytes; 0 = unlimited
+   */
+  public EmulatorConfig withPhotosStorage(long bytes) {
+    return new EmulatorConfig(
+        port,
+        dataDir,
+        bandwidthBytesPerSecond,
+        requireAuth,
+        tokenTtlSeconds,
+        faultsFile,
+        albumCapacity,
+        bytes,
+        resumableSessionTtlSeconds,
+        checkMediaContent);
+  }
+
+  /**
+   * @param seconds Drive resumable session lifetime (at least 1)
+   */
+  public EmulatorConfig withResumableSessionTtl(long seconds) {
+    return new EmulatorConfig(
+        port,
+        dataDir,
+        bandwidthBytesPerSecond,
+        requireAuth,
+        tokenTtlSeconds,
+        faultsFile,
+        albumCapacity,
+        photosStorageBytes,
+        seconds,
+        checkMediaContent);
+  }
+
+  /**
+   * @param check whether batchCreate checks the uploaded bytes (see {@code checkMediaContent})
+   */
+  public EmulatorConfig withMediaContentCheck(boolean check) {
+    return new EmulatorConfig(
+        port,
+        dataDir,
+        bandwidthBytesPerSecond,
+        requireAuth,
+        tokenTtlSeconds,
+        faultsFile,
+        albumCapacity,
+        photosStorageBytes,
+        resumableSessionTtlSeconds,
+        check);
   }
 }

@@ -7,8 +7,9 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Command line entry: {@code emulator [--port N] --data DIR [--bandwidth BYTES_PER_SECOND]
- * [--require-auth] [--token-ttl SECONDS] [--faults FILE]}. Prints exactly {@code emulator listening
- * on http://127.0.0.1:PORT} on stdout once ready and runs until the process is killed.
+ * [--require-auth] [--token-ttl SECONDS] [--faults FILE] [--album-capacity N] [--photos-storage
+ * BYTES] [--session-ttl SECONDS] [--accept-any-media]}. Prints exactly {@code emulator listening on
+ * http://127.0.0.1:PORT} on stdout once ready and runs until the process is killed.
  */
 public final class EmulatorMain {
   /** Exit code: stopped normally. */
@@ -22,7 +23,8 @@ public final class EmulatorMain {
 
   private static final String USAGE =
       "usage: emulator [--port N] --data DIR [--bandwidth BYTES_PER_SECOND] [--require-auth]"
-          + " [--token-ttl SECONDS] [--faults FILE]";
+          + " [--token-ttl SECONDS] [--faults FILE] [--album-capacity N] [--photos-storage BYTES]"
+          + " [--session-ttl SECONDS] [--accept-any-media]";
 
   private EmulatorMain() {}
 
@@ -97,6 +99,10 @@ public final class EmulatorMain {
     boolean requireAuth = false;
     long ttl = EmulatorConfig.DEFAULT_TOKEN_TTL_SECONDS;
     Path faults = null;
+    int albumCapacity = EmulatorConfig.DEFAULT_ALBUM_CAPACITY;
+    long photosStorage = 0;
+    long sessionTtl = EmulatorConfig.DEFAULT_RESUMABLE_SESSION_TTL_SECONDS;
+    boolean checkMedia = true;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       switch (arg) {
@@ -109,13 +115,29 @@ public final class EmulatorMain {
         case "--bandwidth" -> bandwidth = number(arg, value(args, ++i, arg), 0, Long.MAX_VALUE);
         case "--token-ttl" -> ttl = number(arg, value(args, ++i, arg), 1, Long.MAX_VALUE);
         case "--faults" -> faults = Path.of(value(args, ++i, arg));
+        case "--album-capacity" ->
+            albumCapacity = (int) number(arg, value(args, ++i, arg), 1, Integer.MAX_VALUE);
+        case "--photos-storage" ->
+            photosStorage = number(arg, value(args, ++i, arg), 0, Long.MAX_VALUE);
+        case "--session-ttl" -> sessionTtl = number(arg, value(args, ++i, arg), 1, Long.MAX_VALUE);
+        case "--accept-any-media" -> checkMedia = false;
         default -> throw new IllegalArgumentException("unknown option " + arg);
       }
     }
     if (data == null) {
       throw new IllegalArgumentException("--data DIR is required");
     }
-    return new EmulatorConfig(port, data, bandwidth, requireAuth, ttl, faults);
+    return new EmulatorConfig(
+        port,
+        data,
+        bandwidth,
+        requireAuth,
+        ttl,
+        faults,
+        albumCapacity,
+        photosStorage,
+        sessionTtl,
+        checkMedia);
   }
 
   private static String value(String[] args, int index, String option) {

@@ -113,14 +113,22 @@ public final class GoogleEmulator implements AutoCloseable {
       CountDownLatch shutdown = new CountDownLatch(1);
 
       Router router = new Router();
-      DriveUploadApi driveUploads = new DriveUploadApi(store, clock);
+      DriveUploadApi driveUploads =
+          new DriveUploadApi(
+              store, clock, java.time.Duration.ofSeconds(config.resumableSessionTtlSeconds()));
       PhotosUploadApi photosUploads = new PhotosUploadApi(store, clock);
       OAuthApi oauth = new OAuthApi(store, clock, config.tokenTtlSeconds());
       new DriveFilesApi(store, clock).register(router);
       driveUploads.register(router);
       photosUploads.register(router);
-      new MediaItemsApi(store, clock).register(router);
-      new AlbumsApi(store, clock).register(router);
+      new MediaItemsApi(
+              store,
+              clock,
+              config.albumCapacity(),
+              config.photosStorageBytes(),
+              config.checkMediaContent())
+          .register(router);
+      new AlbumsApi(store, clock, config.albumCapacity()).register(router);
       oauth.register(router);
       new InspectionApi(store, stats, clock).register(router);
       new FaultsApi(faults).register(router);

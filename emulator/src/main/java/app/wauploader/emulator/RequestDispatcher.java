@@ -19,7 +19,9 @@ import app.wauploader.emulator.http.Router;
 import app.wauploader.emulator.http.Service;
 import app.wauploader.emulator.http.SocketBody;
 import app.wauploader.emulator.inspect.RequestStats;
+import app.wauploader.emulator.oauth.Caller;
 import app.wauploader.emulator.oauth.OAuthApi;
+import app.wauploader.emulator.oauth.ScopeRules;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
@@ -162,7 +164,7 @@ final class RequestDispatcher implements HttpHandler {
         api.isCounted() ? faults.select(api, bodyKnownEmpty) : Optional.empty();
     try {
       if (fault.isPresent()) {
-        actBeforeHandler(fault.get().rule(), api, query);
+        actBeforeHandler(fault.get(), api, query);
       }
       InputStream body = socket;
       if (!bodyKnownEmpty && isGzip(headers)) {
@@ -185,9 +187,14 @@ final class RequestDispatcher implements HttpHandler {
             InjectedItemFailures.class, FaultsApi.itemFailures(fault.get().rule()));
       }
       if (auth.isPresent() && api.service().isGoogleApi()) {
-        checkBearer(headers, auth.get());
+        Caller caller = checkBearer(headers, auth.get());
+        ScopeRules.check(api, method, caller.scope());
+        request.setAttribute(Caller.class, caller);
       }
       Reply reply = route.handler().handle(request);
+      if (fault.isPresent() && fault.get().rule().action() == FaultAction.WITHHOLD_SHA256) {
+        reply = withoutSha256(reply);
+      }
       socket.drain(MAX_DRAIN_BYTES);
       send(exchange, reply);
     } catch (InjectedDisconnect e) {
@@ -214,9 +221,12 @@ final class RequestDispatcher implements HttpHandler {
    * Applies what a rule does before the handler runs: answer with an error, drop the connection, or
    * forget the addressed upload session. Byte-triggered and {@code partial} rules act later.
    */
-  private void actBeforeHandler(FaultRule rule, ApiRoute api, QueryParameters query)
+  private void actBeforeHandler(FaultPlan.Selection selection, ApiRoute api, QueryParameters query)
       throws IOException {
+    FaultRule rule = selection.rule();
     switch (rule.action()) {
+      case SERVICE_DISABLED, INSUFFICIENT_SCOPE, DAILY_QUOTA, STORAGE_FULL ->
+          throw FaultsApi.googleError(rule, api, selection.armed().usesTaken());
       case STATUS -> throw FaultsApi.statusError(rule);
       case RESET, STALL -> {
         if (!rule.isByteTriggered()) {
@@ -230,9 +240,36 @@ final class RequestDispatcher implements HttpHandler {
           dropper.drop(uploadId.get());
         }
       }
-      case PARTIAL -> {
-        // attached to the request as InjectedItemFailures
+      case PARTIAL, WITHHOLD_SHA256 -> {
+        // PARTIAL: attached to the request as InjectedItemFailures; WITHHOLD_SHA256: see
+        // withoutSha256, applied to the handler's answer
       }
+    }
+  }
+
+  /** The JSON answer without {@code sha256Checksum}/{@code sha1Checksum}, at any depth. */
+  private static Reply withoutSha256(Reply reply) {
+    if (!(reply.body() instanceof Reply.Bytes bytes)
+        || !bytes.contentType().startsWith("application/json")) {
+      return reply;
+    }
+    com.google.gson.JsonElement json =
+        com.google.gson.JsonParser.parseString(new String(bytes.content(), StandardCharsets.UTF_8));
+    strip(json);
+    Reply stripped = Reply.json(reply.status(), json);
+    for (var header : reply.headers().entrySet()) {
+      stripped = stripped.withHeader(header.getKey(), header.getValue());
+    }
+    return stripped;
+  }
+
+  private static void strip(com.google.gson.JsonElement json) {
+    if (json.isJsonObject()) {
+      json.getAsJsonObject().remove("sha256Checksum");
+      json.getAsJsonObject().remove("sha1Checksum");
+      json.getAsJsonObject().entrySet().forEach(e -> strip(e.getValue()));
+    } else if (json.isJsonArray()) {
+      json.getAsJsonArray().forEach(RequestDispatcher::strip);
     }
   }
 
@@ -263,7 +300,7 @@ final class RequestDispatcher implements HttpHandler {
     }
   }
 
-  private static void checkBearer(Headers headers, OAuthApi oauth) {
+  private static Caller checkBearer(Headers headers, OAuthApi oauth) {
     String authorization = headers.getFirst("Authorization");
     String credentials =
         "Expected OAuth 2 access token, login cookie or other valid authentication credential. "
@@ -275,13 +312,17 @@ final class RequestDispatcher implements HttpHandler {
               "Request is missing required authentication credential. " + credentials)
           .withHeader("WWW-Authenticate", "Bearer realm=\"https://accounts.google.com/\"");
     }
-    if (!oauth.isValidAccessToken(authorization.substring(7).trim())) {
-      throw ApiError.of(
-              401, "authError", "Request had invalid authentication credentials. " + credentials)
-          .withHeader(
-              "WWW-Authenticate",
-              "Bearer realm=\"https://accounts.google.com/\", error=\"invalid_token\"");
-    }
+    return oauth
+        .caller(authorization.substring(7).trim())
+        .orElseThrow(
+            () ->
+                ApiError.of(
+                        401,
+                        "authError",
+                        "Request had invalid authentication credentials. " + credentials)
+                    .withHeader(
+                        "WWW-Authenticate",
+                        "Bearer realm=\"https://accounts.google.com/\", error=\"invalid_token\""));
   }
 
   private static Service serviceOf(String path) {

@@ -29,7 +29,7 @@ class DriveFilesTest extends EmulatorTestBase {
   @Test
   void foldersAndFilesCanBeCreatedAndFetched() {
     String folder = createFolder("WhatsApp", "root");
-    TestHttp.Answer got = http.get("/drive/v3/files/" + folder);
+    TestHttp.Answer got = http.get("/drive/v3/files/" + folder + "?fields=*");
     assertThat(got.status()).isEqualTo(200);
     JsonObject json = got.json();
     assertThat(json.get("mimeType").getAsString()).isEqualTo("application/vnd.google-apps.folder");
@@ -151,7 +151,7 @@ class DriveFilesTest extends EmulatorTestBase {
             "X-HTTP-Method-Override",
             "PATCH");
     assertThat(answer.status()).as(answer.text()).isEqualTo(200);
-    JsonObject file = http.get("/drive/v3/files/" + id).json();
+    JsonObject file = http.get("/drive/v3/files/" + id + "?fields=*").json();
     assertThat(file.get("name").getAsString()).isEqualTo("new.bin");
     assertThat(file.getAsJsonObject("appProperties").keySet()).containsExactly("b", "c");
     assertThat(file.get("size").getAsString()).isEqualTo("1");
@@ -406,7 +406,7 @@ class DriveFilesTest extends EmulatorTestBase {
             + "\"}}";
     assertDriveError(
         http.postJson(
-            "/upload/drive/v3/files?uploadType=resumable",
+            "/upload/drive/v3/files?uploadType=resumable&fields=*",
             metadata,
             "X-Upload-Content-Length",
             "1"),
@@ -414,7 +414,7 @@ class DriveFilesTest extends EmulatorTestBase {
         "badRequest");
     assertDriveError(
         http.postJson(
-            "/upload/drive/v3/files?uploadType=resumable",
+            "/upload/drive/v3/files?uploadType=resumable&fields=*",
             "{\"name\":\"s\"}",
             "X-Upload-Content-Type",
             SHORTCUT),
@@ -422,7 +422,10 @@ class DriveFilesTest extends EmulatorTestBase {
         "badRequest");
     assertDriveError(
         http.post(
-            "/upload/drive/v3/files?uploadType=media", new byte[] {1}, "Content-Type", SHORTCUT),
+            "/upload/drive/v3/files?uploadType=media&fields=*",
+            new byte[] {1},
+            "Content-Type",
+            SHORTCUT),
         400,
         "badRequest");
     String multipart =
@@ -431,7 +434,7 @@ class DriveFilesTest extends EmulatorTestBase {
             + "\r\n--b\r\nContent-Type: application/octet-stream\r\n\r\nx\r\n--b--\r\n";
     assertDriveError(
         http.post(
-            "/upload/drive/v3/files?uploadType=multipart",
+            "/upload/drive/v3/files?uploadType=multipart&fields=*",
             multipart.getBytes(StandardCharsets.UTF_8),
             "Content-Type",
             "multipart/related; boundary=b"),

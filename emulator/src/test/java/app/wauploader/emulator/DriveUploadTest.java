@@ -162,7 +162,8 @@ class DriveUploadTest extends EmulatorTestBase {
     byte[] content = TestHttp.randomBytes(KIB_256 + 77, 5);
     TestHttp.Answer initiate =
         http.postJson(
-            "/resumable/upload/drive/v3/files?uploadType=resumable", "{\"name\":\"d.bin\"}");
+            "/resumable/upload/drive/v3/files?uploadType=resumable&fields=*",
+            "{\"name\":\"d.bin\"}");
     String session = initiate.header("Location").orElseThrow();
 
     assertThat(putChunk(session, content, 0, KIB_256, "*").status()).isEqualTo(308);
@@ -191,7 +192,7 @@ class DriveUploadTest extends EmulatorTestBase {
     TestHttp.Answer initiate =
         http.sendChunked(
             "POST",
-            "/upload/drive/v3/files?uploadType=resumable",
+            "/upload/drive/v3/files?uploadType=resumable&fields=*",
             TestHttp.gzip(metadata),
             "Content-Type",
             "application/json; charset=UTF-8",
@@ -227,7 +228,7 @@ class DriveUploadTest extends EmulatorTestBase {
 
     TestHttp.Answer multipart =
         http.post(
-            "/upload/drive/v3/files?uploadType=multipart",
+            "/upload/drive/v3/files?uploadType=multipart&fields=*",
             body,
             "Content-Type",
             "multipart/related; boundary=" + boundary);
@@ -238,7 +239,11 @@ class DriveUploadTest extends EmulatorTestBase {
         .isEqualTo(TestHttp.sha256(content));
 
     TestHttp.Answer media =
-        http.post("/upload/drive/v3/files?uploadType=media", content, "Content-Type", "image/png");
+        http.post(
+            "/upload/drive/v3/files?uploadType=media&fields=*",
+            content,
+            "Content-Type",
+            "image/png");
     assertThat(media.status()).isEqualTo(200);
     assertThat(media.json().get("mimeType").getAsString()).isEqualTo("image/png");
     assertThat(media.json().get("size").getAsString()).isEqualTo("100000");
@@ -287,7 +292,7 @@ class DriveUploadTest extends EmulatorTestBase {
   void unknownParentIsRejectedAtInitiation() {
     TestHttp.Answer answer =
         http.postJson(
-            "/upload/drive/v3/files?uploadType=resumable",
+            "/upload/drive/v3/files?uploadType=resumable&fields=*",
             "{\"name\":\"x\",\"parents\":[\"missing\"]}");
     assertThat(answer.status()).isEqualTo(404);
   }

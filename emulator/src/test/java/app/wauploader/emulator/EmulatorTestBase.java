@@ -68,7 +68,7 @@ abstract class EmulatorTestBase {
   String initiateDrive(String metadataJson, long length) {
     TestHttp.Answer answer =
         http.postJson(
-            "/upload/drive/v3/files?uploadType=resumable",
+            "/upload/drive/v3/files?uploadType=resumable&fields=*",
             metadataJson,
             "X-Upload-Content-Type",
             "application/octet-stream",
@@ -118,6 +118,13 @@ abstract class EmulatorTestBase {
   }
 
   JsonObject batchCreate(String albumId, String... tokensAndNames) {
+    TestHttp.Answer answer = batchCreateAnswer(albumId, tokensAndNames);
+    assertThat(answer.status()).as(answer.text()).isEqualTo(200);
+    return answer.json();
+  }
+
+  /** batchCreate without judging the answer. */
+  TestHttp.Answer batchCreateAnswer(String albumId, String... tokensAndNames) {
     JsonObject body = new JsonObject();
     if (albumId != null) {
       body.addProperty("albumId", albumId);
@@ -133,9 +140,26 @@ abstract class EmulatorTestBase {
       items.add(item);
     }
     body.add("newMediaItems", items);
-    TestHttp.Answer answer = http.postJson("/v1/mediaItems:batchCreate", body.toString());
-    assertThat(answer.status()).as(answer.text()).isEqualTo(200);
-    return answer.json();
+    return http.postJson("/v1/mediaItems:batchCreate", body.toString());
+  }
+
+  /**
+   * {@code size} bytes that start like an MP4 file (an {@code ftyp} box of brand {@code mp42}), the
+   * rest {@code seed}-random: enough for the emulator's format check.
+   */
+  static byte[] mp4Header(int size, long seed) {
+    byte[] bytes = TestHttp.randomBytes(size, seed);
+    byte[] ftyp = {0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'm', 'p', '4', '2', 0, 0, 0, 0};
+    System.arraycopy(ftyp, 0, bytes, 0, Math.min(ftyp.length, size));
+    return bytes;
+  }
+
+  /** {@code size} bytes that start like a JPEG file (SOI + APP0), the rest random. */
+  static byte[] jpegHeader(int size, long seed) {
+    byte[] bytes = TestHttp.randomBytes(size, seed);
+    byte[] soi = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0};
+    System.arraycopy(soi, 0, bytes, 0, Math.min(soi.length, size));
+    return bytes;
   }
 
   String createAlbum(String title) {

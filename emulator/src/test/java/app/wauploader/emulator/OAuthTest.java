@@ -108,7 +108,16 @@ class OAuthTest extends EmulatorTestBase {
     assertThat(tokens.get("refresh_token").getAsString()).isNotBlank();
     String access = tokens.get("access_token").getAsString();
     assertThat(driveStatus(access)).isEqualTo(200);
-    assertThat(http.get("/v1/albums", "Authorization", "Bearer " + access).status()).isEqualTo(200);
+    assertThat(
+            http.post(
+                    "/v1/albums",
+                    "{\"album\":{\"title\":\"A\"}}".getBytes(StandardCharsets.UTF_8),
+                    "Content-Type",
+                    "application/json",
+                    "Authorization",
+                    "Bearer " + access)
+                .status())
+        .isEqualTo(200);
     assertThat(http.get("/__emulator/items").status()).isEqualTo(200);
 
     TestHttp.Answer reused = exchange(code, VERIFIER, "app", "s3cret");

@@ -190,7 +190,16 @@ class PersistenceAndInspectionTest extends EmulatorTestBase {
     JsonObject item = inspect("items").get(0).getAsJsonObject();
     assertThat(item.keySet())
         .containsExactlyInAnyOrder(
-            "service", "id", "name", "mimeType", "size", "sha256", "parents", "albumIds");
+            "service",
+            "id",
+            "name",
+            "mimeType",
+            "size",
+            "sha256",
+            "parents",
+            "albumIds",
+            "createdTime",
+            "modifiedTime");
     assertThat(item.get("service").getAsString()).isEqualTo("drive");
     assertThat(item.get("size").getAsJsonPrimitive().isNumber()).isTrue();
     assertThat(item.get("size").getAsLong()).isEqualTo(3);
@@ -234,7 +243,8 @@ class PersistenceAndInspectionTest extends EmulatorTestBase {
             "sha256",
             "parents",
             "albumIds",
-            "description");
+            "description",
+            "creationTime");
     assertThat(photo.get("service").getAsString()).isEqualTo("photos");
     assertThat(photo.get("description").getAsString()).isEqualTo("item 0");
   }

@@ -83,7 +83,7 @@ class PhotosTest extends EmulatorTestBase {
 
   @Test
   void resumableUploadStartChunksQueryAndFinalize() {
-    byte[] content = TestHttp.randomBytes(2 * KIB_256 + 500, 11);
+    byte[] content = mp4Header(2 * KIB_256 + 500, 11);
     TestHttp.Answer start = startResumable(content.length, "video/mp4", "VID-1.mp4");
     assertThat(start.status()).isEqualTo(200);
     assertThat(start.header("X-Goog-Upload-Status")).contains("active");
@@ -180,34 +180,41 @@ class PhotosTest extends EmulatorTestBase {
   }
 
   @Test
-  void batchCreateJudgesEachItemOnItsOwn() {
+  void batchCreateJudgesEachItemsContentOnItsOwn() {
     String good = rawPhotosUpload(pngHeader(1, 1), "image/png");
-    String reused = rawPhotosUpload(pngHeader(2, 2), "image/png");
-    batchCreate(null, reused, "first.png");
     String audio = rawPhotosUpload(new byte[] {1, 2, 3}, "audio/ogg");
+    String notAJpeg = rawPhotosUpload(TestHttp.randomBytes(500, 3), "image/jpeg");
+    String pngAsVideo = rawPhotosUpload(pngHeader(2, 2), "video/mp4");
 
     JsonArray results =
         batchCreate(
                 null,
                 good,
                 "ok.png",
-                "no-such-token",
-                "x.png",
-                reused,
-                "again.png",
                 audio,
-                "voice.opus")
+                "voice.opus",
+                notAJpeg,
+                "IMG-1.jpg",
+                pngAsVideo,
+                "VID-1.mp4")
             .getAsJsonArray("newMediaItemResults");
 
     assertThat(results).hasSize(4);
     assertThat(results.get(0).getAsJsonObject().has("mediaItem")).isTrue();
+    String[] messages = {
+      null,
+      "Failed: There was an error while trying to create this media item.",
+      "BAD_IMAGE: There was an error while trying to create this media item.",
+      "BAD_IMAGE: There was an error while trying to create this media item."
+    };
     for (int i = 1; i < 4; i++) {
       JsonObject result = results.get(i).getAsJsonObject();
       assertThat(result.has("mediaItem")).isFalse();
       assertThat(result.getAsJsonObject("status").get("code").getAsInt()).isEqualTo(3);
-      assertThat(result.getAsJsonObject("status").get("message").getAsString()).isNotBlank();
+      assertThat(result.getAsJsonObject("status").get("message").getAsString())
+          .isEqualTo(messages[i]);
     }
-    assertThat(inspect("items")).hasSize(2);
+    assertThat(inspect("items")).hasSize(1);
   }
 
   @Test
@@ -229,16 +236,23 @@ class PhotosTest extends EmulatorTestBase {
   }
 
   @Test
-  void uploadTokensExpireAfterOneDay() {
+  void uploadTokensExpireAfterOneDayAndThenFailTheWholeCall() {
     String token = rawPhotosUpload(pngHeader(1, 1), "image/png");
-    http.postJson("/__emulator/clock/advance", "{\"seconds\":" + (24 * 3600 + 60) + "}");
-    JsonObject result =
-        batchCreate(null, token, "late.png")
-            .getAsJsonArray("newMediaItemResults")
-            .get(0)
-            .getAsJsonObject();
-    assertThat(result.getAsJsonObject("status").get("code").getAsInt()).isEqualTo(3);
-    assertThat(result.getAsJsonObject("status").get("message").getAsString()).contains("expired");
+    String fresh = rawPhotosUpload(pngHeader(2, 2), "image/png");
+    http.postJson("/__emulator/clock/advance", "{\"seconds\":" + (24 * 3600 - 60) + "}");
+    String later = rawPhotosUpload(pngHeader(3, 3), "image/png");
+    http.postJson("/__emulator/clock/advance", "{\"seconds\":120}");
+
+    TestHttp.Answer answer = batchCreateAnswer(null, later, "ok.png", token, "late.png");
+
+    assertThat(answer.status()).isEqualTo(400);
+    JsonObject error = answer.json().getAsJsonObject("error");
+    assertThat(error.get("message").getAsString())
+        .isEqualTo("Request must contain a valid upload token.");
+    assertThat(error.get("status").getAsString()).isEqualTo("INVALID_ARGUMENT");
+    assertThat(inspect("items")).isEmpty();
+    assertThat(batchCreateAnswer(null, fresh, "f.png").status()).isEqualTo(400);
+    assertThat(batchCreate(null, later, "ok.png").getAsJsonArray("newMediaItemResults")).hasSize(1);
   }
 
   @Test

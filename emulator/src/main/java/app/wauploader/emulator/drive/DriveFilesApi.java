@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -82,7 +83,7 @@ public final class DriveFilesApi {
         parents,
         draft.appProperties(),
         draft.description(),
-        now,
+        draft.createdTime() == null ? now : draft.createdTime(),
         draft.modifiedTime() == null ? now : draft.modifiedTime(),
         folder ? 0 : digest.size(),
         folder ? null : digest.md5(),
@@ -108,7 +109,7 @@ public final class DriveFilesApi {
     JsonObject body = request.jsonBody();
     DriveFileDraft draft = DriveMetadata.draft(body, "application/octet-stream");
     boolean named = Json.string(body, "name").isPresent();
-    boolean withDetails = DriveJson.asks(request.param("fields"), "shortcutDetails");
+    FieldMask mask = DriveJson.fileMask(request.param("fields"));
     Instant now = clock.instant();
     StoredDriveFile file =
         store.write(
@@ -138,7 +139,7 @@ public final class DriveFilesApi {
               state.driveFiles().put(created.id(), created);
               return created;
             });
-    return Reply.json(200, DriveJson.file(file, withDetails));
+    return Reply.json(200, DriveJson.file(file, mask));
   }
 
   private static DriveFileDraft renamed(DriveFileDraft draft, String name) {
@@ -149,7 +150,8 @@ public final class DriveFilesApi {
         draft.appProperties(),
         draft.description(),
         draft.modifiedTime(),
-        draft.shortcutTargetId());
+        draft.shortcutTargetId(),
+        draft.createdTime());
   }
 
   private Reply list(ApiRequest request) {
@@ -160,7 +162,8 @@ public final class DriveFilesApi {
             .orElse(DEFAULT_PAGE_SIZE);
     int offset = request.param("pageToken").map(PageToken::decode).orElse(0);
     String q = request.param("q").orElse("");
-    boolean withDetails = DriveJson.asks(request.param("fields"), "shortcutDetails");
+    FieldMask mask = DriveJson.listMask(request.param("fields"));
+    FieldMask fileMask = mask.child("files").orElse(null);
     List<StoredDriveFile> matches =
         store.read(
             state -> {
@@ -170,7 +173,7 @@ public final class DriveFilesApi {
     JsonArray files = new JsonArray();
     int end = Math.min(matches.size(), offset + pageSize);
     for (int i = Math.min(offset, matches.size()); i < end; i++) {
-      files.add(DriveJson.file(matches.get(i), withDetails));
+      files.add(DriveJson.file(matches.get(i), fileMask == null ? mask : fileMask));
     }
     JsonObject body = new JsonObject();
     body.addProperty("kind", "drive#fileList");
@@ -179,7 +182,7 @@ public final class DriveFilesApi {
       body.addProperty("nextPageToken", PageToken.encode(end));
     }
     body.add("files", files);
-    return Reply.json(200, body);
+    return Reply.json(200, mask.apply(body));
   }
 
   /** The signed-in account whose Drive this is (the emulator has one, fixed user). */
@@ -188,9 +191,15 @@ public final class DriveFilesApi {
   /**
    * {@code about.get}: who the Drive belongs to
    * (https://developers.google.com/workspace/drive/api/reference/rest/v3/about). Only {@code user}
-   * is answered; {@code fields} is ignored.
+   * is answered. {@code fields} is required ("You must set the fields parameter", 400 {@code
+   * required} "The 'fields' parameter is required for this method." without it) and honoured.
    */
   private Reply about(ApiRequest request) {
+    Optional<String> fields = request.param("fields").filter(f -> !f.isBlank());
+    if (fields.isEmpty()) {
+      throw ApiError.of(400, "required", "The 'fields' parameter is required for this method.");
+    }
+    FieldMask mask = FieldMask.of(fields, "user");
     com.google.gson.JsonObject user = new com.google.gson.JsonObject();
     user.addProperty("kind", "drive#user");
     user.addProperty("displayName", "Emulated User");
@@ -199,12 +208,13 @@ public final class DriveFilesApi {
     com.google.gson.JsonObject about = new com.google.gson.JsonObject();
     about.addProperty("kind", "drive#about");
     about.add("user", user);
-    return Reply.json(200, about);
+    return Reply.json(200, mask.apply(about));
   }
 
   private Reply get(ApiRequest request) {
     String id = request.pathParameter("fileId");
     boolean media = request.param("alt").filter("media"::equals).isPresent();
+    FieldMask mask = DriveJson.fileMask(request.param("fields"));
     record Lookup(StoredDriveFile file, String rootId) {}
     Lookup lookup =
         store.read(state -> new Lookup(state.driveFiles().get(id), state.driveRootId()));
@@ -214,14 +224,13 @@ public final class DriveFilesApi {
           throw ApiError.of(
               403, "fileNotDownloadable", "Only files with binary content can be downloaded.");
         }
-        return Reply.json(200, DriveJson.root(lookup.rootId, ROOT_CREATED));
+        return Reply.json(200, mask.apply(DriveJson.root(lookup.rootId, ROOT_CREATED)));
       }
       throw ApiError.notFound("File not found: " + id + ".");
     }
     StoredDriveFile file = lookup.file;
     if (!media) {
-      return Reply.json(
-          200, DriveJson.file(file, DriveJson.asks(request.param("fields"), "shortcutDetails")));
+      return Reply.json(200, DriveJson.file(file, mask));
     }
     // A shortcut is not downloadable either: Drive answers "Only files with binary content can be
     // downloaded." (https://github.com/cguZZman/plugin.googledrive/issues/176).
@@ -245,7 +254,7 @@ public final class DriveFilesApi {
       // (https://developers.google.com/workspace/drive/api/reference/rest/v3/files#File).
       throw DriveMetadata.notWritable();
     }
-    boolean withDetails = DriveJson.asks(request.param("fields"), "shortcutDetails");
+    FieldMask mask = DriveJson.fileMask(request.param("fields"));
     Instant now = clock.instant();
     StoredDriveFile updated =
         store.write(
@@ -305,7 +314,7 @@ public final class DriveFilesApi {
               state.driveFiles().put(id, changed);
               return changed;
             });
-    return Reply.json(200, DriveJson.file(updated, withDetails));
+    return Reply.json(200, DriveJson.file(updated, mask));
   }
 
   private static List<String> commaList(String text) {

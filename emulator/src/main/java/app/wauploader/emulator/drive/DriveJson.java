@@ -10,10 +10,11 @@ import java.util.Optional;
 
 /**
  * Drive v3 File resources as JSON
- * (https://developers.google.com/workspace/drive/api/reference/rest/v3/files#File). All fields but
- * {@code shortcutDetails} are always returned whatever {@code fields} asks; {@code size} is a
- * decimal string (int64 in JSON); folders and shortcuts have no size or checksums ({@code size}
- * "won't be populated for files that have no size, like shortcuts and folders").
+ * (https://developers.google.com/workspace/drive/api/reference/rest/v3/files#File), cut down to
+ * what {@code fields} asks ({@link FieldMask}; without {@code fields} only {@code
+ * kind,id,name,mimeType}, as v3 answers); {@code size} is a decimal string (int64 in JSON); folders
+ * and shortcuts have no size or checksums ({@code size} "won't be populated for files that have no
+ * size, like shortcuts and folders").
  *
  * <p>{@code shortcutDetails} ({@code targetId}, {@code targetMimeType}) is only returned when
  * {@code fields} names it or is {@code *}: it is not among the default fields (kind, id, name,
@@ -24,9 +25,91 @@ import java.util.Optional;
 final class DriveJson {
   private DriveJson() {}
 
-  /** A file without {@code shortcutDetails}. */
-  static JsonObject file(StoredDriveFile file) {
-    return file(file, false);
+  /** Top-level File fields a {@code fields} selector may name (the v3 File resource). */
+  static final java.util.Set<String> FILE_FIELDS =
+      java.util.Set.of(
+          "kind",
+          "id",
+          "name",
+          "mimeType",
+          "description",
+          "starred",
+          "trashed",
+          "explicitlyTrashed",
+          "trashingUser",
+          "trashedTime",
+          "parents",
+          "properties",
+          "appProperties",
+          "spaces",
+          "version",
+          "webContentLink",
+          "webViewLink",
+          "iconLink",
+          "hasThumbnail",
+          "thumbnailLink",
+          "thumbnailVersion",
+          "viewedByMe",
+          "viewedByMeTime",
+          "createdTime",
+          "modifiedTime",
+          "modifiedByMeTime",
+          "modifiedByMe",
+          "sharedWithMeTime",
+          "sharingUser",
+          "owners",
+          "teamDriveId",
+          "driveId",
+          "lastModifyingUser",
+          "shared",
+          "ownedByMe",
+          "capabilities",
+          "viewersCanCopyContent",
+          "copyRequiresWriterPermission",
+          "writersCanShare",
+          "permissions",
+          "permissionIds",
+          "hasAugmentedPermissions",
+          "folderColorRgb",
+          "originalFilename",
+          "fullFileExtension",
+          "fileExtension",
+          "md5Checksum",
+          "sha1Checksum",
+          "sha256Checksum",
+          "size",
+          "quotaBytesUsed",
+          "headRevisionId",
+          "contentHints",
+          "imageMediaMetadata",
+          "videoMediaMetadata",
+          "isAppAuthorized",
+          "exportLinks",
+          "shortcutDetails",
+          "contentRestrictions",
+          "resourceKey",
+          "linkShareMetadata",
+          "labelInfo",
+          "inheritedPermissionsDisabled",
+          "downloadRestrictions");
+
+  /** Top-level fields of a files.list answer. */
+  static final java.util.Set<String> LIST_FIELDS =
+      java.util.Set.of("kind", "incompleteSearch", "nextPageToken", "files");
+
+  /** The File selector of a request's {@code fields} (the defaults when absent); 400 if invalid. */
+  static FieldMask fileMask(Optional<String> fields) {
+    return FieldMask.of(fields, FieldMask.FILE_DEFAULT).requireKnown(FILE_FIELDS);
+  }
+
+  /** The files.list selector of a request's {@code fields}; 400 if invalid. */
+  static FieldMask listMask(Optional<String> fields) {
+    return FieldMask.of(fields, FieldMask.LIST_DEFAULT).requireKnown(LIST_FIELDS);
+  }
+
+  /** {@code file} with only the fields {@code mask} selects. */
+  static JsonObject file(StoredDriveFile file, FieldMask mask) {
+    return mask.apply(file(file, true));
   }
 
   /**
@@ -49,7 +132,7 @@ final class DriveJson {
    * @param withShortcutDetails whether to add a shortcut's {@code shortcutDetails} (see {@link
    *     #asks})
    */
-  static JsonObject file(StoredDriveFile file, boolean withShortcutDetails) {
+  private static JsonObject file(StoredDriveFile file, boolean withShortcutDetails) {
     JsonObject json = new JsonObject();
     json.addProperty("kind", "drive#file");
     json.addProperty("id", file.id());
@@ -80,7 +163,7 @@ final class DriveJson {
     return json;
   }
 
-  /** "My Drive", the folder {@code root} stands for. */
+  /** "My Drive", the folder {@code root} stands for, all fields. */
   static JsonObject root(String rootId, Instant createdTime) {
     return file(
         new StoredDriveFile(
@@ -98,6 +181,7 @@ final class DriveJson {
             null,
             null,
             false,
-            null));
+            null),
+        true);
   }
 }

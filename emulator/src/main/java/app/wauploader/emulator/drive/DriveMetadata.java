@@ -17,8 +17,8 @@ import java.util.Map;
 
 /**
  * Reads and checks the writable File fields clients send: {@code name}, {@code mimeType}, {@code
- * parents}, {@code appProperties}, {@code description}, {@code modifiedTime}, {@code trashed},
- * {@code shortcutDetails.targetId}. Limits from
+ * parents}, {@code appProperties}, {@code description}, {@code createdTime} (create only), {@code
+ * modifiedTime}, {@code trashed}, {@code shortcutDetails.targetId}. Limits from
  * https://developers.google.com/workspace/drive/api/guides/properties (at most 30 app properties
  * per file, key plus value at most 124 bytes) and
  * https://developers.google.com/workspace/drive/api/guides/folder (one parent per file).
@@ -56,9 +56,20 @@ final class DriveMetadata {
     String description = Json.string(body, "description").orElse(null);
     Instant modifiedTime =
         Json.string(body, "modifiedTime").map(t -> Rfc3339.parse(t, "modifiedTime")).orElse(null);
+    // createdTime is writable on create ("The time at which the file was created", writable per
+    // https://developers.google.com/workspace/drive/api/reference/rest/v3/files#File).
+    Instant createdTime =
+        Json.string(body, "createdTime").map(t -> Rfc3339.parse(t, "createdTime")).orElse(null);
     String shortcutTargetId = shortcutTargetId(body, mimeType);
     return new DriveFileDraft(
-        name, mimeType, parents, appProperties, description, modifiedTime, shortcutTargetId);
+        name,
+        mimeType,
+        parents,
+        appProperties,
+        description,
+        modifiedTime,
+        shortcutTargetId,
+        createdTime);
   }
 
   /**

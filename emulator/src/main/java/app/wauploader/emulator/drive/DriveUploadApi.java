@@ -19,9 +19,11 @@ import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -42,18 +44,31 @@ import java.util.OptionalLong;
  *   <li>{@code uploadType=multipart} and {@code uploadType=media}: single-request uploads.
  * </ul>
  *
- * A body that breaks off keeps the bytes received, cut down to a multiple of 256 KiB.
+ * A body that breaks off keeps the bytes received, cut down to a multiple of 256 KiB. Every chunk
+ * but the last must be a multiple of 256 KiB (else 400, nothing stored); a session older than the
+ * emulator's {@code resumableSessionTtlSeconds} (a week by default) answers 404. File answers hold
+ * only the {@code fields} asked for, on the chunk request or else on the initiation ({@link
+ * FieldMask}).
  */
 public final class DriveUploadApi {
   private static final String SESSION_PATH = "/upload/drive/v3/files";
 
+  /** Every chunk but the last must be a multiple of this many bytes (256 KiB). */
+  static final long CHUNK_MULTIPLE = 256 * 1024;
+
   private final EmulatorStore store;
   private final Clock clock;
+  private final Duration sessionTtl;
   private final SessionLocks locks = new SessionLocks();
 
-  public DriveUploadApi(EmulatorStore store, Clock clock) {
+  /**
+   * @param sessionTtl how long a resumable session can be used after initiation (Google: about a
+   *     week)
+   */
+  public DriveUploadApi(EmulatorStore store, Clock clock, Duration sessionTtl) {
     this.store = store;
     this.clock = clock;
+    this.sessionTtl = sessionTtl;
   }
 
   /** Adds this API's routes to {@code router}. */
@@ -114,6 +129,8 @@ public final class DriveUploadApi {
     Long declared =
         request.header("X-Upload-Content-Length").map(DriveUploadApi::length).orElse(null);
     JsonObject body = request.jsonBody();
+    Optional<String> fields = request.param("fields");
+    DriveJson.fileMask(fields);
     DriveMetadata.rejectShortcutUpload(body, contentType);
     DriveFileDraft requested =
         DriveMetadata.draft(body, contentType == null ? "application/octet-stream" : contentType);
@@ -133,7 +150,8 @@ public final class DriveUploadApi {
                       contentType == null ? draft.mimeType() : contentType,
                       declared,
                       now,
-                      null));
+                      null,
+                      fields.orElse(null)));
           return null;
         });
     String location =
@@ -163,7 +181,8 @@ public final class DriveUploadApi {
         draft.appProperties(),
         draft.description(),
         draft.modifiedTime(),
-        draft.shortcutTargetId());
+        draft.shortcutTargetId(),
+        draft.createdTime());
   }
 
   private Reply chunk(ApiRequest request) throws IOException {
@@ -184,8 +203,18 @@ public final class DriveUploadApi {
     if (session == null) {
       throw unknownSession(uploadId);
     }
+    if (session.createdAt().plus(sessionTtl).isBefore(clock.instant())) {
+      // Resumable sessions expire after about a week; the session URI then answers 404
+      // (https://developers.google.com/workspace/drive/api/guides/manage-uploads#resumable,
+      // "404 Not Found" there means the session expired and the upload must start over). The
+      // emulator answers as for a session never seen, and drops its bytes.
+      dropSession(uploadId);
+      throw unknownSession(uploadId);
+    }
+    FieldMask mask =
+        DriveJson.fileMask(request.param("fields").or(() -> Optional.ofNullable(session.fields())));
     if (session.completedFileId().isPresent()) {
-      return completedReply(session);
+      return completedReply(session, mask);
     }
     BlobStore blobs = store.blobs();
     long stored = blobs.length(uploadId);
@@ -203,10 +232,11 @@ public final class DriveUploadApi {
               + ".");
     }
     long total = range != null && range.total() >= 0 ? range.total() : declared.orElse(-1);
+    DriveUploadSession current = session;
     if (declared.isEmpty() && total >= 0) {
       DriveUploadSession known = session.withDeclaredLength(total);
       store.write(state -> state.driveSessions().put(uploadId, known));
-      session = known;
+      current = known;
     }
     if (total >= 0 && stored > total) {
       throw ApiError.badRequest(
@@ -214,7 +244,7 @@ public final class DriveUploadApi {
     }
     if ((range == null && request.bodyKnownEmpty()) || (range != null && range.isStatusQuery())) {
       if (total >= 0 && stored == total) {
-        return complete(session);
+        return complete(current, mask);
       }
       return incomplete(stored);
     }
@@ -229,6 +259,9 @@ public final class DriveUploadApi {
               + " does not match the Content-Range length "
               + expected
               + ".");
+    }
+    if (range != null && (total < 0 || range.first() + expected < total)) {
+      checkChunkMultiple(expected);
     }
     if (first > stored) {
       throw ApiError.badRequest(
@@ -267,9 +300,32 @@ public final class DriveUploadApi {
       total = now;
     }
     if (total >= 0 && now == total) {
-      return complete(session);
+      return complete(current, mask);
     }
     return incomplete(now);
+  }
+
+  /**
+   * A chunk that is not the last must be a multiple of 256 KiB (256 x 1024 bytes), as the resumable
+   * upload guide requires for every chunk but the final one
+   * (https://developers.google.com/workspace/drive/api/guides/manage-uploads#resumable). Google's
+   * upload servers answer 400 with this message for a short one
+   * (https://github.com/googleapis/google-cloud-node/issues/1044,
+   * https://github.com/googleapis/gcs-resumable-upload/issues/17); the emulator rejects every
+   * non-multiple that way (the stricter reading), nothing of it stored.
+   */
+  private static void checkChunkMultiple(long length) {
+    if (length >= 0 && length % CHUNK_MULTIPLE == 0 && length > 0) {
+      return;
+    }
+    throw ApiError.of(
+        400,
+        "badRequest",
+        "Invalid request.  The number of bytes uploaded is required to be equal or greater than"
+            + " 262144, except for the final request (it's recommended to be the exact multiple of"
+            + " 262144).  The received request contained "
+            + length
+            + " bytes, which does not meet this requirement.");
   }
 
   /** 308 Resume Incomplete: {@code Range} when something is stored, never {@code Location}. */
@@ -278,7 +334,7 @@ public final class DriveUploadApi {
     return stored > 0 ? reply.withHeader("Range", "bytes=0-" + (stored - 1)) : reply;
   }
 
-  private Reply complete(DriveUploadSession session) throws IOException {
+  private Reply complete(DriveUploadSession session, FieldMask mask) throws IOException {
     ContentDigest digest = store.blobs().digest(session.uploadId());
     Instant now = clock.instant();
     StoredDriveFile file =
@@ -297,18 +353,19 @@ public final class DriveUploadApi {
               state.driveSessions().put(session.uploadId(), session.completedAs(created.id()));
               return created;
             });
-    return Reply.json(200, DriveJson.file(file));
+    return Reply.json(200, DriveJson.file(file, mask));
   }
 
-  private Reply completedReply(DriveUploadSession session) {
+  private Reply completedReply(DriveUploadSession session, FieldMask mask) {
     StoredDriveFile file = store.read(state -> state.driveFiles().get(session.fileId()));
     if (file == null) {
       throw ApiError.notFound("File not found: " + session.fileId() + ".");
     }
-    return Reply.json(200, DriveJson.file(file));
+    return Reply.json(200, DriveJson.file(file, mask));
   }
 
   private Reply multipart(ApiRequest request) throws IOException {
+    FieldMask mask = DriveJson.fileMask(request.param("fields"));
     String boundary =
         MultipartRelatedReader.boundaryOf(request.header("Content-Type").orElse(null));
     MultipartRelatedReader reader = new MultipartRelatedReader(request.body(), boundary);
@@ -319,17 +376,18 @@ public final class DriveUploadApi {
     JsonObject body = Json.parseObject(metadata);
     DriveMetadata.rejectShortcutUpload(body, mediaType);
     DriveFileDraft draft = DriveMetadata.draft(body, mediaType);
-    return storeSingleRequest(draft, reader.partContent());
+    return storeSingleRequest(draft, reader.partContent(), mask);
   }
 
   private Reply media(ApiRequest request) throws IOException {
+    FieldMask mask = DriveJson.fileMask(request.param("fields"));
     String mediaType = request.header("Content-Type").orElse("application/octet-stream");
     DriveMetadata.rejectShortcutUpload(new JsonObject(), mediaType);
     DriveFileDraft draft = DriveMetadata.draft(new JsonObject(), mediaType);
-    return storeSingleRequest(draft, request.body());
+    return storeSingleRequest(draft, request.body(), mask);
   }
 
-  private Reply storeSingleRequest(DriveFileDraft requested, InputStream content)
+  private Reply storeSingleRequest(DriveFileDraft requested, InputStream content, FieldMask mask)
       throws IOException {
     List<String> parents =
         store.read(state -> DriveMetadata.resolveParents(requested.parents(), state));
@@ -361,6 +419,6 @@ public final class DriveUploadApi {
               state.driveFiles().put(created.id(), created);
               return created;
             });
-    return Reply.json(200, DriveJson.file(file));
+    return Reply.json(200, DriveJson.file(file, mask));
   }
 }

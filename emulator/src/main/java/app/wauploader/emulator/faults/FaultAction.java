@@ -14,7 +14,33 @@ public enum FaultAction {
   /** Forget the upload session the request addresses, then answer 404 as for an unknown one. */
   DROP_SESSION("dropSession"),
   /** batchCreate only: fail the items at {@code itemIndexes}, let the others succeed. */
-  PARTIAL("partial");
+  PARTIAL("partial"),
+  /**
+   * Answer as for an API not enabled in the project: 403 {@code SERVICE_DISABLED} (Drive: {@code
+   * accessNotConfigured}); see {@link app.wauploader.emulator.http.GoogleErrors#serviceDisabled}.
+   */
+  SERVICE_DISABLED("serviceDisabled"),
+  /**
+   * Answer as for a token without the needed scope: 403 {@code ACCESS_TOKEN_SCOPE_INSUFFICIENT}; on
+   * {@code photos.upload} the 401 "Authentication session is not defined." unless {@code status} is
+   * 403.
+   */
+  INSUFFICIENT_SCOPE("insufficientScope"),
+  /**
+   * Photos routes: 429 daily quota with {@code google.rpc.ErrorInfo}; {@code form} picks the
+   * message ({@code allRequestsPerDay}, {@code apiCallsPerProjectPerDay}, or {@code alternate}, the
+   * default: each use takes the other form, starting with {@code allRequestsPerDay}).
+   */
+  DAILY_QUOTA("dailyQuota"),
+  /** batchCreate only: whole-call 400 "The remaining storage in the user's account is not …". */
+  STORAGE_FULL("storageFull"),
+  /**
+   * Drive routes: answer normally but without {@code sha256Checksum} (and {@code sha1Checksum}), as
+   * Drive does for files it has no such hash for: they are populated only "if available"
+   * (https://developers.google.com/workspace/drive/api/reference/rest/v3/files#File,
+   * https://github.com/rclone/rclone/pull/7328, https://github.com/rclone/rclone/issues/8996).
+   */
+  WITHHOLD_SHA256("withholdSha256");
 
   private final String wireName;
 

@@ -28,6 +28,11 @@ public final class FaultPlan {
     public FaultRule rule() {
       return rule;
     }
+
+    /** Uses taken so far (the first use sees 1). */
+    public synchronized int usesTaken() {
+      return rule.times() - remaining;
+    }
   }
 
   /**

@@ -15,7 +15,7 @@ import java.util.Set;
 /**
  * One fault injection rule, as posted to {@code /__emulator/faults} or listed in the faults file:
  * {@code {"route":"drive.upload","times":1,"action":"status","status":503,"reason":"backendError",
- * "message":"…","retryAfter":2,"afterBytes":0,"itemIndexes":[0]}}.
+ * "message":"…","retryAfter":2,"afterBytes":0,"itemIndexes":[0],"form":"alternate"}}.
  *
  * @param route a route wire name ({@code drive.upload}, {@code photos.batchCreate}, …) or {@code *}
  *     for every Drive and Photos route
@@ -29,6 +29,8 @@ import java.util.Set;
  * @param retryAfter seconds for a {@code Retry-After} header; null for none
  * @param afterBytes body bytes to read before {@code reset} or {@code stall} act
  * @param itemIndexes batchCreate item positions failed by {@code partial}
+ * @param form {@code dailyQuota} only: {@code allRequestsPerDay}, {@code apiCallsPerProjectPerDay}
+ *     or {@code alternate}; null for {@code alternate}
  */
 public record FaultRule(
     String route,
@@ -39,7 +41,11 @@ public record FaultRule(
     String message,
     Long retryAfter,
     long afterBytes,
-    List<Integer> itemIndexes) {
+    List<Integer> itemIndexes,
+    String form) {
+
+  /** {@code form} value that alternates the daily-quota message forms. */
+  public static final String ALTERNATE = "alternate";
 
   private static final Set<String> FIELDS =
       Set.of(
@@ -51,7 +57,8 @@ public record FaultRule(
           "message",
           "retryAfter",
           "afterBytes",
-          "itemIndexes");
+          "itemIndexes",
+          "form");
 
   public FaultRule {
     itemIndexes = itemIndexes == null ? List.of() : List.copyOf(itemIndexes);
@@ -150,6 +157,31 @@ public record FaultRule(
       throw new IllegalArgumentException(
           "action 'dropSession' needs route 'drive.upload' or 'photos.upload'");
     }
+    if (action == FaultAction.STORAGE_FULL
+        && !route.equals(ApiRoute.PHOTOS_BATCH_CREATE.wireName())) {
+      throw new IllegalArgumentException("action 'storageFull' needs route 'photos.batchCreate'");
+    }
+    if (action == FaultAction.WITHHOLD_SHA256
+        && !route.equals(ApiRoute.DRIVE_FILES.wireName())
+        && !route.equals(ApiRoute.DRIVE_UPLOAD.wireName())) {
+      throw new IllegalArgumentException(
+          "action 'withholdSha256' needs route 'drive.files' or 'drive.upload'");
+    }
+    if (action == FaultAction.DAILY_QUOTA
+        && (api.isEmpty() || api.get().service() != app.wauploader.emulator.http.Service.PHOTOS)) {
+      throw new IllegalArgumentException("action 'dailyQuota' needs a photos.* route");
+    }
+    String form = text(json, "form").orElse(null);
+    if (form != null) {
+      if (action != FaultAction.DAILY_QUOTA) {
+        throw new IllegalArgumentException("'form' is only for action 'dailyQuota'");
+      }
+      if (!form.equals(ALTERNATE)
+          && app.wauploader.emulator.http.GoogleErrors.DailyQuotaForm.byWireName(form).isEmpty()) {
+        throw new IllegalArgumentException(
+            "'form' must be allRequestsPerDay, apiCallsPerProjectPerDay or alternate");
+      }
+    }
     return new FaultRule(
         route,
         times,
@@ -159,7 +191,8 @@ public record FaultRule(
         text(json, "message").orElse(null),
         retryAfter,
         afterBytes,
-        indexes);
+        indexes,
+        form);
   }
 
   private static Optional<String> text(JsonObject json, String name) {
@@ -210,6 +243,9 @@ public record FaultRule(
       JsonArray indexes = new JsonArray();
       itemIndexes.forEach(indexes::add);
       json.add("itemIndexes", indexes);
+    }
+    if (form != null) {
+      json.addProperty("form", form);
     }
     return json;
   }

@@ -4,6 +4,7 @@ import app.wauploader.emulator.http.ApiError;
 import app.wauploader.emulator.http.ApiRequest;
 import app.wauploader.emulator.http.ApiRoute;
 import app.wauploader.emulator.http.ErrorReplies;
+import app.wauploader.emulator.http.GoogleErrors;
 import app.wauploader.emulator.http.Reply;
 import app.wauploader.emulator.http.Router;
 import java.io.IOException;
@@ -61,6 +62,34 @@ public final class FaultsApi {
       error = error.withHeader("Retry-After", Long.toString(rule.retryAfter()));
     }
     return error;
+  }
+
+  /**
+   * The error of a set-up or quota rule ({@code serviceDisabled}, {@code insufficientScope}, {@code
+   * dailyQuota}, {@code storageFull}) on {@code api}.
+   *
+   * @param use which use of the rule this is (1 for the first), for {@code form: alternate}
+   */
+  public static ApiError googleError(FaultRule rule, ApiRoute api, int use) {
+    return switch (rule.action()) {
+      case SERVICE_DISABLED -> GoogleErrors.serviceDisabled(api.service());
+      case INSUFFICIENT_SCOPE ->
+          api == ApiRoute.PHOTOS_UPLOAD && (rule.status() == null || rule.status() != 403)
+              ? GoogleErrors.uploadSessionNotDefined()
+              : GoogleErrors.insufficientScopes(api.service(), api.wireName());
+      case DAILY_QUOTA -> GoogleErrors.dailyQuota(dailyQuotaForm(rule, use));
+      case STORAGE_FULL -> GoogleErrors.storageFull();
+      default -> throw new IllegalArgumentException("not a Google error rule: " + rule.action());
+    };
+  }
+
+  private static GoogleErrors.DailyQuotaForm dailyQuotaForm(FaultRule rule, int use) {
+    if (rule.form() != null && !rule.form().equals(FaultRule.ALTERNATE)) {
+      return GoogleErrors.DailyQuotaForm.byWireName(rule.form()).orElseThrow();
+    }
+    return use % 2 == 1
+        ? GoogleErrors.DailyQuotaForm.ALL_REQUESTS_PER_DAY
+        : GoogleErrors.DailyQuotaForm.API_CALLS_PER_PROJECT_PER_DAY;
   }
 
   /** The per-item failures of a {@code partial} rule. */

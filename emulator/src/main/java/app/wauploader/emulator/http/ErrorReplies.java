@@ -30,16 +30,24 @@ public final class ErrorReplies {
           "quotaexceeded",
           "storagequotaexceeded",
           "sharingratelimitexceeded",
-          "userratelimitexceededunreg");
+          "userratelimitexceededunreg",
+          "accessnotconfigured");
 
   private ErrorReplies() {}
 
   /** The reply for {@code error} in the shape of {@code service}, with the error's headers. */
   public static Reply render(Service service, ApiError error) {
+    if (error.rawReply().isPresent()) {
+      Reply raw = error.rawReply().get();
+      for (var header : error.headers().entrySet()) {
+        raw = raw.withHeader(header.getKey(), header.getValue());
+      }
+      return raw;
+    }
     Reply reply =
         switch (service) {
           case DRIVE -> Reply.json(error.status(), driveBody(error));
-          case PHOTOS -> Reply.json(error.status(), photosBody(error.status(), error.getMessage()));
+          case PHOTOS -> Reply.json(error.status(), photosBody(error));
           case OAUTH -> Reply.json(error.status(), oauthBody(error));
           case EMULATOR -> Reply.json(error.status(), emulatorBody(error));
         };
@@ -61,8 +69,22 @@ public final class ErrorReplies {
     inner.addProperty("code", error.status());
     inner.addProperty("message", error.getMessage());
     inner.add("errors", errors);
+    if (!error.details().isEmpty()) {
+      // Drive's newer answers (e.g. SERVICE_DISABLED, insufficient scopes) carry the canonical
+      // status and google.rpc details next to the legacy errors[] list.
+      inner.addProperty("status", canonicalStatus(error.status()));
+      inner.add("details", error.details());
+    }
     JsonObject body = new JsonObject();
     body.add("error", inner);
+    return body;
+  }
+
+  private static JsonObject photosBody(ApiError error) {
+    JsonObject body = photosBody(error.status(), error.getMessage());
+    if (!error.details().isEmpty()) {
+      body.getAsJsonObject("error").add("details", error.details());
+    }
     return body;
   }
 

@@ -5,6 +5,7 @@ import app.wauploader.emulator.http.ApiRequest;
 import app.wauploader.emulator.http.ApiRoute;
 import app.wauploader.emulator.http.Json;
 import app.wauploader.emulator.http.Reply;
+import app.wauploader.emulator.http.Rfc3339;
 import app.wauploader.emulator.http.Router;
 import app.wauploader.emulator.store.EmulatorClock;
 import app.wauploader.emulator.store.EmulatorStore;
@@ -25,7 +26,9 @@ import java.util.List;
  *
  * <ul>
  *   <li>{@code GET /__emulator/items}: {@code [{"service":"drive"|"photos","id","name","mimeType",
- *       "size":N,"sha256","parents":[…],"albumIds":[…],"description"?}]}, one per stored content:
+ *       "size":N,"sha256","parents":[…],"albumIds":[…],"description"?}]} plus {@code
+ *       "createdTime","modifiedTime"} (RFC 3339) for Drive files and {@code "creationTime"} (the
+ *       media item's {@code mediaMetadata.creationTime}) for Photos items, one per stored content:
  *       Drive files (not folders, not shortcuts) then media items, each in creation order. A media
  *       item's {@code albumIds} are all albums holding it (an item may be in many); {@code
  *       description} is there when one was set. Shortcuts have no content and are listed apart, so
@@ -37,7 +40,8 @@ import java.util.List;
  *   <li>{@code GET /__emulator/albums}: {@code [{"id","title","mediaItemIds":[…]}]}
  *   <li>{@code GET /__emulator/folders}: {@code [{"id","name","parents":[…]}]} (not My Drive)
  *   <li>{@code GET /__emulator/stats}, {@code POST /__emulator/reset-stats}
- *   <li>{@code GET /__emulator/content/{id}}: the bytes of a Drive file or media item
+ *   <li>{@code GET /__emulator/content/{id}} and {@code GET /__emulator/items/{id}/content}: the
+ *       stored bytes of a Drive file or media item
  *   <li>{@code POST /__emulator/clock/advance {"seconds":N}}: moves the emulator's time forward
  * </ul>
  */
@@ -72,6 +76,7 @@ public final class InspectionApi {
           return Reply.json(200, stats.toJson());
         });
     router.add("GET", "/__emulator/content/{id}", ApiRoute.EMULATOR, this::content);
+    router.add("GET", "/__emulator/items/{id}/content", ApiRoute.EMULATOR, this::content);
     router.add("POST", "/__emulator/clock/advance", ApiRoute.EMULATOR, this::advanceClock);
   }
 
@@ -83,7 +88,7 @@ public final class InspectionApi {
             if (!file.hasContent()) {
               continue;
             }
-            out.add(
+            JsonObject json =
                 item(
                     "drive",
                     file.id(),
@@ -92,7 +97,10 @@ public final class InspectionApi {
                     file.size(),
                     file.sha256Checksum(),
                     file.parents(),
-                    List.of()));
+                    List.of());
+            json.addProperty("createdTime", Rfc3339.format(file.createdTime()));
+            json.addProperty("modifiedTime", Rfc3339.format(file.modifiedTime()));
+            out.add(json);
           }
           for (StoredMediaItem media : state.mediaItems().values()) {
             List<String> albumIds = new ArrayList<>();
@@ -114,6 +122,7 @@ public final class InspectionApi {
             if (media.description() != null) {
               item.addProperty("description", media.description());
             }
+            item.addProperty("creationTime", Rfc3339.format(media.creationTime()));
             out.add(item);
           }
           return out;

@@ -91,6 +91,18 @@ public final class OAuthApi {
     router.add("GET", "/__emulator/tokens/revoke-all", ApiRoute.EMULATOR, this::revokeAll);
   }
 
+  /** The caller of an unrevoked, unexpired access token; empty for any other value. */
+  public Optional<Caller> caller(String token) {
+    Instant now = clock.instant();
+    return store.read(
+        state -> {
+          IssuedToken issued = state.tokens().get(token);
+          return issued != null && issued.kind() == IssuedToken.Kind.ACCESS && issued.isValidAt(now)
+              ? Optional.of(new Caller(issued.clientId(), issued.scope()))
+              : Optional.<Caller>empty();
+        });
+  }
+
   /** True when {@code token} is an unrevoked, unexpired access token. */
   public boolean isValidAccessToken(String token) {
     Instant now = clock.instant();

@@ -3,10 +3,12 @@ package app.wauploader.emulator.photos;
 import app.wauploader.emulator.http.ApiError;
 import app.wauploader.emulator.http.ApiRequest;
 import app.wauploader.emulator.http.ApiRoute;
+import app.wauploader.emulator.http.GoogleErrors;
 import app.wauploader.emulator.http.Json;
 import app.wauploader.emulator.http.PageToken;
 import app.wauploader.emulator.http.Reply;
 import app.wauploader.emulator.http.Router;
+import app.wauploader.emulator.oauth.Caller;
 import app.wauploader.emulator.store.EmulatorStore;
 import app.wauploader.emulator.store.RandomIds;
 import app.wauploader.emulator.store.StoredAlbum;
@@ -37,10 +39,20 @@ public final class AlbumsApi {
 
   private final EmulatorStore store;
   private final Clock clock;
+  private final int albumCapacity;
 
-  public AlbumsApi(EmulatorStore store, Clock clock) {
+  /**
+   * @param albumCapacity most media items per album (Google: 20,000)
+   */
+  public AlbumsApi(EmulatorStore store, Clock clock, int albumCapacity) {
     this.store = store;
     this.clock = clock;
+    this.albumCapacity = albumCapacity;
+  }
+
+  /** The caller's OAuth client under {@code requireAuth}; null without it. */
+  static String callerClient(ApiRequest request) {
+    return request.attribute(Caller.class).map(Caller::clientId).orElse(null);
   }
 
   /** Adds this API's routes to {@code router}. */
@@ -50,6 +62,35 @@ public final class AlbumsApi {
     router.add("GET", "/v1/albums/{albumId}", ApiRoute.PHOTOS_ALBUMS, this::get);
     router.add(
         "POST", "/v1/albums/{albumId}:batchAddMediaItems", ApiRoute.PHOTOS_ALBUMS, this::batchAdd);
+    router.add("POST", "/__emulator/albums/{albumId}/owner", ApiRoute.EMULATOR, this::setOwner);
+  }
+
+  /**
+   * {@code POST /__emulator/albums/{albumId}/owner {"clientId":"…"}}: records the album as created
+   * by that OAuth client, to model an album made by an earlier client (after the user made a new
+   * one): other callers then get 403 on albums.get, do not see it in albums.list and cannot add to
+   * it. {@code "clientId": null} makes it everyone's again.
+   */
+  private Reply setOwner(ApiRequest request) throws IOException {
+    String id = request.pathParameter("albumId");
+    JsonObject body = request.jsonBody();
+    String owner = Json.string(body, "clientId").orElse(null);
+    StoredAlbum changed =
+        store.write(
+            state -> {
+              StoredAlbum album = state.albums().get(id);
+              if (album == null) {
+                throw ApiError.notFound("Album not found: " + id + ".");
+              }
+              StoredAlbum owned = album.ownedBy(owner);
+              state.albums().put(id, owned);
+              return owned;
+            });
+    JsonObject answer = PhotosJson.album(changed);
+    if (owner != null) {
+      answer.addProperty("clientId", owner);
+    }
+    return Reply.json(200, answer);
   }
 
   private Reply create(ApiRequest request) throws IOException {
@@ -65,7 +106,8 @@ public final class AlbumsApi {
           "The album title is longer than " + MAX_TITLE_CHARS + " characters.");
     }
     StoredAlbum created =
-        new StoredAlbum(RandomIds.next("AF", 70), title, List.of(), clock.instant());
+        new StoredAlbum(
+            RandomIds.next("AF", 70), title, List.of(), clock.instant(), callerClient(request));
     store.write(state -> state.albums().put(created.id(), created));
     return Reply.json(200, PhotosJson.album(created));
   }
@@ -74,7 +116,10 @@ public final class AlbumsApi {
     int pageSize =
         request.param("pageSize").map(t -> PageToken.pageSize(t, MAX_IDS_PER_CALL)).orElse(20);
     int offset = request.param("pageToken").map(PageToken::decode).orElse(0);
-    List<StoredAlbum> all = store.read(state -> List.copyOf(state.albums().values()));
+    String caller = callerClient(request);
+    List<StoredAlbum> all =
+        store.read(
+            state -> state.albums().values().stream().filter(a -> a.isCreatedBy(caller)).toList());
     JsonArray albums = new JsonArray();
     int end = Math.min(all.size(), offset + pageSize);
     for (int i = Math.min(offset, all.size()); i < end; i++) {
@@ -94,7 +139,20 @@ public final class AlbumsApi {
     if (album == null) {
       throw ApiError.notFound("Album not found: " + id + ".");
     }
+    if (!album.isCreatedBy(callerClient(request))) {
+      throw notCreatedByThisClient();
+    }
     return Reply.json(200, PhotosJson.album(album));
+  }
+
+  /**
+   * albums.get of an album another OAuth client created: 403 {@code PERMISSION_DENIED}. Since
+   * 2025-03-31 apps only see albums they created
+   * (https://developers.google.com/photos/support/updates); the message is the canonical one for
+   * PERMISSION_DENIED (https://cloud.google.com/apis/design/errors#handling_errors).
+   */
+  static ApiError notCreatedByThisClient() {
+    return ApiError.of(403, "forbidden", "The caller does not have permission");
   }
 
   /**
@@ -102,8 +160,10 @@ public final class AlbumsApi {
    * (https://developers.google.com/photos/library/reference/rest/v1/albums/batchAddMediaItems):
    * adds app-created items to an app-created album, at its end, in the order given; answers 200
    * with an empty body. 1..50 ids ("The maximum number of media items that can be added in one call
-   * is 50"); an album holds at most 20,000. "Partial success is not supported. The entire request
-   * will fail if an invalid media item or album is specified": nothing is added then.
+   * is 50"); an album holds at most 20,000 (the emulator's {@code albumCapacity}), past that the
+   * whole call fails ({@link GoogleErrors#albumFull}). "Partial success is not supported. The
+   * entire request will fail if an invalid media item or album is specified": nothing is added
+   * then.
    *
    * <ul>
    *   <li>an unknown id (the emulator only has app-created items, so also any item not made by this
@@ -133,10 +193,11 @@ public final class AlbumsApi {
               + ids.size()
               + ".");
     }
+    String caller = callerClient(request);
     store.write(
         state -> {
           StoredAlbum album = state.albums().get(id);
-          if (album == null) {
+          if (album == null || !album.isCreatedBy(caller)) {
             throw ApiError.badRequest("No permission to add media items to this album.");
           }
           for (String itemId : ids) {
@@ -146,9 +207,8 @@ public final class AlbumsApi {
           }
           LinkedHashSet<String> after = new LinkedHashSet<>(album.mediaItemIds());
           after.addAll(ids);
-          if (after.size() > StoredAlbum.MAX_ITEMS) {
-            throw ApiError.badRequest(
-                "An album can hold at most " + StoredAlbum.MAX_ITEMS + " media items.");
+          if (after.size() > albumCapacity) {
+            throw GoogleErrors.albumFull(albumCapacity);
           }
           state.albums().put(id, album.withItems(ids));
           return null;

@@ -4,6 +4,7 @@ import app.wauploader.emulator.faults.InjectedItemFailures;
 import app.wauploader.emulator.http.ApiError;
 import app.wauploader.emulator.http.ApiRequest;
 import app.wauploader.emulator.http.ApiRoute;
+import app.wauploader.emulator.http.GoogleErrors;
 import app.wauploader.emulator.http.Json;
 import app.wauploader.emulator.http.PageToken;
 import app.wauploader.emulator.http.Reply;
@@ -22,6 +23,8 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -31,12 +34,18 @@ import java.util.Set;
  * (https://developers.google.com/photos/library/reference/rest/v1/mediaItems):
  *
  * <ul>
- *   <li>{@code POST /v1/mediaItems:batchCreate}: at most 50 items; each item is judged on its own
- *       (https://developers.google.com/photos/library/guides/upload-media#creating-media-item): a
- *       missing, unknown, expired (older than one day) or already used token, or a file that is not
- *       a photo or video, gives that item {@code status.code} 3 and no media item. An unknown
- *       {@code albumId} fails the whole call with 400. Each item's {@code description} is stored
- *       and returned; it "shouldn't be more than 1000 characters" (NewMediaItem,
+ *   <li>{@code POST /v1/mediaItems:batchCreate}: at most 50 items
+ *       (https://developers.google.com/photos/library/guides/upload-media#creating-media-item).
+ *       Whole-call 400s, nothing created: a missing, unknown, expired (older than one day of
+ *       emulator time) or already used token ({@link GoogleErrors#invalidUploadToken}), an unknown
+ *       or foreign {@code albumId}, an album that would pass {@code albumCapacity} ({@link
+ *       GoogleErrors#albumFull}), storage past {@code photosStorageBytes} ({@link
+ *       GoogleErrors#storageFull}). Per item ({@code status.code} 3, the others still created): a
+ *       file that is not a photo or video, or whose bytes are not a format Photos reads (see {@link
+ *       #createOne}). {@code mediaMetadata.creationTime} comes from the bytes' EXIF or container
+ *       date, else the upload time ({@link MediaContent#creationTime}). Each item's {@code
+ *       description} is stored and returned; it "shouldn't be more than 1000 characters"
+ *       (NewMediaItem,
  *       https://developers.google.com/photos/library/reference/rest/v1/mediaItems/batchCreate#NewMediaItem;
  *       "no more than 1,000 characters" in
  *       https://developers.google.com/photos/library/guides/manage-media). Characters are counted
@@ -58,10 +67,26 @@ public final class MediaItemsApi {
 
   private final EmulatorStore store;
   private final Clock clock;
+  private final int albumCapacity;
+  private final long photosStorageBytes;
+  private final boolean checkMediaContent;
 
-  public MediaItemsApi(EmulatorStore store, Clock clock) {
+  /**
+   * @param albumCapacity most media items per album
+   * @param photosStorageBytes free Photos storage in bytes; 0 = unlimited
+   * @param checkMediaContent whether items whose bytes are not a Photos format are rejected
+   */
+  public MediaItemsApi(
+      EmulatorStore store,
+      Clock clock,
+      int albumCapacity,
+      long photosStorageBytes,
+      boolean checkMediaContent) {
     this.store = store;
     this.clock = clock;
+    this.albumCapacity = albumCapacity;
+    this.photosStorageBytes = photosStorageBytes;
+    this.checkMediaContent = checkMediaContent;
   }
 
   /** Adds this API's routes to {@code router}. */
@@ -87,12 +112,14 @@ public final class MediaItemsApi {
               + items.size()
               + ".");
     }
+    List<String> tokens = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
       JsonElement item = items.get(i);
       if (!item.isJsonObject()) {
         throw ApiError.badRequest("Each newMediaItems entry must be an object.");
       }
       checkDescription(item.getAsJsonObject(), i);
+      tokens.add(tokenOf(item.getAsJsonObject()));
     }
     Optional<String> albumId = Json.string(body, "albumId");
     InjectedItemFailures failures =
@@ -101,33 +128,124 @@ public final class MediaItemsApi {
             .orElse(new InjectedItemFailures(Set.of(), 13, ""));
     Instant now = clock.instant();
     URI base = request.baseUri();
+    String caller = AlbumsApi.callerClient(request);
+    // Judge the bytes outside the store lock: tokens are checked again inside it.
+    List<UploadToken> records =
+        store.read(
+            state -> {
+              List<UploadToken> found = new ArrayList<>();
+              checkTokens(state, tokens, now, found);
+              return found;
+            });
+    List<Content> contents = new ArrayList<>();
+    for (UploadToken record : records) {
+      contents.add(judge(record));
+    }
     JsonArray results =
         store.write(
             state -> {
-              if (albumId.isPresent() && !state.albums().containsKey(albumId.get())) {
-                throw ApiError.badRequest(
-                    "Invalid album ID: "
-                        + albumId.get()
-                        + " (the album does not exist or was not created by this app).");
+              checkTokens(state, tokens, now, new ArrayList<>());
+              StoredAlbum album = null;
+              if (albumId.isPresent()) {
+                album = state.albums().get(albumId.get());
+                if (album == null || !album.isCreatedBy(caller)) {
+                  throw ApiError.badRequest(
+                      "Invalid album ID: "
+                          + albumId.get()
+                          + " (the album does not exist or was not created by this app).");
+                }
               }
-              JsonArray out = new JsonArray();
-              List<String> created = new ArrayList<>();
+              // Decide every item first: the whole-call checks below must not leave half a batch.
+              List<JsonObject> out = new ArrayList<>();
+              List<StoredMediaItem> created = new ArrayList<>();
               for (int i = 0; i < items.size(); i++) {
                 JsonObject item = items.get(i).getAsJsonObject();
                 if (failures.indexes().contains(i)) {
-                  out.add(failed(tokenOf(item), failures.code(), failures.message()));
+                  out.add(failed(tokens.get(i), failures.code(), failures.message()));
+                  created.add(null);
                   continue;
                 }
-                out.add(createOne(state, item, now, base, created, albumId));
+                Outcome outcome = createOne(item, records.get(i), contents.get(i), now);
+                out.add(outcome.result());
+                created.add(outcome.media());
               }
-              albumId.ifPresent(
-                  id -> state.albums().put(id, state.albums().get(id).withItems(created)));
-              return out;
+              List<StoredMediaItem> made = created.stream().filter(m -> m != null).toList();
+              if (album != null) {
+                LinkedHashSet<String> after = new LinkedHashSet<>(album.mediaItemIds());
+                made.forEach(m -> after.add(m.id()));
+                if (after.size() > albumCapacity) {
+                  throw GoogleErrors.albumFull(albumCapacity);
+                }
+              }
+              if (photosStorageBytes > 0) {
+                long used = 0;
+                for (StoredMediaItem existing : state.mediaItems().values()) {
+                  used += existing.size();
+                }
+                for (StoredMediaItem m : made) {
+                  used += m.size();
+                }
+                if (used > photosStorageBytes) {
+                  throw GoogleErrors.storageFull();
+                }
+              }
+              JsonArray answer = new JsonArray();
+              for (int i = 0; i < out.size(); i++) {
+                StoredMediaItem media = created.get(i);
+                if (media != null) {
+                  state.mediaItems().put(media.id(), media);
+                  state.uploadTokens().put(tokens.get(i), records.get(i).usedFor(media.id()));
+                  out.get(i).add("mediaItem", PhotosJson.mediaItem(media, base));
+                }
+                answer.add(out.get(i));
+              }
+              if (album != null) {
+                state
+                    .albums()
+                    .put(album.id(), album.withItems(made.stream().map(m -> m.id()).toList()));
+              }
+              return answer;
             });
     JsonObject answer = new JsonObject();
     answer.add("newMediaItemResults", results);
     return Reply.json(200, answer);
   }
+
+  /**
+   * Fails the whole call, creating nothing, when any item's token is missing, unknown, expired
+   * (older than one day), already used, or used twice in this call: Google answers 400 "Request
+   * must contain a valid upload token." for the whole call ({@link
+   * GoogleErrors#invalidUploadToken}), not a per-item status. Adds the tokens' records to {@code
+   * found}, in item order.
+   */
+  private static void checkTokens(
+      EmulatorState state, List<String> tokens, Instant now, List<UploadToken> found) {
+    Set<String> seen = new HashSet<>();
+    for (String value : tokens) {
+      if (value == null || value.isBlank() || !seen.add(value)) {
+        throw GoogleErrors.invalidUploadToken();
+      }
+      UploadToken token = state.uploadTokens().get(value);
+      if (token == null || token.isExpired(now) || token.usedBy().isPresent()) {
+        throw GoogleErrors.invalidUploadToken();
+      }
+      found.add(token);
+    }
+  }
+
+  /** What the uploaded bytes are: their sniffed type (empty: unknown) and capture time. */
+  private record Content(Optional<String> sniffedType, Optional<Instant> creationTime) {}
+
+  private Content judge(UploadToken token) throws IOException {
+    if (token.blobId() == null || !java.nio.file.Files.exists(store.blobs().path(token.blobId()))) {
+      return new Content(Optional.empty(), Optional.empty());
+    }
+    java.nio.file.Path file = store.blobs().path(token.blobId());
+    return new Content(MediaContent.sniff(file), MediaContent.creationTime(file));
+  }
+
+  /** One item's result, and the media item to store when it succeeded (else null). */
+  private record Outcome(JsonObject result, StoredMediaItem media) {}
 
   /**
    * Fails the whole call for a {@code description} that is not a string or is longer than {@value
@@ -177,36 +295,20 @@ public final class MediaItemsApi {
     return result;
   }
 
-  private static JsonObject createOne(
-      EmulatorState state,
-      JsonObject item,
-      Instant now,
-      URI base,
-      List<String> created,
-      Optional<String> albumId) {
-    String tokenValue = tokenOf(item);
-    if (tokenValue == null || tokenValue.isBlank()) {
-      return failed(null, INVALID_ARGUMENT, "Missing simpleMediaItem.uploadToken.");
-    }
-    UploadToken token = state.uploadTokens().get(tokenValue);
-    if (token == null) {
-      return failed(
-          tokenValue, INVALID_ARGUMENT, "Invalid upload token: it is unknown to this server.");
-    }
-    if (token.isExpired(now)) {
-      return failed(
-          tokenValue,
-          INVALID_ARGUMENT,
-          "Invalid upload token: it expired (upload tokens are valid for one day).");
-    }
-    if (token.usedBy().isPresent()) {
-      return failed(
-          tokenValue,
-          INVALID_ARGUMENT,
-          "Invalid upload token: it was already used to create media item "
-              + token.mediaItemId()
-              + ".");
-    }
+  /**
+   * Judges one item whose token is valid. Per item (status code 3, {@code INVALID_ARGUMENT}, no
+   * media item, the rest of the batch unaffected), as Google does: a type Photos does not take (not
+   * a photo or video) "Failed: There was an error while trying to create this media item."
+   * (https://github.com/rfgamaral/docker-gphotos-uploader/issues/22, .xmp files), bytes that are
+   * not a photo or video format Photos reads, or not the kind declared, "BAD_IMAGE: There was an
+   * error while trying to create this media item."
+   * (https://github.com/Bostwickenator/STGUploader/issues/22, an unsupported raw format;
+   * https://support.google.com/googlephotos/answer/6193313 lists the formats), and files over the
+   * size limits. The capture time comes from the bytes ({@link MediaContent#creationTime}), else it
+   * is the upload time.
+   */
+  private Outcome createOne(JsonObject item, UploadToken token, Content content, Instant now) {
+    String tokenValue = token.token();
     JsonObject simple = item.getAsJsonObject("simpleMediaItem");
     String fileName = Json.string(simple, "fileName").orElse(token.fileName());
     if (fileName == null || fileName.isBlank()) {
@@ -216,30 +318,20 @@ public final class MediaItemsApi {
     Optional<String> mimeType = MediaTypes.resolve(token.mimeType(), fileName);
     if (mimeType.isEmpty()
         || !(MediaTypes.isPhoto(mimeType.get()) || MediaTypes.isVideo(mimeType.get()))) {
-      return failed(
-          tokenValue,
-          INVALID_ARGUMENT,
-          "Failed: unsupported file type "
-              + mimeType.orElse("(unknown)")
-              + " for "
-              + fileName
-              + "; Google Photos only accepts photos and videos.");
+      return new Outcome(failed(tokenValue, INVALID_ARGUMENT, GoogleErrors.CREATE_FAILED), null);
     }
-    long limit =
-        MediaTypes.isPhoto(mimeType.get())
-            ? MediaTypes.MAX_PHOTO_BYTES
-            : MediaTypes.MAX_VIDEO_BYTES;
+    boolean photo = MediaTypes.isPhoto(mimeType.get());
+    if (checkMediaContent
+        && (content.sniffedType().isEmpty()
+            || photo != MediaTypes.isPhoto(content.sniffedType().get()))) {
+      return new Outcome(failed(tokenValue, INVALID_ARGUMENT, GoogleErrors.BAD_IMAGE), null);
+    }
+    long limit = photo ? MediaTypes.MAX_PHOTO_BYTES : MediaTypes.MAX_VIDEO_BYTES;
     if (token.size() > limit) {
-      return failed(
-          tokenValue, INVALID_ARGUMENT, "Failed: the file is larger than " + limit + " bytes.");
-    }
-    if (albumId.isPresent()
-        && state.albums().get(albumId.get()).mediaItemIds().size() + created.size()
-            >= StoredAlbum.MAX_ITEMS) {
-      return failed(
-          tokenValue,
-          INVALID_ARGUMENT,
-          "The album already holds " + StoredAlbum.MAX_ITEMS + " media items.");
+      return new Outcome(
+          failed(
+              tokenValue, INVALID_ARGUMENT, "Failed: the file is larger than " + limit + " bytes."),
+          null);
     }
     StoredMediaItem media =
         new StoredMediaItem(
@@ -250,19 +342,15 @@ public final class MediaItemsApi {
             token.size(),
             token.sha256(),
             token.blobId(),
-            now,
+            content.creationTime().orElse(now),
             token.width(),
             token.height());
-    state.mediaItems().put(media.id(), media);
-    state.uploadTokens().put(tokenValue, token.usedFor(media.id()));
-    created.add(media.id());
     JsonObject status = new JsonObject();
     status.addProperty("message", "Success");
     JsonObject result = new JsonObject();
     result.addProperty("uploadToken", tokenValue);
     result.add("status", status);
-    result.add("mediaItem", PhotosJson.mediaItem(media, base));
-    return result;
+    return new Outcome(result, media);
   }
 
   private Reply get(ApiRequest request) {

@@ -19,6 +19,7 @@ import java.util.Map;
  * @param modifiedTime client-set modification time; null to use the creation time
  * @param shortcutTargetId {@code shortcutDetails.targetId} of a shortcut; null for other files (and
  *     for sessions persisted before shortcuts existed)
+ * @param createdTime client-set creation time; null to use the upload time
  */
 public record DriveFileDraft(
     String name,
@@ -27,7 +28,8 @@ public record DriveFileDraft(
     Map<String, String> appProperties,
     String description,
     Instant modifiedTime,
-    String shortcutTargetId) {
+    String shortcutTargetId,
+    Instant createdTime) {
   public DriveFileDraft {
     parents = parents == null ? List.of() : List.copyOf(parents);
     appProperties =

@@ -17,6 +17,8 @@ import java.util.OptionalLong;
  *     null while unknown
  * @param createdAt initiation time
  * @param fileId the created file once the upload completed; null before
+ * @param fields the initiation's {@code fields} selector, used for the final answer unless a chunk
+ *     request names its own; null for the defaults
  */
 public record DriveUploadSession(
     String uploadId,
@@ -24,7 +26,8 @@ public record DriveUploadSession(
     String contentType,
     Long declaredLength,
     Instant createdAt,
-    String fileId) {
+    String fileId,
+    String fields) {
 
   public OptionalLong totalLength() {
     return declaredLength == null ? OptionalLong.empty() : OptionalLong.of(declaredLength);
@@ -35,11 +38,11 @@ public record DriveUploadSession(
   }
 
   public DriveUploadSession withDeclaredLength(long length) {
-    return new DriveUploadSession(uploadId, draft, contentType, length, createdAt, fileId);
+    return new DriveUploadSession(uploadId, draft, contentType, length, createdAt, fileId, fields);
   }
 
   public DriveUploadSession completedAs(String newFileId) {
     return new DriveUploadSession(
-        uploadId, draft, contentType, declaredLength, createdAt, newFileId);
+        uploadId, draft, contentType, declaredLength, createdAt, newFileId, fields);
   }
 }

@@ -17,7 +17,7 @@ class EmulatorStoreTest {
   @TempDir Path dir;
 
   private static StoredAlbum album(String id, String title) {
-    return new StoredAlbum(id, title, List.of(), Instant.parse("2024-01-01T00:00:00Z"));
+    return new StoredAlbum(id, title, List.of(), Instant.parse("2024-01-01T00:00:00Z"), null);
   }
 
   /** Copies the data dir as a crash would leave it: no final snapshot, journal as written. */
@@ -88,10 +88,11 @@ class EmulatorStoreTest {
                       "up1",
                       new DriveUploadSession(
                           "up1",
-                          new DriveFileDraft("f", "x/y", List.of(), null, null, null, null),
+                          new DriveFileDraft("f", "x/y", List.of(), null, null, null, null, null),
                           "x/y",
                           null,
                           Instant.now(),
+                          null,
                           null)));
       Files.write(store.blobs().path("up1"), new byte[300_000]);
     }
