@@ -32,7 +32,7 @@ public abstract class TargetContractTest {
     Target target = target();
     byte[] content = random(CHUNK * 2 + 1234, 1);
     String sha = sha256(content);
-    String uri = target.begin(request("VID-1.mp4", content, sha));
+    String uri = target.begin(request("IMG-1.jpg", content, sha));
     assertThat(target.query(uri, content.length)).isEqualTo(new TransferState.Active(0));
 
     TransferState state = target.send(uri, 0, content, CHUNK, content.length);
@@ -48,7 +48,7 @@ public abstract class TargetContractTest {
 
     List<CommitResult> results =
         target.commit(
-            List.of(new CommitRequest(7, complete.receipt(), container(), "VID-1.mp4", sha)));
+            List.of(new CommitRequest(7, complete.receipt(), container(), "IMG-1.jpg", sha)));
     assertThat(results).hasSize(1);
     assertThat(results.get(0).key()).isEqualTo(7);
     assertThat(results.get(0).remoteId()).isPresent();
@@ -60,7 +60,7 @@ public abstract class TargetContractTest {
     Target first = target();
     byte[] content = random(CHUNK * 3, 2);
     String sha = sha256(content);
-    String uri = first.begin(request("VID-2.mp4", content, sha));
+    String uri = first.begin(request("IMG-2.jpg", content, sha));
     first.send(uri, 0, content, CHUNK, content.length);
 
     Target resumed = first; // same service; a new process only has the URI
@@ -126,9 +126,17 @@ public abstract class TargetContractTest {
     return new TransferRequest(container(), name, mime, content.length, sha, 1_700_000_000_000L);
   }
 
+  /**
+   * {@code size} random bytes behind a JPEG signature (SOI + APP0 "JFIF"): Photos refuses bytes
+   * that are no photo or video it reads, so the content must at least begin like a JPEG.
+   */
   static byte[] random(int size, long seed) {
     byte[] bytes = new byte[size];
     new Random(seed).nextBytes(bytes);
+    byte[] jpeg = {
+      (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10, 'J', 'F', 'I', 'F', 0, 1
+    };
+    System.arraycopy(jpeg, 0, bytes, 0, Math.min(jpeg.length, size));
     return bytes;
   }
 

@@ -207,6 +207,14 @@ public final class PhotosTarget implements Target {
   @Override
   public List<CommitResult> commit(List<CommitRequest> requests)
       throws TargetException, InterruptedException {
+    return commit(requests, 0);
+  }
+
+  /** Albums one call may roll over to when Google says they are full. */
+  private static final int MAX_ROLL_OVERS = 3;
+
+  private List<CommitResult> commit(List<CommitRequest> requests, int rollOvers)
+      throws TargetException, InterruptedException {
     if (requests.isEmpty()) {
       return List.of();
     }
@@ -222,8 +230,9 @@ public final class PhotosTarget implements Target {
     // An album holds at most 20,000 items: a full one rolls over to "<title> (2)", … .
     PhotosAlbums.Room room = albums.roomIn(title);
     if (requests.size() > room.free()) {
-      List<CommitResult> split = new ArrayList<>(commit(requests.subList(0, room.free())));
-      split.addAll(commit(requests.subList(room.free(), requests.size())));
+      List<CommitResult> split =
+          new ArrayList<>(commit(requests.subList(0, room.free()), rollOvers));
+      split.addAll(commit(requests.subList(room.free(), requests.size()), rollOvers));
       return split;
     }
     String album = room.title();
@@ -244,9 +253,11 @@ public final class PhotosTarget implements Target {
           albums.postJson(
               "v1/mediaItems:batchCreate", body, BatchCreateResponse.class, "Photos batchCreate");
     } catch (TargetException e) {
-      if (PhotosAlbums.saysFull(e)) {
-        albums.full(album); // counted short (e.g. a lost database): the next album takes them
-        return commit(requests);
+      if (PhotosAlbums.saysFull(e) && rollOvers < MAX_ROLL_OVERS) {
+        // Counted short (e.g. a lost database): the next album takes them. Bounded: albums that
+        // keep answering "full" must not make albums without end.
+        albums.full(album);
+        return commit(requests, rollOvers + 1);
       }
       if ((e.httpStatus() != 400 && e.httpStatus() != 404) || albums.exists(body.albumId)) {
         throw e;
