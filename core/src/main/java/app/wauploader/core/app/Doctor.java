@@ -3,10 +3,12 @@ package app.wauploader.core.app;
 import app.wauploader.core.auth.GoogleScopes;
 import app.wauploader.core.auth.SignInRequiredException;
 import app.wauploader.core.check.CheckResult;
+import app.wauploader.core.check.ClockCheck;
 import app.wauploader.core.check.GoogleAnswer;
 import app.wauploader.core.check.SetupAnswers;
 import app.wauploader.core.check.SetupProblem;
 import app.wauploader.core.check.SignInState;
+import app.wauploader.core.check.StorageCheck;
 import app.wauploader.core.check.TestUpload;
 import app.wauploader.core.google.GoogleHttp;
 import app.wauploader.core.retry.Failures;
@@ -17,16 +19,13 @@ import app.wauploader.db.DatabaseException;
 import app.wauploader.db.migration.Migrations;
 import app.wauploader.domain.Service;
 import com.google.api.client.http.GenericUrl;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -53,12 +52,6 @@ public final class Doctor {
 
   /** The Drive folder test uploads go to (and are deleted from again). */
   public static final String CHECK_FOLDER = "WhatsApp/wa-uploader check";
-
-  /** A clock further off Google's than this is worth a warning. */
-  public static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
-
-  /** Less free storage than this (bytes) is worth a warning. */
-  public static final long LOW_STORAGE_BYTES = 1L << 30;
 
   private static final Map<String, Service> SCOPE_SERVICE =
       Map.of(
@@ -108,8 +101,8 @@ public final class Doctor {
     }
 
     uploads(http, drive.answered(), photos.answered(), results);
-    results.add(clock(googleTime));
-    results.add(storage(drive));
+    results.add(ClockCheck.of(googleTime, env.clock().instant()));
+    results.add(StorageCheck.of(drive.answered() ? Optional.of(drive.answer()) : Optional.empty()));
     return results;
   }
 
@@ -279,73 +272,6 @@ public final class Doctor {
     }
   }
 
-  private CheckResult clock(Optional<Instant> googleTime) {
-    if (googleTime.isEmpty()) {
-      return CheckResult.skip("clock", Optional.empty(), "no answer from Google carried a Date");
-    }
-    Duration skew = Duration.between(googleTime.get(), env.clock().instant());
-    long seconds = Math.abs(skew.getSeconds());
-    String direction = skew.isNegative() ? "behind" : "ahead of";
-    if (skew.abs().compareTo(CLOCK_TOLERANCE) > 0) {
-      return CheckResult.warn(
-          "clock",
-          Optional.empty(),
-          "this device's clock is "
-              + humanDuration(seconds)
-              + " "
-              + direction
-              + " Google's; set the date and time to automatic");
-    }
-    return CheckResult.ok(
-        "clock",
-        Optional.empty(),
-        seconds <= 1 ? "agrees with Google's" : seconds + " s " + direction + " Google's");
-  }
-
-  private static CheckResult storage(Probe drive) {
-    if (!drive.answered()) {
-      return CheckResult.skip("storage", Optional.of(Service.DRIVE), "needs the Drive API");
-    }
-    Optional<JsonObject> quota = storageQuota(drive.answer().body());
-    if (quota.isEmpty() || !quota.get().has("usage")) {
-      return CheckResult.skip(
-          "storage", Optional.of(Service.DRIVE), "Google did not report the storage quota");
-    }
-    long usage = quota.get().get("usage").getAsLong();
-    if (!quota.get().has("limit")) {
-      return CheckResult.ok(
-          "storage", Optional.of(Service.DRIVE), "unlimited; " + bytes(usage) + " used");
-    }
-    long limit = quota.get().get("limit").getAsLong();
-    long free = Math.max(0, limit - usage);
-    String detail = bytes(free) + " free of " + bytes(limit);
-    if (free == 0) {
-      return CheckResult.fail(
-          "storage",
-          Optional.of(Service.DRIVE),
-          SetupProblem.STORAGE_FULL,
-          "the Google account's storage is full (" + detail + ")");
-    }
-    if (free < LOW_STORAGE_BYTES) {
-      return CheckResult.warn("storage", Optional.of(Service.DRIVE), "only " + detail);
-    }
-    return CheckResult.ok("storage", Optional.of(Service.DRIVE), detail);
-  }
-
-  private static Optional<JsonObject> storageQuota(String body) {
-    try {
-      JsonElement root = JsonParser.parseString(body);
-      if (root.isJsonObject()
-          && root.getAsJsonObject().has("storageQuota")
-          && root.getAsJsonObject().get("storageQuota").isJsonObject()) {
-        return Optional.of(root.getAsJsonObject().getAsJsonObject("storageQuota"));
-      }
-    } catch (RuntimeException notJson) {
-      // not reported
-    }
-    return Optional.empty();
-  }
-
   private static String account(String body) {
     try {
       JsonObject user = JsonParser.parseString(body).getAsJsonObject().getAsJsonObject("user");
@@ -432,19 +358,5 @@ public final class Doctor {
     return e.getMessage() == null
         ? e.getClass().getSimpleName()
         : e.getClass().getSimpleName() + ": " + Failures.oneLine(e.getMessage());
-  }
-
-  private static String humanDuration(long seconds) {
-    if (seconds >= 3600) {
-      return String.format(Locale.ROOT, "%.1f h", seconds / 3600.0);
-    }
-    return (seconds / 60) + " min " + (seconds % 60) + " s";
-  }
-
-  private static String bytes(long n) {
-    if (n >= 1L << 30) {
-      return String.format(Locale.ROOT, "%.1f GiB", n / (double) (1L << 30));
-    }
-    return String.format(Locale.ROOT, "%.1f MiB", n / (double) (1L << 20));
   }
 }
