@@ -108,8 +108,25 @@ public final class GoogleSignIn {
    */
   public StoredTokens login(Consumer<String> openBrowser, Duration timeout)
       throws IOException, InterruptedException {
+    return login(SCOPES, openBrowser, timeout);
+  }
+
+  /**
+   * Runs the browser flow for {@code scopes} only, with {@code include_granted_scopes=true} so that
+   * the new grant also covers what was granted before (incremental authorization,
+   * https://developers.google.com/identity/protocols/oauth2/web-server#incrementalAuth): Photos and
+   * Drive can be granted in separate consent steps, which matters since one 2026 report says Google
+   * refused a single request mixing both. Stores the tokens with the {@code scope} Google answered
+   * (users may untick boxes: check it with {@link #missing}).
+   *
+   * @param scopes the scopes to ask for, at least one
+   * @throws UserError NOT_SIGNED_IN on a denied consent, wrong state, PKCE/code rejection or
+   *     timeout
+   */
+  public StoredTokens login(List<String> scopes, Consumer<String> openBrowser, Duration timeout)
+      throws IOException, InterruptedException {
     GoogleClientSecrets.Details client = client();
-    AuthorizationCodeFlow flow = flow(client);
+    AuthorizationCodeFlow flow = flow(client, scopes);
     String state = randomToken();
     try (LoopbackReceiver receiver = new LoopbackReceiver()) {
       String url =
@@ -118,6 +135,7 @@ public final class GoogleSignIn {
               .setState(state)
               .set("access_type", "offline")
               .set("prompt", "consent")
+              .set("include_granted_scopes", "true")
               .build();
       openBrowser.accept(url);
       Map<String, String> callback;
@@ -128,8 +146,11 @@ public final class GoogleSignIn {
             ExitCode.NOT_SIGNED_IN,
             "sign-in timed out after "
                 + timeout.toSeconds()
-                + " s without an answer from the browser;"
-                + " run 'wa-uploader auth login' again (use --no-browser to open the link yourself)");
+                + " s without an answer from the browser. Look in the browser for an error page"
+                + " from Google (it may refuse one request for both Photos and Drive scopes);"
+                + " then sign in one service at a time: 'wa-uploader auth login --service photos',"
+                + " then 'wa-uploader auth login --service drive' (--no-browser prints the link to"
+                + " open yourself)");
       }
       if (callback.containsKey("error")) {
         throw new UserError(
@@ -172,7 +193,7 @@ public final class GoogleSignIn {
               System.currentTimeMillis()
                   + (response.getExpiresInSeconds() == null ? 3600 : response.getExpiresInSeconds())
                       * 1000,
-              response.getScope() == null ? String.join(" ", SCOPES) : response.getScope());
+              response.getScope() == null ? String.join(" ", scopes) : response.getScope());
       store.save(tokens);
       return tokens;
     }
@@ -262,7 +283,35 @@ public final class GoogleSignIn {
     return revoked;
   }
 
-  private AuthorizationCodeFlow flow(GoogleClientSecrets.Details client) {
+  /**
+   * The scopes of {@code wanted} that {@code grantedScope} (a token response's space-separated
+   * {@code scope}, RFC 6749 §5.1) does not list, in {@code wanted}'s order.
+   */
+  public static List<String> missing(List<String> wanted, String grantedScope) {
+    java.util.Set<String> granted = granted(grantedScope);
+    List<String> missing = new java.util.ArrayList<>();
+    for (String scope : wanted) {
+      if (!granted.contains(scope)) {
+        missing.add(scope);
+      }
+    }
+    return missing;
+  }
+
+  /** The scopes a space-separated {@code scope} lists (empty for null). */
+  public static java.util.Set<String> granted(String grantedScope) {
+    java.util.Set<String> granted = new java.util.LinkedHashSet<>();
+    if (grantedScope != null) {
+      for (String scope : grantedScope.trim().split("\\s+")) {
+        if (!scope.isEmpty()) {
+          granted.add(scope);
+        }
+      }
+    }
+    return granted;
+  }
+
+  private AuthorizationCodeFlow flow(GoogleClientSecrets.Details client, List<String> scopes) {
     return new AuthorizationCodeFlow.Builder(
             BearerToken.authorizationHeaderAccessMethod(),
             transport,
@@ -271,7 +320,7 @@ public final class GoogleSignIn {
             new ClientParametersAuthentication(client.getClientId(), client.getClientSecret()),
             client.getClientId(),
             endpoints.authorizationUrl())
-        .setScopes(SCOPES)
+        .setScopes(scopes)
         .enablePKCE()
         .build();
   }

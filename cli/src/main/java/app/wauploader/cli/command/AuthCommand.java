@@ -4,8 +4,11 @@ import app.wauploader.cli.AppDirs;
 import app.wauploader.cli.ExitCode;
 import app.wauploader.cli.UserError;
 import app.wauploader.cli.auth.GoogleSignIn;
+import app.wauploader.cli.auth.ServiceScopes;
 import app.wauploader.cli.auth.StoredTokens;
 import app.wauploader.cli.auth.TokenStore;
+import app.wauploader.core.app.Doctor;
+import app.wauploader.core.auth.GoogleScopes;
 import app.wauploader.core.google.GoogleEndpoints;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -63,6 +66,16 @@ public final class AuthCommand {
         description = "The client JSON downloaded from Google Cloud (imported once, kept 0600).")
     Path clientSecret;
 
+    @Option(
+        names = "--service",
+        paramLabel = "photos|drive|all",
+        defaultValue = "all",
+        description =
+            "Ask only for this service's access (default: ${DEFAULT-VALUE}). Access granted in"
+                + " earlier sign-ins is kept (include_granted_scopes), so 'auth login --service"
+                + " photos' then 'auth login --service drive' ends with both.")
+    String service;
+
     @Option(names = "--no-browser", description = "Only print the link; open it yourself.")
     boolean noBrowser;
 
@@ -86,10 +99,43 @@ public final class AuthCommand {
       if (clientSecret != null) {
         signIn.importClient(clientSecret);
       }
-      StoredTokens tokens = signIn.login(url -> open(url, out), Duration.ofSeconds(timeoutSeconds));
+      ServiceScopes asked = ServiceScopes.parse(service);
+      StoredTokens tokens =
+          signIn.login(asked.scopes(), url -> open(url, out), Duration.ofSeconds(timeoutSeconds));
       out.println("signed in; scopes: " + tokens.scope());
       out.println("credentials stored in " + common.store().credentialsFile() + " (mode 0600)");
+      List<String> notGranted = GoogleSignIn.missing(asked.scopes(), tokens.scope());
+      if (!notGranted.isEmpty()) {
+        throw new UserError(
+            ExitCode.NOT_SIGNED_IN,
+            "Google did not grant "
+                + shortNames(notGranted)
+                + ": the consent screen had a box left unticked; sign in again and tick every"
+                + " box: wa-uploader auth login --service "
+                + asked.id());
+      }
+      List<String> stillNeeded = GoogleSignIn.missing(GoogleScopes.ALL, tokens.scope());
+      if (!stillNeeded.isEmpty()) {
+        ServiceScopes next =
+            stillNeeded.stream().map(ServiceScopes::of).distinct().count() == 1
+                ? ServiceScopes.of(stillNeeded.get(0))
+                : ServiceScopes.ALL;
+        out.println(
+            "a backup also needs "
+                + shortNames(stillNeeded)
+                + ": run 'wa-uploader auth login --service "
+                + next.id()
+                + "' next");
+      }
       return 0;
+    }
+
+    private static String shortNames(List<String> scopes) {
+      List<String> names = new ArrayList<>();
+      for (String scope : scopes) {
+        names.add(Doctor.shortName(scope));
+      }
+      return String.join(", ", names);
     }
 
     private void open(String url, PrintWriter out) {

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       AuthCommand.class,
       StatusCommand.class,
       ErrorsCommand.class,
+      DoctorCommand.class,
       DemoCommand.class,
       EmulatorCommand.class,
       CommandLine.HelpCommand.class

@@ -34,8 +34,9 @@ import java.util.Set;
  *
  * <ul>
  *   <li>{@code GET /o/oauth2/v2/auth}: approves at once and redirects (302) to the loopback {@code
- *       redirect_uri} with {@code code}, {@code state} and {@code scope}. Requires {@code
- *       response_type=code}, a {@code scope}, an S256 {@code code_challenge}, a known {@code
+ *       redirect_uri} with {@code code}, {@code state} and {@code scope} (the asked scopes; with
+ *       {@code include_granted_scopes=true} also those granted to the client before). Requires
+ *       {@code response_type=code}, a {@code scope}, an S256 {@code code_challenge}, a known {@code
  *       client_id} (any, while no client is registered) and an {@code http} redirect to {@code
  *       127.0.0.1}, {@code localhost} or {@code [::1]}; otherwise an error page (400 {@code
  *       invalid_request}).
@@ -138,10 +139,14 @@ public final class OAuthApi {
     if (!q.first("response_type").orElse("").equals("code")) {
       return errorPage(400, "invalid_request", "response_type must be 'code'.");
     }
-    String scope = q.first("scope").orElse("").trim();
-    if (scope.isEmpty()) {
+    String asked = q.first("scope").orElse("").trim();
+    if (asked.isEmpty()) {
       return errorPage(400, "invalid_request", "Missing required parameter: scope");
     }
+    String scope =
+        q.first("include_granted_scopes").filter("true"::equals).isPresent()
+            ? withGrantedScopes(clientId.get(), asked)
+            : asked;
     String challenge = q.first("code_challenge").orElse("");
     if (challenge.isEmpty()) {
       return errorPage(
@@ -174,6 +179,31 @@ public final class OAuthApi {
     q.first("state").ifPresent(s -> location.append("&state=").append(encode(s)));
     location.append("&scope=").append(encode(scope));
     return Reply.empty(302).withHeader("Location", location.toString());
+  }
+
+  /**
+   * Incremental authorization: with {@code include_granted_scopes=true} the new grant also covers
+   * every scope the user granted this client before and has not revoked, so separate consent steps
+   * add up (https://developers.google.com/identity/protocols/oauth2/web-server#incrementalAuth;
+   * draft-ietf-oauth-incremental-authz: one grant for the union of the scopes granted so far).
+   */
+  private String withGrantedScopes(String clientId, String asked) {
+    java.util.Set<String> scopes = new java.util.LinkedHashSet<>();
+    store.read(
+        state -> {
+          for (IssuedToken t : state.tokens().values()) {
+            if (t.kind() == IssuedToken.Kind.REFRESH
+                && !t.revoked()
+                && t.clientId().equals(clientId)
+                && t.scope() != null) {
+              scopes.addAll(java.util.List.of(t.scope().trim().split("\\s+")));
+            }
+          }
+          return null;
+        });
+    scopes.addAll(java.util.List.of(asked.split("\\s+")));
+    scopes.remove("");
+    return String.join(" ", scopes);
   }
 
   private static Optional<String> loopbackProblem(String redirectUri) {
