@@ -22,7 +22,8 @@ public enum ExitCode {
   SOME_FAILED(3, "some files failed: see 'wa-uploader errors'"),
   QUOTA_PAUSED(4, "a daily Google quota is used up: resume after the reset"),
   NOT_SIGNED_IN(5, "not signed in, or access expired: 'wa-uploader auth login'"),
-  REMOTE_FATAL(6, "Google refused to go on (e.g. storage full)"),
+  REMOTE_FATAL(
+      6, "Google refused to go on (storage full, an API not enabled, a permission not granted)"),
   DATABASE(7, "the local database cannot be opened or is corrupt"),
   INPUT(8, "a source folder or input file is missing or unreadable"),
   LOCKED(9, "another wa-uploader process is running that session or those files"),
