@@ -77,8 +77,12 @@ class HonestOutcomesTest {
             AccessTokens.NONE,
             GoogleEndpoints.at(URI.create("http://127.0.0.1:1")),
             2000);
+    // Enough attempts that each file is still retrying when the 2 s without an answer are up
+    // (a small file costs one request per attempt now).
     RetryPolicy fast =
-        RetryPolicy.defaults().withDelays(Duration.ofMillis(50), Duration.ofMillis(200));
+        RetryPolicy.defaults()
+            .withMaxAttempts(30)
+            .withDelays(Duration.ofMillis(50), Duration.ofMillis(200));
     BackupEnvironment env =
         TestRuns.env(
             dir.resolve("wa.db"), (db, h) -> GoogleTargets.create(http, db), Clock.systemUTC());
