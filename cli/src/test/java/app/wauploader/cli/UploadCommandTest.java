@@ -159,6 +159,34 @@ class UploadCommandTest {
     assertThat(help.out()).contains("Exit codes:").contains("QUOTA_PAUSED").contains("--endpoint");
   }
 
+  @Test
+  void restoreDatesPutsAPhotoOnTheDayOfItsName() throws Exception {
+    CliRun run =
+        CliRun.of(
+            "upload",
+            "--source",
+            media.toString(),
+            "--endpoint",
+            emulator.baseUri().toString(),
+            "--db",
+            db.toString(),
+            "--no-progress",
+            "--restore-dates");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    String created = null;
+    for (com.google.gson.JsonElement e : new EmulatorInspector(emulator.baseUri()).items()) {
+      com.google.gson.JsonObject item = e.getAsJsonObject();
+      if (item.get("name").getAsString().equals("IMG-20231105-WA0012.jpg")) {
+        created = item.get("creationTime").getAsString();
+      }
+    }
+    assertThat(
+            java.time.OffsetDateTime.parse(created)
+                .atZoneSameInstant(java.time.ZoneId.systemDefault())
+                .toLocalDate())
+        .isEqualTo(java.time.LocalDate.of(2023, 11, 5));
+  }
+
   private CliRun upload() {
     return CliRun.of(
         "upload",

@@ -133,6 +133,15 @@ public final class TransferOptions {
               + " (default: ${DEFAULT-VALUE}); resume always asks the server anyway.")
   List<Double> progressEvery;
 
+  @Option(
+      names = "--restore-dates",
+      description =
+          "Write each photo's and video's date (from its chat message, its WhatsApp name such as"
+              + " IMG-20231105-WA0004.jpg, or its mtime) into the copy sent to Google Photos, so"
+              + " Photos shows it on the day it was taken. The local file is never changed. For"
+              + " now only files that fit one upload chunk (--chunk-size) are dated.")
+  boolean restoreDates;
+
   @Option(names = "--no-progress", description = "Do not draw the progress bar.")
   boolean noProgress;
 
@@ -174,6 +183,7 @@ public final class TransferOptions {
         .withChunkBytes((int) chunkBytes)
         .withDryRun(dryRun)
         .withNow(now)
+        .withRestoreDates(restoreDates)
         .withOwner(thisProcess())
         .withLockTimeout(Duration.ofSeconds(lockTimeoutSeconds));
   }

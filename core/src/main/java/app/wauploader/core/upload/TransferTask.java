@@ -145,19 +145,20 @@ final class TransferTask {
       throws TargetException, InterruptedException, IOException {
     int length = (int) item.size();
     readAt(content, buffer, 0, length, item);
-    TransferState.Complete done = target.sendWhole(request(item), buffer, length);
-    listener.sent(length);
-    return new Result(done, Optional.of(Sha256.of(buffer, length)));
+    String read = Sha256.of(buffer, length);
+    if (!read.equals(item.sha256())) {
+      throw new FileChangedException(item); // never send a date into bytes that are not the plan
+    }
+    DatedCopy.Bytes send = new DatedCopy(db, options.restoreDates()).of(item, buffer, length);
+    TransferRequest request = request(item, send.length());
+    TransferState.Complete done = target.sendWhole(request, send.bytes(), send.length());
+    listener.sent(send.length());
+    return new Result(done, Optional.of(read));
   }
 
-  private static TransferRequest request(UploadItem item) {
+  private static TransferRequest request(UploadItem item, long size) {
     return new TransferRequest(
-        item.container(),
-        item.remoteName(),
-        item.mimeType(),
-        item.size(),
-        item.sha256(),
-        item.mtimeMs());
+        item.container(), item.remoteName(), item.mimeType(), size, item.sha256(), item.mtimeMs());
   }
 
   private MediaContent open(UploadItem item) throws IOException {
@@ -166,7 +167,7 @@ final class TransferTask {
 
   private TransferState begin(UploadItem item, Progress progress)
       throws TargetException, InterruptedException {
-    String uri = target.begin(request(item));
+    String uri = target.begin(request(item, item.size()));
     db.useTransaction(tx -> tx.items().startTransfer(item.id(), uri));
     progress.restart(uri);
     return new TransferState.Active(0);

@@ -23,6 +23,8 @@ import java.util.Optional;
  *     explicit choice
  * @param unreachableAfter the run stops when nothing has answered for this long (see {@link
  *     Reachability})
+ * @param restoreDates true to write each photo's capture date into the bytes sent to Google Photos
+ *     (see {@code DatedCopy}); false (the default, for now) sends every file as it is
  * @param chat the id of the one chat whose media this run backs up (a session for that chat), or
  *     empty for every file listed
  */
@@ -40,6 +42,7 @@ public record UploadOptions(
     Duration retryLater,
     boolean now,
     Duration unreachableAfter,
+    boolean restoreDates,
     Optional<String> chat) {
   /** 256 KiB: Google's chunk granularity for resumable uploads. */
   public static final int CHUNK_GRANULARITY = 256 * 1024;
@@ -82,6 +85,7 @@ public record UploadOptions(
         Duration.ofMinutes(15),
         false,
         Duration.ofSeconds(60),
+        false,
         Optional.empty());
   }
 
@@ -140,6 +144,11 @@ public record UploadOptions(
     return toBuilder().unreachableAfter(d).build();
   }
 
+  /** A copy that writes capture dates into what it sends to Photos when {@code r}. */
+  public UploadOptions withRestoreDates(boolean r) {
+    return toBuilder().restoreDates(r).build();
+  }
+
   /** A copy backing up only the media of chat {@code chatId} (empty: every file listed). */
   public UploadOptions withChat(Optional<String> chatId) {
     return toBuilder().chat(chatId).build();
@@ -165,6 +174,7 @@ public record UploadOptions(
     private boolean now;
     private Duration unreachableAfter;
     private Optional<String> chat;
+    private boolean restoreDates;
 
     Builder(UploadOptions o) {
       transfers = o.transfers;
@@ -181,6 +191,12 @@ public record UploadOptions(
       now = o.now;
       unreachableAfter = o.unreachableAfter;
       chat = o.chat;
+      restoreDates = o.restoreDates;
+    }
+
+    Builder restoreDates(boolean v) {
+      restoreDates = v;
+      return this;
     }
 
     Builder chat(Optional<String> v) {
@@ -263,6 +279,7 @@ public record UploadOptions(
           retryLater,
           now,
           unreachableAfter,
+          restoreDates,
           chat);
     }
   }
