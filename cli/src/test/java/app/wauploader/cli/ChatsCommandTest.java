@@ -108,18 +108,7 @@ class ChatsCommandTest {
     assertThat(first.get("found").getAsInt()).isEqualTo(2);
     assertThat(first.get("id").getAsString()).matches("[0-9a-f]{16}");
 
-    CliRun upload =
-        CliRun.of(
-            "upload",
-            "--chat",
-            "family",
-            "--source",
-            media.toString(),
-            "--endpoint",
-            emulator.baseUri().toString(),
-            "--db",
-            db.toString(),
-            "--no-progress");
+    CliRun upload = CliRun.upload(media, emulator.baseUri().toString(), db, "--chat", "family");
     assertThat(upload.exitCode()).as(upload.err()).isZero();
     assertThat(upload.out()).contains("uploaded 2,");
     Map<String, String> albums = albumTitles();
@@ -171,17 +160,7 @@ class ChatsCommandTest {
 
   @Test
   void mistakesGetOneLineAndANamedExitCode() throws Exception {
-    CliRun unknown =
-        CliRun.of(
-            "upload",
-            "--chat",
-            "Nobody",
-            "--source",
-            media.toString(),
-            "--endpoint",
-            emulator.baseUri().toString(),
-            "--db",
-            db.toString());
+    CliRun unknown = CliRun.upload(media, emulator.baseUri().toString(), db, "--chat", "Nobody");
     assertThat(unknown.exitCode()).isEqualTo(2);
     assertThat(unknown.err()).contains("no chat 'Nobody' is imported").doesNotContain("\tat ");
 

@@ -161,17 +161,7 @@ class UploadCommandTest {
 
   @Test
   void restoreDatesPutsAPhotoOnTheDayOfItsName() throws Exception {
-    CliRun run =
-        CliRun.of(
-            "upload",
-            "--source",
-            media.toString(),
-            "--endpoint",
-            emulator.baseUri().toString(),
-            "--db",
-            db.toString(),
-            "--no-progress",
-            "--restore-dates");
+    CliRun run = CliRun.upload(media, emulator.baseUri().toString(), db, "--restore-dates");
     assertThat(run.exitCode()).as(run.err()).isZero();
     String created = null;
     for (com.google.gson.JsonElement e : new EmulatorInspector(emulator.baseUri()).items()) {

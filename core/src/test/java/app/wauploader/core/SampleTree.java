@@ -91,4 +91,19 @@ public final class SampleTree {
       throw new UncheckedIOException(e);
     }
   }
+
+  /**
+   * Writes photos {@code from..to-1} into {@code images}: the sample JPEG with the number appended
+   * after its end, so each is a real JPEG with its own content, named {@code
+   * IMG-20240101-WA000N.jpg}.
+   */
+  public static void distinctPhotos(Path images, int from, int to) throws IOException {
+    Files.createDirectories(images);
+    byte[] jpeg = Files.readAllBytes(SOURCE.resolve("WhatsApp Images/IMG-20231105-WA0012.jpg"));
+    for (int i = from; i < to; i++) {
+      byte[] distinct = java.util.Arrays.copyOf(jpeg, jpeg.length + 4);
+      java.nio.ByteBuffer.wrap(distinct, jpeg.length, 4).putInt(i);
+      Files.write(images.resolve(String.format("IMG-20240101-WA%04d.jpg", i)), distinct);
+    }
+  }
 }

@@ -142,16 +142,8 @@ class GoogleBackupTest {
 
   @Test
   void aPhotoThatFitsOneChunkCostsOneUploadRequest() throws Exception {
-    Path images = dir.resolve("Media/WhatsApp Images");
-    Files.createDirectories(images);
-    byte[] jpeg =
-        Files.readAllBytes(SampleTree.SOURCE.resolve("WhatsApp Images/IMG-20231105-WA0012.jpg"));
     int photos = 120;
-    for (int i = 0; i < photos; i++) {
-      byte[] distinct = java.util.Arrays.copyOf(jpeg, jpeg.length + 4);
-      java.nio.ByteBuffer.wrap(distinct, jpeg.length, 4).putInt(i);
-      Files.write(images.resolve(String.format("IMG-20240101-WA%04d.jpg", i)), distinct);
-    }
+    SampleTree.distinctPhotos(dir.resolve("Media/WhatsApp Images"), 0, photos);
     try (EmulatorFixture emulator = new EmulatorFixture(dir.resolve("emulator"));
         Database db = Database.open(dir.resolve("wa.db"))) {
       RunSummary run = backup(db, emulator, dir.resolve("Media"));
@@ -166,15 +158,7 @@ class GoogleBackupTest {
 
   @Test
   void aFullAlbumRollsOverWithNothingFailed() throws Exception {
-    Path images = dir.resolve("Media/WhatsApp Images");
-    Files.createDirectories(images);
-    byte[] jpeg =
-        Files.readAllBytes(SampleTree.SOURCE.resolve("WhatsApp Images/IMG-20231105-WA0012.jpg"));
-    for (int i = 0; i < 7; i++) {
-      byte[] distinct = java.util.Arrays.copyOf(jpeg, jpeg.length + 4);
-      java.nio.ByteBuffer.wrap(distinct, jpeg.length, 4).putInt(i);
-      Files.write(images.resolve(String.format("IMG-20240101-WA%04d.jpg", i)), distinct);
-    }
+    SampleTree.distinctPhotos(dir.resolve("Media/WhatsApp Images"), 0, 7);
     try (EmulatorFixture emulator = new EmulatorFixture(dir.resolve("emulator"));
         Database db = Database.open(dir.resolve("wa.db"))) {
       BackupEnvironment.Targets capacity3 = (d, h) -> GoogleTargets.create(emulator.http(), d, 3);

@@ -14,7 +14,6 @@ import app.wauploader.core.target.Target;
 import app.wauploader.domain.Service;
 import app.wauploader.emulator.EmulatorConfig;
 import com.google.gson.JsonElement;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -130,18 +129,15 @@ class GoogleFailuresTest {
   @Test
   void anAlbumFullAfterALostDatabaseRollsOverWithNothingFailed() throws Exception {
     Path images = dir.resolve("Media/WhatsApp Images");
-    Files.createDirectories(images);
-    byte[] jpeg =
-        Files.readAllBytes(SampleTree.SOURCE.resolve("WhatsApp Images/IMG-20231105-WA0012.jpg"));
     try (EmulatorFixture emulator =
         new EmulatorFixture(
             EmulatorConfig.defaults(dir.resolve("emulator")).withAlbumCapacity(3))) {
-      writePhotos(images, jpeg, 0, 3);
+      SampleTree.distinctPhotos(images, 0, 3);
       BackupEnvironment.Targets capacity3 = (d, h) -> GoogleTargets.create(emulator.http(), d, 3);
       backup(
           TestRuns.env(dir.resolve("first.db"), capacity3, Clock.systemUTC()),
           dir.resolve("Media"));
-      writePhotos(images, jpeg, 3, 5);
+      SampleTree.distinctPhotos(images, 3, 5);
       RunSummary run =
           backup(
               TestRuns.env(dir.resolve("second.db"), capacity3, Clock.systemUTC()),
@@ -154,14 +150,6 @@ class GoogleFailuresTest {
             .isLessThanOrEqualTo(3);
       }
       assertThat(titles).contains("WhatsApp Images", "WhatsApp Images (2)");
-    }
-  }
-
-  private static void writePhotos(Path images, byte[] jpeg, int from, int to) throws Exception {
-    for (int i = from; i < to; i++) {
-      byte[] distinct = java.util.Arrays.copyOf(jpeg, jpeg.length + 4);
-      java.nio.ByteBuffer.wrap(distinct, jpeg.length, 4).putInt(i);
-      Files.write(images.resolve(String.format("IMG-20240101-WA%04d.jpg", i)), distinct);
     }
   }
 
