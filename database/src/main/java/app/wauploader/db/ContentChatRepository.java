@@ -82,13 +82,6 @@ public final class ContentChatRepository {
         sha256);
   }
 
-  /** True if content {@code sha256} belongs to chat {@code chatId}. */
-  public boolean belongs(String sha256, String chatId) throws SQLException {
-    return tx.queryLong(
-            "SELECT count(*) FROM content_chats WHERE sha256 = ? AND chat_id = ?", sha256, chatId)
-        > 0;
-  }
-
   /**
    * Records that content {@code sha256} is filed in chat {@code chatId}'s container as {@code id}.
    */

@@ -50,11 +50,6 @@ public final class ZipArchiveSource implements MediaSource, Closeable {
             : name;
   }
 
-  /** The source key of entry {@code entryName} of the archive at {@code archive}. */
-  public static String entryKey(Path archive, String entryName) {
-    return SourceKeys.zipEntry(FileKeys.text(archive.toAbsolutePath().normalize()), entryName);
-  }
-
   /** The archive: absolute, normalised. */
   public Path archive() {
     return archive;

@@ -95,6 +95,47 @@ public abstract class TargetContractTest {
   }
 
   @Test
+  void aFileThatFitsOneRequestIsSentWholeAndCommitsToTheSameBytes() throws Exception {
+    Target target = target();
+    if (!target.traits().sendsWholeFiles()) {
+      return;
+    }
+    byte[] content = random(5000, 6);
+    String sha = sha256(content);
+    TransferState.Complete done =
+        target.sendWhole(request("IMG-whole.jpg", content, sha), content, content.length);
+    done.remoteSha256().ifPresent(remote -> assertThat(remote).isEqualTo(sha));
+    List<CommitResult> results =
+        target.commit(
+            List.of(new CommitRequest(9, done.receipt(), container(), "IMG-whole.jpg", sha)));
+    assertThat(results.get(0).remoteId()).isPresent();
+    assertThat(storedSha256(target, results.get(0).remoteId().get())).isEqualTo(sha);
+  }
+
+  @Test
+  void aStoredItemIsFiledInASecondContainerWithoutItsBytesAndAgainHarmlessly() throws Exception {
+    Target target = target();
+    byte[] content = random(3000, 7);
+    String sha = sha256(content);
+    String receipt = upload(target, "IMG-linked.jpg", content);
+    String id =
+        target
+            .commit(List.of(new CommitRequest(1, receipt, container(), "IMG-linked.jpg", sha)))
+            .get(0)
+            .remoteId()
+            .orElseThrow();
+    String second = container() + " 2";
+    LinkRequest link = new LinkRequest(4, id, "IMG-linked.jpg", sha);
+    List<CommitResult> first = target.link(second, List.of(link));
+    List<CommitResult> again = target.link(second, List.of(link));
+    assertThat(first).hasSize(1).allMatch(r -> r.key() == 4 && r.remoteId().isPresent());
+    assertThat(again.get(0).remoteId())
+        .as("filing twice is harmless")
+        .isEqualTo(first.get(0).remoteId());
+    assertThat(storedSha256(target, id)).isEqualTo(sha);
+  }
+
+  @Test
   void anUnknownTransferIsExpiredNotAnError() throws Exception {
     Target target = target();
     byte[] content = random(1000, 5);

@@ -36,7 +36,6 @@ public final class InMemoryTarget implements Target {
   private final Map<String, Item> items = new LinkedHashMap<>();
   private final Map<String, Set<String>> links = new LinkedHashMap<>();
   private long bytesReceived;
-  private int wholeRequests;
 
   public InMemoryTarget(Service service) {
     this.service = service;
@@ -73,13 +72,7 @@ public final class InMemoryTarget implements Target {
   public synchronized TransferState.Complete sendWhole(
       TransferRequest request, byte[] content, int length) throws TargetException {
     String uri = begin(request);
-    wholeRequests++;
     return (TransferState.Complete) send(uri, 0, content, length, length);
-  }
-
-  /** Files sent in one request ({@link #sendWhole}). */
-  public synchronized int wholeRequests() {
-    return wholeRequests;
   }
 
   @Override
@@ -167,19 +160,6 @@ public final class InMemoryTarget implements Target {
       results.add(CommitResult.success(r.key(), r.remoteId()));
     }
     return results;
-  }
-
-  /**
-   * The containers item {@code id} is in: the one it was committed to, then those it was linked to.
-   */
-  public synchronized List<String> containersOf(String id) {
-    List<String> all = new ArrayList<>();
-    Item item = items.get(id);
-    if (item != null) {
-      all.add(item.container());
-    }
-    all.addAll(links.getOrDefault(id, Set.of()));
-    return all;
   }
 
   /**
