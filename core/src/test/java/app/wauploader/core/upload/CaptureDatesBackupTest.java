@@ -8,7 +8,6 @@ import app.wauploader.core.target.EmulatorFixture;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -28,11 +27,7 @@ class CaptureDatesBackupTest {
     Path media = SampleTree.copyTo(dir);
     String photoSha = SampleTree.sha256(media.resolve("WhatsApp Images/IMG-20231105-WA0012.jpg"));
     try (EmulatorFixture emulator = new EmulatorFixture(dir.resolve("emulator"))) {
-      BackupEnvironment env =
-          TestRuns.env(
-              dir.resolve("wa.db"),
-              (d, h) -> GoogleTargets.create(emulator.http(), d),
-              Clock.systemUTC());
+      BackupEnvironment env = TestRuns.google(dir.resolve("wa.db"), emulator);
       UploadOptions dated = UploadOptions.defaults().withRestoreDates(true);
       RunSummary run = TestRuns.backup(env, dated, media);
       assertThat(run.verdict()).as(run.toString()).isEqualTo(Verdict.DONE);
@@ -53,11 +48,7 @@ class CaptureDatesBackupTest {
     Path media = SampleTree.copyTo(dir);
     String photoSha = SampleTree.sha256(media.resolve("WhatsApp Images/IMG-20231105-WA0012.jpg"));
     try (EmulatorFixture emulator = new EmulatorFixture(dir.resolve("emulator"))) {
-      BackupEnvironment env =
-          TestRuns.env(
-              dir.resolve("wa.db"),
-              (d, h) -> GoogleTargets.create(emulator.http(), d),
-              Clock.systemUTC());
+      BackupEnvironment env = TestRuns.google(dir.resolve("wa.db"), emulator);
       TestRuns.backup(env, UploadOptions.defaults().withRestoreDates(false), media);
       JsonObject photo = item(emulator, "IMG-20231105-WA0012.jpg");
       assertThat(creationDay(photo)).isNotEqualTo(LocalDate.of(2023, 11, 5));

@@ -20,7 +20,6 @@ import com.google.gson.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -195,9 +194,7 @@ class ChatBackupTest {
   @Test
   void aBatchRefusedOnceIsFiledItemByItem() throws Exception {
     try (EmulatorFixture emulator = new EmulatorFixture(dir.resolve("emulator"))) {
-      BackupEnvironment env = env(emulator);
-      backup(env, Optional.empty());
-      chats(env).importExports(List.of(family), Optional.empty(), List.of());
+      BackupEnvironment env = backedUpThenFamilyImported(emulator);
       emulator
           .inspector()
           .addFaults(
@@ -217,9 +214,7 @@ class ChatBackupTest {
   @Test
   void aMediaItemGoneFromPhotosFailsAloneTheOthersAreFiledAndItIsTriedAgain() throws Exception {
     try (EmulatorFixture emulator = new EmulatorFixture(dir.resolve("emulator"))) {
-      BackupEnvironment env = env(emulator);
-      backup(env, Optional.empty());
-      chats(env).importExports(List.of(family), Optional.empty(), List.of());
+      BackupEnvironment env = backedUpThenFamilyImported(emulator);
       String gone = SampleTree.sha256(media.resolve("WhatsApp Images/IMG-20231224-WA0001.jpg"));
       try (java.sql.Connection c =
               java.sql.DriverManager.getConnection("jdbc:sqlite:" + env.database());
@@ -280,9 +275,7 @@ class ChatBackupTest {
   @Test
   void aDailyQuotaWhileFilingPausesPhotosAfterOneCall() throws Exception {
     try (EmulatorFixture emulator = new EmulatorFixture(dir.resolve("emulator"))) {
-      BackupEnvironment env = env(emulator);
-      backup(env, Optional.empty());
-      chats(env).importExports(List.of(family), Optional.empty(), List.of());
+      BackupEnvironment env = backedUpThenFamilyImported(emulator);
       emulator
           .inspector()
           .addFaults(
@@ -318,11 +311,16 @@ class ChatBackupTest {
     }
   }
 
+  /** The sample tree backed up with no chat known, then the Family export imported. */
+  private BackupEnvironment backedUpThenFamilyImported(EmulatorFixture emulator) throws Exception {
+    BackupEnvironment env = env(emulator);
+    backup(env, Optional.empty());
+    chats(env).importExports(List.of(family), Optional.empty(), List.of());
+    return env;
+  }
+
   private BackupEnvironment env(EmulatorFixture emulator) {
-    return TestRuns.env(
-        dir.resolve("wa.db"),
-        (d, h) -> GoogleTargets.create(emulator.http(), d),
-        Clock.systemUTC());
+    return TestRuns.google(dir.resolve("wa.db"), emulator);
   }
 
   private static Chats chats(BackupEnvironment env) {

@@ -192,10 +192,6 @@ class GoogleBackupTest {
   /** One backup run of {@code root} to the emulator with default options. */
   private static RunSummary backup(Database db, EmulatorFixture emulator, Path root)
       throws Exception {
-    return TestRuns.backup(
-        TestRuns.env(
-            db.file(), (d, h) -> GoogleTargets.create(emulator.http(), d), Clock.systemUTC()),
-        UploadOptions.defaults(),
-        root);
+    return TestRuns.backup(TestRuns.google(db.file(), emulator), UploadOptions.defaults(), root);
   }
 }

@@ -192,10 +192,7 @@ class GoogleFailuresTest {
   }
 
   private BackupEnvironment env(EmulatorFixture emulator) {
-    return TestRuns.env(
-        dir.resolve("wa.db"),
-        (d, h) -> GoogleTargets.create(emulator.http(), d),
-        Clock.systemUTC());
+    return TestRuns.google(dir.resolve("wa.db"), emulator);
   }
 
   private static RunSummary backup(BackupEnvironment env, Path root) throws Exception {

@@ -31,6 +31,11 @@ final class TestRuns {
         .withClock(clock);
   }
 
+  /** An environment over {@code db} whose runs go to {@code emulator} through the real clients. */
+  static BackupEnvironment google(Path db, app.wauploader.core.target.EmulatorFixture emulator) {
+    return env(db, (d, h) -> GoogleTargets.create(emulator.http(), d), Clock.systemUTC());
+  }
+
   /** Backs up {@code roots} to fixed targets. */
   static RunSummary backup(
       Path db, Map<Service, Target> targets, UploadOptions options, Path... roots)

@@ -120,8 +120,7 @@ public final class PhotosTarget implements Target {
           .set("X-Goog-Upload-Content-Type", request.mimeType())
           .set("X-Goog-Upload-File-Name", RemoteNames.headerValue(request.remoteName()));
       HttpResponse response = http.execute(post, "Photos upload");
-      TransferState state = complete(GoogleHttp.bodyText(response, "Photos upload"));
-      return (TransferState.Complete) state;
+      return complete(GoogleHttp.bodyText(response, "Photos upload"));
     } catch (IOException e) {
       throw Failures.fromIo(e, "Photos upload");
     }
@@ -196,7 +195,7 @@ public final class PhotosTarget implements Target {
     return status == null ? "active" : status.trim().toLowerCase(Locale.ROOT);
   }
 
-  private static TransferState complete(String token) throws TargetException {
+  private static TransferState.Complete complete(String token) throws TargetException {
     String trimmed = token.trim();
     if (trimmed.isEmpty()) {
       throw new TargetException(FailureReason.SERVER, "Photos upload: final answer without token");
