@@ -166,7 +166,7 @@ class UploadCommandTest {
     String created = null;
     for (com.google.gson.JsonElement e : new EmulatorInspector(emulator.baseUri()).items()) {
       com.google.gson.JsonObject item = e.getAsJsonObject();
-      if (item.get("name").getAsString().equals("IMG-20231105-WA0012.jpg")) {
+      if (item.get("name").getAsString().equals("IMG-20231224-WA0001.jpg")) { // has no twin
         created = item.get("creationTime").getAsString();
       }
     }
@@ -174,7 +174,7 @@ class UploadCommandTest {
             java.time.OffsetDateTime.parse(created)
                 .atZoneSameInstant(java.time.ZoneId.systemDefault())
                 .toLocalDate())
-        .isEqualTo(java.time.LocalDate.of(2023, 11, 5));
+        .isEqualTo(java.time.LocalDate.of(2023, 12, 24));
   }
 
   private CliRun upload() {

@@ -15,9 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Photos land on the day they were taken: the date from the file name is written into the copy sent
- * to Photos, which (like Google) reads it back as the item's creation time; the local file, Drive's
- * copies and dedup are untouched.
+ * Photos land on the day they were taken (files without a twin in the sample tree, so the item
+ * carries their name): the date from the file name is written into the copy sent to Photos, which
+ * (like Google) reads it back as the item's creation time; the local file, Drive's copies and dedup
+ * are untouched.
  */
 class CaptureDatesBackupTest {
   @TempDir Path dir;
@@ -25,17 +26,17 @@ class CaptureDatesBackupTest {
   @Test
   void photosAndVideosGetTheDayOfTheirName() throws Exception {
     Path media = SampleTree.copyTo(dir);
-    String photoSha = SampleTree.sha256(media.resolve("WhatsApp Images/IMG-20231105-WA0012.jpg"));
+    String photoSha = SampleTree.sha256(media.resolve("WhatsApp Images/IMG-20231224-WA0001.jpg"));
     try (EmulatorFixture emulator = new EmulatorFixture(dir.resolve("emulator"))) {
       BackupEnvironment env = TestRuns.google(dir.resolve("wa.db"), emulator);
       UploadOptions dated = UploadOptions.defaults().withRestoreDates(true);
       RunSummary run = TestRuns.backup(env, dated, media);
       assertThat(run.verdict()).as(run.toString()).isEqualTo(Verdict.DONE);
-      assertThat(creationDay(item(emulator, "IMG-20231105-WA0012.jpg")))
-          .isEqualTo(LocalDate.of(2023, 11, 5));
-      assertThat(creationDay(item(emulator, "VID-20231224-WA0002.mp4")))
+      assertThat(creationDay(item(emulator, "IMG-20231224-WA0001.jpg")))
           .isEqualTo(LocalDate.of(2023, 12, 24));
-      assertThat(SampleTree.sha256(media.resolve("WhatsApp Images/IMG-20231105-WA0012.jpg")))
+      assertThat(creationDay(item(emulator, "VID-20240214-WA0008.mp4")))
+          .isEqualTo(LocalDate.of(2024, 2, 14));
+      assertThat(SampleTree.sha256(media.resolve("WhatsApp Images/IMG-20231224-WA0001.jpg")))
           .as("the local file is never changed")
           .isEqualTo(photoSha);
       RunSummary again = TestRuns.backup(env, dated, media);
@@ -46,12 +47,12 @@ class CaptureDatesBackupTest {
   @Test
   void withoutRestoringDatesTheFilesAreSentAsTheyAre() throws Exception {
     Path media = SampleTree.copyTo(dir);
-    String photoSha = SampleTree.sha256(media.resolve("WhatsApp Images/IMG-20231105-WA0012.jpg"));
+    String photoSha = SampleTree.sha256(media.resolve("WhatsApp Images/IMG-20231224-WA0001.jpg"));
     try (EmulatorFixture emulator = new EmulatorFixture(dir.resolve("emulator"))) {
       BackupEnvironment env = TestRuns.google(dir.resolve("wa.db"), emulator);
       TestRuns.backup(env, UploadOptions.defaults().withRestoreDates(false), media);
-      JsonObject photo = item(emulator, "IMG-20231105-WA0012.jpg");
-      assertThat(creationDay(photo)).isNotEqualTo(LocalDate.of(2023, 11, 5));
+      JsonObject photo = item(emulator, "IMG-20231224-WA0001.jpg");
+      assertThat(creationDay(photo)).isNotEqualTo(LocalDate.of(2023, 12, 24));
       assertThat(photo.get("sha256").getAsString()).isEqualTo(photoSha);
     }
   }
