@@ -40,10 +40,10 @@ import org.objectweb.asm.Opcodes;
  * The Android API-26 check of what an APK reaches (see {@code ApiLevel26Test}).
  *
  * <ol>
- *   <li>A stand-in {@code android.jar} for API 26 is made from the animal-sniffer signature
- *       {@code android-api-level-26} (every class and member of Android 8.0's public API; the
- *       signature records no access flags, so whether a type is an interface and a member static is
- *       read from the same class of the running JDK or of android-all).
+ *   <li>A stand-in {@code android.jar} for API 26 is made from the animal-sniffer signature {@code
+ *       android-api-level-26} (every class and member of Android 8.0's public API; the signature
+ *       records no access flags, so whether a type is an interface and a member static is read from
+ *       the same class of the running JDK or of android-all).
  *   <li>R8 traces the program from the keep rules against that library and writes the traced code
  *       as class files; a class the trace needs and API 26 lacks is a missing-class error.
  *   <li>Every method call and field access of the traced library code whose owner is a platform
@@ -165,7 +165,7 @@ public final class ApiLevel26 {
   }
 
   /** The class files of a folder (or the one class file given). */
-  private static List<Path> classFiles(Path dirOrFile) throws IOException {
+  static List<Path> classFiles(Path dirOrFile) throws IOException {
     try (var walk = Files.walk(dirOrFile)) {
       return walk.filter(p -> p.toString().endsWith(".class")).toList();
     }
@@ -202,8 +202,7 @@ public final class ApiLevel26 {
                 int access, String name, String desc, String sig, String[] exceptions) {
               return new MethodVisitor(Opcodes.ASM9) {
                 @Override
-                public void visitMethodInsn(
-                    int op, String owner, String n, String d, boolean itf) {
+                public void visitMethodInsn(int op, String owner, String n, String d, boolean itf) {
                   look(owner, n + d);
                 }
 
@@ -233,7 +232,8 @@ public final class ApiLevel26 {
   }
 
   /** True if {@code owner} or a supertype declares {@code member} in the signature. */
-  private static boolean has(Map<String, Clazz> api, String owner, String member, Set<String> seen) {
+  private static boolean has(
+      Map<String, Clazz> api, String owner, String member, Set<String> seen) {
     Clazz c = api.get(owner);
     if (c == null || !seen.add(owner)) {
       return false;
@@ -278,8 +278,8 @@ public final class ApiLevel26 {
   }
 
   /**
-   * Writes a class per signature entry, members as declared there; interface and static flags
-   * come from the same class on this JVM's class path (JDK or android-all), public otherwise.
+   * Writes a class per signature entry, members as declared there; interface and static flags come
+   * from the same class on this JVM's class path (JDK or android-all), public otherwise.
    */
   private static void writeStandIn(Map<String, Clazz> api, Path jar) throws IOException {
     try (OutputStream file = Files.newOutputStream(jar);
@@ -321,7 +321,12 @@ public final class ApiLevel26 {
                 name.equals("<clinit>")
                     ? Opcodes.ACC_STATIC | Opcodes.ACC_NATIVE
                     : itf && !isStatic ? Opcodes.ACC_ABSTRACT : Opcodes.ACC_NATIVE;
-            w.visitMethod(Opcodes.ACC_PUBLIC | (isStatic ? Opcodes.ACC_STATIC : 0) | body, name, desc, null, null)
+            w.visitMethod(
+                    Opcodes.ACC_PUBLIC | (isStatic ? Opcodes.ACC_STATIC : 0) | body,
+                    name,
+                    desc,
+                    null,
+                    null)
                 .visitEnd();
           }
         }
@@ -333,7 +338,9 @@ public final class ApiLevel26 {
     }
   }
 
-  /** The class's access flags on this JVM, and its members' in {@code members} (public if absent). */
+  /**
+   * The class's access flags on this JVM, and its members' in {@code members} (public if absent).
+   */
   private static int flagsOf(String name, Map<String, Integer> members) throws IOException {
     URL url = ApiLevel26.class.getClassLoader().getResource(name + ".class");
     if (url == null) {

@@ -33,9 +33,9 @@ import java.util.zip.ZipOutputStream;
 /**
  * Builds the APK from what Maven made: the resource APK linked by aapt2 (binary manifest,
  * resources.arsc), the app's classes and its runtime jars (dexed per jar through {@link DexCache},
- * or shrunk by R8 for a release build), the Java resources of those jars (Tika's MIME table,
- * {@code META-INF/services}), and sqlite-jdbc's Android {@code .so} files under {@code lib/<abi>/}
- * stored uncompressed at 16 KB-aligned offsets (the app runs them in place: {@code
+ * or shrunk by R8 for a release build), the Java resources of those jars (Tika's MIME table, {@code
+ * META-INF/services}), and sqlite-jdbc's Android {@code .so} files under {@code lib/<abi>/} stored
+ * uncompressed at 16 KB-aligned offsets (the app runs them in place: {@code
  * extractNativeLibs=false}). Signs with APK signature schemes v2 and v3 (apksig) with a debug key
  * made by keytool on the first build, and verifies the result.
  */
@@ -106,10 +106,7 @@ public final class ApkBuilder {
     verify(out, minApi);
     System.out.printf(
         "[wa-uploader] %s: %.1f MiB (%s) in %.1f s%n",
-        out,
-        Files.size(out) / (1024.0 * 1024.0),
-        dexReport,
-        (System.nanoTime() - start) / 1e9);
+        out, Files.size(out) / (1024.0 * 1024.0), dexReport, (System.nanoTime() - start) / 1e9);
   }
 
   /** The jars of a classpath file written by {@code dependency:build-classpath}. */
@@ -130,7 +127,7 @@ public final class ApkBuilder {
     Files.createDirectories(out);
     R8.run(
         R8Command.builder(new DexCache.Quiet())
-            .addProgramFiles(classes)
+            .addProgramFiles(ApiLevel26.classFiles(classes))
             .addProgramFiles(jars)
             .addLibraryFiles(androidJar)
             .addLibraryResourceProvider(DexCache.jdk())
@@ -148,8 +145,8 @@ public final class ApkBuilder {
 
   /**
    * The resource APK's entries, then the dex files, the natives and the jars' Java resources.
-   * Stored (not deflated): {@code resources.arsc} (required from target SDK 30) and the {@code
-   * .so} files; apksig aligns stored entries when it signs.
+   * Stored (not deflated): {@code resources.arsc} (required from target SDK 30) and the {@code .so}
+   * files; apksig aligns stored entries when it signs.
    */
   static void writeUnsigned(
       Path resourceApk, Path dexDir, List<Path> jars, Path natives, Path classes, Path out)

@@ -4,7 +4,6 @@ import com.android.tools.r8.CompilationFailedException;
 import com.android.tools.r8.D8;
 import com.android.tools.r8.D8Command;
 import com.android.tools.r8.Version;
-import com.android.tools.r8.origin.Origin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -22,9 +21,9 @@ import java.util.List;
 /**
  * D8 for each dependency jar once: the intermediate dex of a jar is kept under {@code
  * <cache>/<key>/} where the key is the jar's SHA-256 with the D8 version and min API, so it
- * outlives {@code mvn clean} and a changed jar (a new SNAPSHOT of core) is dexed again. Entries
- * are written to a temporary folder and renamed, so two builds at once never see half an entry.
- * Only the merge of all entries runs on every build.
+ * outlives {@code mvn clean} and a changed jar (a new SNAPSHOT of core) is dexed again. Entries are
+ * written to a temporary folder and renamed, so two builds at once never see half an entry. Only
+ * the merge of all entries runs on every build.
  */
 final class DexCache {
   private final Path root;
