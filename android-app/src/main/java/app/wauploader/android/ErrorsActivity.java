@@ -9,10 +9,12 @@ import java.util.Optional;
 
 /** The recorded failures, newest first, each with its reason and what to do about it. */
 public final class ErrorsActivity extends Activity {
+  private TextView text;
+
   @Override
   protected void onCreate(Bundle saved) {
     super.onCreate(saved);
-    TextView text = new TextView(this);
+    text = new TextView(this);
     text.setTextIsSelectable(true);
     int pad = (int) (16 * getResources().getDisplayMetrics().density);
     text.setPadding(pad, pad, pad, pad);
@@ -27,5 +29,9 @@ public final class ErrorsActivity extends Activity {
                   Screens.time());
           runOnUiThread(() -> text.setText(shown));
         });
+  }
+
+  TextView errorsView() {
+    return text;
   }
 }

@@ -27,7 +27,7 @@ final class ErrorsText {
           .append(": ")
           .append(e.errorMessage())
           .append('\n')
-          .append("  → ")
+          .append("  What to do: ")
           .append(RunReports.advice(e.reason(), Words.APP))
           .append("\n\n");
     }

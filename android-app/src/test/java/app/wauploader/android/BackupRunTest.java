@@ -54,6 +54,9 @@ public class BackupRunTest {
     assertThat(summary.bytesSent()).isPositive();
     assertThat(bytes).isGreaterThanOrEqualTo(summary.bytesSent());
     assertThat(AppEnvironment.database(fixture.app)).exists();
+    // Locks carry the app's own host name, never Termux's.
+    assertThat(AppEnvironment.of(fixture.app).owner().id())
+        .startsWith(AppEnvironment.LOCK_HOST + ":" + android.os.Process.myPid() + ":");
 
     Notification shown =
         shadowOf(fixture.app.getSystemService(NotificationManager.class))
