@@ -27,12 +27,20 @@ import java.util.List;
  */
 final class DexCache {
   private final Path root;
-  private final Path androidJar;
+  // One provider each for every D8 call: opening the 137 MB android-all and the JDK's image once,
+  // not once per jar.
+  private final com.android.tools.r8.ClassFileResourceProvider android;
+  private final com.android.tools.r8.ClassFileResourceProvider jdk;
   private final int minApi;
 
   DexCache(Path root, Path androidJar, int minApi) {
     this.root = root;
-    this.androidJar = androidJar;
+    try {
+      this.android = new com.android.tools.r8.ArchiveClassFileProvider(androidJar);
+      this.jdk = jdk();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
     this.minApi = minApi;
   }
 
@@ -51,8 +59,8 @@ final class DexCache {
     D8.run(
         D8Command.builder(new Quiet())
             .addProgramFiles(jar)
-            .addLibraryFiles(androidJar)
-            .addLibraryResourceProvider(jdk())
+            .addLibraryResourceProvider(android)
+            .addLibraryResourceProvider(jdk)
             .setMinApiLevel(minApi)
             .setMode(com.android.tools.r8.CompilationMode.RELEASE)
             .setIntermediate(true)
@@ -76,8 +84,8 @@ final class DexCache {
     Files.createDirectories(out);
     D8Command.Builder merge =
         D8Command.builder(new Quiet())
-            .addLibraryFiles(androidJar)
-            .addLibraryResourceProvider(jdk())
+            .addLibraryResourceProvider(android)
+            .addLibraryResourceProvider(jdk)
             .setMinApiLevel(minApi)
             .setMode(com.android.tools.r8.CompilationMode.RELEASE)
             .setOutput(out, com.android.tools.r8.OutputMode.DexIndexed);
@@ -102,8 +110,8 @@ final class DexCache {
     D8.run(
         D8Command.builder(new Quiet())
             .addProgramFiles(classFiles)
-            .addLibraryFiles(androidJar)
-            .addLibraryResourceProvider(jdk())
+            .addLibraryResourceProvider(android)
+            .addLibraryResourceProvider(jdk)
             .setMinApiLevel(minApi)
             .setMode(com.android.tools.r8.CompilationMode.RELEASE)
             .setIntermediate(true)
