@@ -146,7 +146,7 @@ public final class Backups {
                     tx.errors().count(),
                     tx.items().countByState(),
                     tx.fileHashes().count(),
-                    tx.items().lockedCount(),
+                    tx.itemLocks().lockedCount(),
                     tx.items().waiting(Optional.empty(), tx.nowMs()),
                     tx.contentChats().progress());
               }));
