@@ -183,6 +183,26 @@ class UploadCommandTest {
     }
   }
 
+  @Test
+  void statusSaysHowManyPhotosRequestsTodayUsedAndWhatTheBacklogNeeds() throws Exception {
+    CliRun run = CliRun.upload(media, emulator.baseUri().toString(), db);
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    EmulatorInspector inspector = new EmulatorInspector(emulator.baseUri());
+    int photosRequests = 0;
+    for (String route :
+        new String[] {
+          "photos.upload", "photos.batchCreate", "photos.albums", "photos.mediaItems"
+        }) {
+      photosRequests += inspector.requests(route);
+    }
+    CliRun status = CliRun.of("status", "--db", db.toString());
+    assertThat(status.out())
+        .containsPattern(
+            "Photos requests today \\(\\d{4}-\\d{2}-\\d{2}, Pacific time\\): "
+                + photosRequests
+                + " of 10000; backlog 0 items at \\d+\\.\\d\\d requests each: nothing left");
+  }
+
   private static JsonObject photosItem(java.net.URI endpoint, String name) throws IOException {
     for (com.google.gson.JsonElement e : new EmulatorInspector(endpoint).items()) {
       JsonObject item = e.getAsJsonObject();

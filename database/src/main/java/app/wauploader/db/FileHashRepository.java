@@ -83,6 +83,11 @@ public final class FileHashRepository {
         sha256);
   }
 
+  /** How many distinct contents are uploaded to {@code service}. */
+  public long count(Service service) throws SQLException {
+    return tx.queryLong("SELECT count(*) FROM file_hashes WHERE upload_service = ?", service);
+  }
+
   /** How many distinct contents are uploaded. */
   public long count() throws SQLException {
     return tx.queryLong("SELECT count(*) FROM file_hashes");

@@ -323,6 +323,14 @@ public final class UploadItemRepository {
     return counts;
   }
 
+  /**
+   * Items of {@code service} still to be stored (pending, uploading, uploaded, retrying, paused).
+   */
+  public long countOpen(Service service) throws SQLException {
+    return tx.queryLong(
+        "SELECT count(*) FROM upload_items WHERE service = ? AND state IN " + OPEN, service);
+  }
+
   private static UploadItem map(ResultSet rs) throws SQLException {
     return new UploadItem(
         rs.getLong("id"),

@@ -7,7 +7,9 @@ import app.wauploader.core.source.MediaSource;
 import app.wauploader.core.source.MediaSources;
 import app.wauploader.core.source.SourceUnavailableException;
 import app.wauploader.core.source.ZipArchiveSource;
+import app.wauploader.core.upload.ApiRequestLog;
 import app.wauploader.core.upload.Pipeline;
+import app.wauploader.core.upload.QuotaReset;
 import app.wauploader.core.upload.RunControl;
 import app.wauploader.core.upload.RunListener;
 import app.wauploader.core.upload.RunSummary;
@@ -17,6 +19,7 @@ import app.wauploader.db.Database;
 import app.wauploader.db.UploadError;
 import app.wauploader.db.UploadSession;
 import app.wauploader.db.migration.Migrations;
+import app.wauploader.domain.Service;
 import com.google.gson.JsonArray;
 import java.io.Closeable;
 import java.io.IOException;
@@ -66,7 +69,10 @@ public final class Backups {
       }
       MediaSource all = MediaSources.of(sources, env.keys());
       try (Database db = open(options)) {
-        return pipeline(db, all, options, control, listener).backup(all, describe(sources));
+        try (ApiRequestLog requests = new ApiRequestLog(db, env.clock())) {
+          return pipeline(db, all, options, control, listener, requests)
+              .backup(all, describe(sources));
+        }
       }
     } finally {
       close(sources);
@@ -108,13 +114,16 @@ public final class Backups {
           0);
     }
     try (Database db = open(options)) {
-      Pipeline pipeline =
-          pipeline(db, MediaSources.of(List.of(), env.keys()), options, control, listener);
-      if (!options.dryRun()
-          && db.read(tx -> tx.items().due(session, Long.MAX_VALUE, 1)).size() > 0) {
-        checkSignIn();
+      try (ApiRequestLog requests = new ApiRequestLog(db, env.clock())) {
+        Pipeline pipeline =
+            pipeline(
+                db, MediaSources.of(List.of(), env.keys()), options, control, listener, requests);
+        if (!options.dryRun()
+            && db.read(tx -> tx.items().due(session, Long.MAX_VALUE, 1)).size() > 0) {
+          checkSignIn();
+        }
+        return pipeline.resume(session, limit);
       }
-      return pipeline.resume(session, limit);
     } finally {
       MediaSources.closeArchives();
     }
@@ -148,7 +157,8 @@ public final class Backups {
                     tx.fileHashes().count(),
                     tx.itemLocks().lockedCount(),
                     tx.items().waiting(Optional.empty(), tx.nowMs()),
-                    tx.contentChats().progress());
+                    tx.contentChats().progress(),
+                    photosQuota(tx));
               }));
     }
   }
@@ -171,6 +181,16 @@ public final class Backups {
     }
   }
 
+  private PhotosQuota photosQuota(app.wauploader.db.Transaction tx) throws java.sql.SQLException {
+    java.time.LocalDate day = QuotaReset.day(env.clock().instant());
+    return PhotosQuota.of(
+        day.toString(),
+        tx.apiRequests().on(day).getOrDefault(Service.PHOTOS, 0L),
+        tx.apiRequests().total(Service.PHOTOS),
+        tx.fileHashes().count(Service.PHOTOS),
+        tx.items().countOpen(Service.PHOTOS));
+  }
+
   /** The database file of this environment. */
   public java.nio.file.Path database() {
     return env.database();
@@ -181,8 +201,13 @@ public final class Backups {
       MediaSource media,
       UploadOptions options,
       RunControl control,
-      RunListener listener) {
-    GoogleHttp http = GoogleHttp.create(env.tokens(), env.endpoints());
+      RunListener listener,
+      ApiRequestLog requests) {
+    GoogleHttp http =
+        GoogleHttp.create(
+            env.tokens(),
+            env.endpoints(),
+            options.dryRun() ? GoogleHttp.RequestCounter.NONE : requests);
     return new Pipeline(
         db,
         env.targets().create(db, http),
