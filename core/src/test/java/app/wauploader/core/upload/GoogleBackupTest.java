@@ -59,6 +59,9 @@ class GoogleBackupTest {
       assertThat(emulator.albums())
           .extracting(a -> a.getAsJsonObject().get("title").getAsString())
           .containsExactlyInAnyOrder("WhatsApp Images", "WhatsApp Video", "WhatsApp Animated Gifs");
+      assertThat(emulator.inspector().requests("photos.albums"))
+          .as("the app's albums listed once, then each of the three created")
+          .isEqualTo(1 + 3);
 
       // What Google holds: each content once (Photos gets dated copies, a little larger for JPEG).
       long storedBytes = RemoteContents.storedBytes(emulator.items());
