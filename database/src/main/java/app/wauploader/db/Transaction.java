@@ -84,6 +84,11 @@ public final class Transaction {
     return new UploadTransferRepository(this);
   }
 
+  /** {@code freed_files} (the free-up journal) and its candidates, within this transaction. */
+  public FreedFileRepository freedFiles() {
+    return new FreedFileRepository(this);
+  }
+
   /** {@code api_requests} (requests per service and quota day), within this transaction. */
   public ApiRequestRepository apiRequests() {
     return new ApiRequestRepository(this);

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       StatusCommand.class,
       ErrorsCommand.class,
       DoctorCommand.class,
+      FreeUpCommand.class,
       DemoCommand.class,
       EmulatorCommand.class,
       CommandLine.HelpCommand.class

@@ -101,6 +101,16 @@ public interface Target {
   }
 
   /**
+   * Asks the service now whether item {@code remoteId} this app stored is still there (before a
+   * local copy is deleted by {@code free-up}).
+   *
+   * @return the item, with the SHA-256 the service reports if it reports one; empty when it is gone
+   *     (deleted, or in Drive's trash)
+   * @throws TargetException when the service cannot be asked (network, sign-in, quota)
+   */
+  Optional<StoredItem> stored(String remoteId) throws TargetException, InterruptedException;
+
+  /**
    * Removes a finished upload that must not stay (its checksum did not match the local file).
    * Optional capability: services that cannot delete (Photos) do nothing.
    *

@@ -87,6 +87,12 @@ final class WatchedTarget implements Target {
   }
 
   @Override
+  public Optional<app.wauploader.core.target.StoredItem> stored(String remoteId)
+      throws TargetException, InterruptedException {
+    return watch(() -> target.stored(remoteId));
+  }
+
+  @Override
   public Optional<String> findExisting(String sha256) throws TargetException, InterruptedException {
     return watch(() -> target.findExisting(sha256));
   }

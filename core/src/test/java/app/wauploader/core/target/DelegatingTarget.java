@@ -57,4 +57,10 @@ public abstract class DelegatingTarget implements Target {
   public TargetTraits traits() {
     return delegate.traits();
   }
+
+  @Override
+  public java.util.Optional<StoredItem> stored(String remoteId)
+      throws TargetException, InterruptedException {
+    return delegate.stored(remoteId);
+  }
 }

@@ -113,6 +113,24 @@ public abstract class TargetContractTest {
   }
 
   @Test
+  void aStoredItemIsConfirmedByItsIdAndAnUnknownIdIsGone() throws Exception {
+    Target target = target();
+    byte[] content = random(4000, 13);
+    String sha = sha256(content);
+    String receipt = upload(target, "IMG-confirmed.jpg", content);
+    String id =
+        target
+            .commit(List.of(new CommitRequest(1, receipt, container(), "IMG-confirmed.jpg", sha)))
+            .get(0)
+            .remoteId()
+            .orElseThrow();
+    StoredItem stored = target.stored(id).orElseThrow();
+    assertThat(stored.id()).isEqualTo(id);
+    stored.sha256().ifPresent(remote -> assertThat(remote).isEqualTo(sha));
+    assertThat(target.stored("no-such-item-" + id)).isEmpty();
+  }
+
+  @Test
   void aStoredItemIsFiledInASecondContainerWithoutItsBytesAndAgainHarmlessly() throws Exception {
     Target target = target();
     byte[] content = random(3000, 7);

@@ -14,7 +14,8 @@ public final class Migrations {
           new V006SourceKeys(),
           new V007ChatsSeedColumns(),
           new V008AlbumCounts(),
-          new V009SentCopiesAndRequests());
+          new V009SentCopiesAndRequests(),
+          new V010FreedFiles());
 
   private Migrations() {}
 

@@ -184,6 +184,32 @@ final class DriveFiles {
     }
   }
 
+  /**
+   * The file as Drive has it now: {@code files.get} with {@code fields=id,sha256Checksum,trashed}
+   * (https://developers.google.com/workspace/drive/api/reference/rest/v3/files/get); a 404 or a
+   * trashed file is gone.
+   *
+   * @throws TargetException classified, when Drive cannot be asked
+   */
+  Optional<app.wauploader.core.target.StoredItem> stored(String fileId) throws TargetException {
+    try {
+      File file = drive.files().get(fileId).setFields("id,sha256Checksum,trashed").execute();
+      if (Boolean.TRUE.equals(file.getTrashed())) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          new app.wauploader.core.target.StoredItem(
+              file.getId(), Optional.ofNullable(file.getSha256Checksum())));
+    } catch (GoogleJsonResponseException e) {
+      if (e.getStatusCode() == 404) {
+        return Optional.empty();
+      }
+      throw classify(e, "Drive file check");
+    } catch (IOException e) {
+      throw Failures.fromIo(e, "Drive file check");
+    }
+  }
+
   static TargetException classify(GoogleJsonResponseException e, String what) {
     String retryAfter =
         e.getHeaders() == null ? null : e.getHeaders().getFirstHeaderStringValue("Retry-After");

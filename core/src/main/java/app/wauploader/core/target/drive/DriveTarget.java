@@ -350,6 +350,13 @@ public final class DriveTarget implements Target {
     return files.findBySha256(sha256);
   }
 
+  /** {@code files.get} of the file (see {@link DriveFiles#stored}). */
+  @Override
+  public Optional<app.wauploader.core.target.StoredItem> stored(String remoteId)
+      throws TargetException {
+    return files.stored(remoteId);
+  }
+
   /** See {@link DriveFiles#findBySha256}. */
   public Optional<String> findBySha256(String sha256) throws TargetException {
     return files.findBySha256(sha256);

@@ -199,6 +199,21 @@ public final class InMemoryTarget implements Target {
     return List.copyOf(items.values());
   }
 
+  /** A committed item, with the SHA-256 of its bytes; empty once {@link #delete}d. */
+  @Override
+  public synchronized Optional<app.wauploader.core.target.StoredItem> stored(String remoteId) {
+    Item item = items.get(remoteId);
+    return item == null
+        ? Optional.empty()
+        : Optional.of(
+            new app.wauploader.core.target.StoredItem(item.id(), Optional.of(item.sha256())));
+  }
+
+  /** Removes a committed item (as a user deleting it in the service's app). */
+  public synchronized void delete(String remoteId) {
+    items.remove(remoteId);
+  }
+
   /** Body bytes received by {@link #send}, including re-sent overlaps. */
   public synchronized long bytesReceived() {
     return bytesReceived;

@@ -269,6 +269,31 @@ public final class PhotosTarget implements Target {
     return TRAITS;
   }
 
+  /**
+   * {@code GET /v1/mediaItems/{id}}: an app-created item this app can still read
+   * (https://developers.google.com/photos/library/reference/rest/v1/mediaItems/get); 404 (deleted
+   * by the user) or 400 (an id Google no longer knows) means gone. Photos reports no checksum.
+   */
+  @Override
+  public Optional<app.wauploader.core.target.StoredItem> stored(String remoteId)
+      throws TargetException {
+    try {
+      com.google.api.client.http.HttpRequest get =
+          http.requestFactory()
+              .buildGetRequest(
+                  new com.google.api.client.http.GenericUrl(root + "v1/mediaItems/" + remoteId));
+      com.google.api.client.http.HttpResponse response =
+          http.execute(get, "Photos media item check", 400, 404);
+      boolean present = response.getStatusCode() / 100 == 2;
+      GoogleHttp.disconnect(response);
+      return present
+          ? Optional.of(new app.wauploader.core.target.StoredItem(remoteId, Optional.empty()))
+          : Optional.empty();
+    } catch (java.io.IOException e) {
+      throw Failures.fromIo(e, "Photos media item check");
+    }
+  }
+
   /** See {@link #traits()}. */
   public static final TargetTraits TRAITS =
       new TargetTraits(
