@@ -203,6 +203,37 @@ class UploadCommandTest {
                 + " of 10000; backlog 0 items at \\d+\\.\\d\\d requests each: nothing left");
   }
 
+  @Test
+  void filtersChooseWhatIsBackedUpAndBadOnesExitTwo() throws Exception {
+    CliRun run =
+        CliRun.upload(
+            media,
+            emulator.baseUri().toString(),
+            db,
+            "--include",
+            "WhatsApp Images/**",
+            "--exclude",
+            "*-WA0001.*",
+            "--max-size",
+            "5M",
+            "--order",
+            "smallest");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    com.google.gson.JsonArray items = new EmulatorInspector(emulator.baseUri()).items();
+    assertThat(items).isNotEmpty();
+    for (com.google.gson.JsonElement e : items) {
+      assertThat(e.getAsJsonObject().get("service").getAsString()).isEqualTo("photos");
+      assertThat(e.getAsJsonObject().get("name").getAsString())
+          .startsWith("IMG-")
+          .doesNotContain("-WA0001.");
+    }
+    assertThat(
+            CliRun.upload(media, emulator.baseUri().toString(), db, "--max-size", "big").exitCode())
+        .isEqualTo(ExitCode.USAGE.code());
+    assertThat(CliRun.upload(media, emulator.baseUri().toString(), db, "--include", "[a").err())
+        .contains("[a");
+  }
+
   private static JsonObject photosItem(java.net.URI endpoint, String name) throws IOException {
     for (com.google.gson.JsonElement e : new EmulatorInspector(endpoint).items()) {
       JsonObject item = e.getAsJsonObject();

@@ -67,7 +67,9 @@ public final class Backups {
       if (!options.dryRun()) {
         checkSignIn();
       }
-      MediaSource all = MediaSources.of(sources, env.keys());
+      MediaSource all =
+          new app.wauploader.core.source.SelectedSource(
+              MediaSources.of(sources, env.keys()), env.clock());
       try (Database db = open(options)) {
         try (ApiRequestLog requests = new ApiRequestLog(db, env.clock())) {
           return pipeline(db, all, options, control, listener, requests)
