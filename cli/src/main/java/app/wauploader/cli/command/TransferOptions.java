@@ -146,6 +146,14 @@ public final class TransferOptions {
               + " exact bytes. On by default; --no-restore-dates sends every file as it is.")
   boolean restoreDates = true;
 
+  @Option(
+      names = "--bwlimit",
+      paramLabel = "RATE",
+      description =
+          "Send at most this many bytes per second, all transfers together: bytes, or with K, M, G"
+              + " (e.g. 2M = 2 MiB/s). Default: no limit.")
+  String bwlimit;
+
   @Option(names = "--no-progress", description = "Do not draw the progress bar.")
   boolean noProgress;
 
@@ -188,6 +196,7 @@ public final class TransferOptions {
         .withDryRun(dryRun)
         .withNow(now)
         .withRestoreDates(restoreDates)
+        .withBandwidthLimit(bwlimit == null ? 0 : UploadCommand.bytes(bwlimit, "--bwlimit"))
         .withOwner(thisProcess())
         .withLockTimeout(Duration.ofSeconds(lockTimeoutSeconds));
   }

@@ -119,7 +119,7 @@ public final class UploadCommand implements Callable<Integer> {
       return new Selection(
           include,
           exclude,
-          maxSize == null ? 0 : bytes(maxSize),
+          maxSize == null ? 0 : bytes(maxSize, "--max-size"),
           Optional.ofNullable(newerThan).map(FreeUpCommand::age),
           Selection.Order.parse(order));
     } catch (IllegalArgumentException e) {
@@ -128,13 +128,13 @@ public final class UploadCommand implements Callable<Integer> {
   }
 
   /** {@code 500M}-style sizes: bytes, or K, M, G (powers of 1024). */
-  static long bytes(String text) {
+  static long bytes(String text, String option) {
     java.util.regex.Matcher m =
         java.util.regex.Pattern.compile("(\\d+)([kmg]?)i?b?")
             .matcher(text.trim().toLowerCase(java.util.Locale.ROOT));
     if (!m.matches()) {
       throw new UserError(
-          ExitCode.USAGE, "--max-size must be a number of bytes, or with K, M or G, not " + text);
+          ExitCode.USAGE, option + " must be a number of bytes, or with K, M or G, not " + text);
     }
     long n = Long.parseLong(m.group(1));
     return switch (m.group(2)) {

@@ -17,10 +17,15 @@ import java.util.Optional;
 final class WatchedTarget implements Target {
   private final Target target;
   private final Reachability reachability;
+  private final Throttle throttle;
 
-  WatchedTarget(Target target, Reachability reachability) {
+  /**
+   * @param throttle the run's upload-rate cap, shared by every target
+   */
+  WatchedTarget(Target target, Reachability reachability, Throttle throttle) {
     this.target = target;
     this.reachability = reachability;
+    this.throttle = throttle;
   }
 
   /** One call to watch. */
@@ -65,12 +70,14 @@ final class WatchedTarget implements Target {
   @Override
   public TransferState send(String transferUri, long offset, byte[] chunk, int length, long size)
       throws TargetException, InterruptedException {
+    throttle.acquire(length);
     return watch(() -> target.send(transferUri, offset, chunk, length, size));
   }
 
   @Override
   public TransferState.Complete sendWhole(TransferRequest request, byte[] content, int length)
       throws TargetException, InterruptedException {
+    throttle.acquire(length);
     return watch(() -> target.sendWhole(request, content, length));
   }
 
