@@ -21,10 +21,7 @@ class FreeUpCommandTest {
   @Test
   void aDryRunListsThenApplyDeletesAndTheLogShowsWhat() throws Exception {
     Path media = UploadCommandTest.copySamples(dir);
-    List<Path> files;
-    try (Stream<Path> s = Files.walk(media)) {
-      files = s.filter(Files::isRegularFile).toList();
-    }
+    List<Path> files = files(media);
     FileTime old = FileTime.from(Instant.now().minus(Duration.ofDays(60)));
     for (Path f : files) {
       Files.setLastModifiedTime(f, old);
@@ -64,10 +61,7 @@ class FreeUpCommandTest {
   @Test
   void googleOutOfReachKeepsEverythingAndSaysSo() throws Exception {
     Path media = UploadCommandTest.copySamples(dir);
-    List<Path> files;
-    try (Stream<Path> s = Files.walk(media)) {
-      files = s.filter(Files::isRegularFile).toList();
-    }
+    List<Path> files = files(media);
     Path db = dir.resolve("wa.db");
     try (GoogleEmulator emulator =
         GoogleEmulator.start(EmulatorConfig.defaults(dir.resolve("emulator")))) {
@@ -86,5 +80,11 @@ class FreeUpCommandTest {
     assertThat(run.exitCode()).isEqualTo(ExitCode.NOT_FREED.code());
     assertThat(run.out()).contains("NOT CONFIRMED");
     assertThat(files).allMatch(Files::exists);
+  }
+
+  private static List<Path> files(Path media) throws java.io.IOException {
+    try (Stream<Path> s = Files.walk(media)) {
+      return s.filter(Files::isRegularFile).toList();
+    }
   }
 }

@@ -121,153 +121,72 @@ public record EmulatorConfig(
   }
 
   public EmulatorConfig withPort(int newPort) {
-    return new EmulatorConfig(
-        newPort,
-        dataDir,
-        bandwidthBytesPerSecond,
-        requireAuth,
-        tokenTtlSeconds,
-        faultsFile,
-        albumCapacity,
-        photosStorageBytes,
-        resumableSessionTtlSeconds,
-        checkMediaContent,
-        photosChunkGranularity);
+    Builder b = new Builder(this);
+    b.port = newPort;
+    return b.build();
   }
 
   public EmulatorConfig withBandwidth(long bytesPerSecond) {
-    return new EmulatorConfig(
-        port,
-        dataDir,
-        bytesPerSecond,
-        requireAuth,
-        tokenTtlSeconds,
-        faultsFile,
-        albumCapacity,
-        photosStorageBytes,
-        resumableSessionTtlSeconds,
-        checkMediaContent,
-        photosChunkGranularity);
+    Builder b = new Builder(this);
+    b.bandwidthBytesPerSecond = bytesPerSecond;
+    return b.build();
   }
 
   public EmulatorConfig withRequireAuth(boolean required) {
-    return new EmulatorConfig(
-        port,
-        dataDir,
-        bandwidthBytesPerSecond,
-        required,
-        tokenTtlSeconds,
-        faultsFile,
-        albumCapacity,
-        photosStorageBytes,
-        resumableSessionTtlSeconds,
-        checkMediaContent,
-        photosChunkGranularity);
+    Builder b = new Builder(this);
+    b.requireAuth = required;
+    return b.build();
   }
 
   public EmulatorConfig withTokenTtl(long seconds) {
-    return new EmulatorConfig(
-        port,
-        dataDir,
-        bandwidthBytesPerSecond,
-        requireAuth,
-        seconds,
-        faultsFile,
-        albumCapacity,
-        photosStorageBytes,
-        resumableSessionTtlSeconds,
-        checkMediaContent,
-        photosChunkGranularity);
+    Builder b = new Builder(this);
+    b.tokenTtlSeconds = seconds;
+    return b.build();
   }
 
   /**
    * @param file JSON array of fault rules; null for none
    */
   public EmulatorConfig withFaultsFile(Path file) {
-    return new EmulatorConfig(
-        port,
-        dataDir,
-        bandwidthBytesPerSecond,
-        requireAuth,
-        tokenTtlSeconds,
-        file,
-        albumCapacity,
-        photosStorageBytes,
-        resumableSessionTtlSeconds,
-        checkMediaContent,
-        photosChunkGranularity);
+    Builder b = new Builder(this);
+    b.faultsFile = file;
+    return b.build();
   }
 
   /**
    * @param items most media items per album (at least 1)
    */
   public EmulatorConfig withAlbumCapacity(int items) {
-    return new EmulatorConfig(
-        port,
-        dataDir,
-        bandwidthBytesPerSecond,
-        requireAuth,
-        tokenTtlSeconds,
-        faultsFile,
-        items,
-        photosStorageBytes,
-        resumableSessionTtlSeconds,
-        checkMediaContent,
-        photosChunkGranularity);
+    Builder b = new Builder(this);
+    b.albumCapacity = items;
+    return b.build();
   }
 
   /**
    * @param bytes free Photos storage, bytes; 0 = unlimited
    */
   public EmulatorConfig withPhotosStorage(long bytes) {
-    return new EmulatorConfig(
-        port,
-        dataDir,
-        bandwidthBytesPerSecond,
-        requireAuth,
-        tokenTtlSeconds,
-        faultsFile,
-        albumCapacity,
-        bytes,
-        resumableSessionTtlSeconds,
-        checkMediaContent,
-        photosChunkGranularity);
+    Builder b = new Builder(this);
+    b.photosStorageBytes = bytes;
+    return b.build();
   }
 
   /**
    * @param seconds Drive resumable session lifetime (at least 1)
    */
   public EmulatorConfig withResumableSessionTtl(long seconds) {
-    return new EmulatorConfig(
-        port,
-        dataDir,
-        bandwidthBytesPerSecond,
-        requireAuth,
-        tokenTtlSeconds,
-        faultsFile,
-        albumCapacity,
-        photosStorageBytes,
-        seconds,
-        checkMediaContent,
-        photosChunkGranularity);
+    Builder b = new Builder(this);
+    b.resumableSessionTtlSeconds = seconds;
+    return b.build();
   }
 
   /**
    * @param check whether batchCreate checks the uploaded bytes (see {@code checkMediaContent})
    */
   public EmulatorConfig withMediaContentCheck(boolean check) {
-    return new EmulatorConfig(
-        port,
-        dataDir,
-        bandwidthBytesPerSecond,
-        requireAuth,
-        tokenTtlSeconds,
-        faultsFile,
-        albumCapacity,
-        photosStorageBytes,
-        resumableSessionTtlSeconds,
-        check,
-        photosChunkGranularity);
+    Builder b = new Builder(this);
+    b.checkMediaContent = check;
+    return b.build();
   }
 
   /**
@@ -275,17 +194,52 @@ public record EmulatorConfig(
    *     multiple of 256 KiB)
    */
   public EmulatorConfig withPhotosChunkGranularity(int bytes) {
-    return new EmulatorConfig(
-        port,
-        dataDir,
-        bandwidthBytesPerSecond,
-        requireAuth,
-        tokenTtlSeconds,
-        faultsFile,
-        albumCapacity,
-        photosStorageBytes,
-        resumableSessionTtlSeconds,
-        checkMediaContent,
-        bytes);
+    Builder b = new Builder(this);
+    b.photosChunkGranularity = bytes;
+    return b.build();
+  }
+
+  /** A mutable copy, so each {@code with…} changes one setting. */
+  private static final class Builder {
+    private int port;
+    private Path dataDir;
+    private long bandwidthBytesPerSecond;
+    private boolean requireAuth;
+    private long tokenTtlSeconds;
+    private Path faultsFile;
+    private int albumCapacity;
+    private long photosStorageBytes;
+    private long resumableSessionTtlSeconds;
+    private boolean checkMediaContent;
+    private int photosChunkGranularity;
+
+    Builder(EmulatorConfig c) {
+      port = c.port;
+      dataDir = c.dataDir;
+      bandwidthBytesPerSecond = c.bandwidthBytesPerSecond;
+      requireAuth = c.requireAuth;
+      tokenTtlSeconds = c.tokenTtlSeconds;
+      faultsFile = c.faultsFile;
+      albumCapacity = c.albumCapacity;
+      photosStorageBytes = c.photosStorageBytes;
+      resumableSessionTtlSeconds = c.resumableSessionTtlSeconds;
+      checkMediaContent = c.checkMediaContent;
+      photosChunkGranularity = c.photosChunkGranularity;
+    }
+
+    EmulatorConfig build() {
+      return new EmulatorConfig(
+          port,
+          dataDir,
+          bandwidthBytesPerSecond,
+          requireAuth,
+          tokenTtlSeconds,
+          faultsFile,
+          albumCapacity,
+          photosStorageBytes,
+          resumableSessionTtlSeconds,
+          checkMediaContent,
+          photosChunkGranularity);
+    }
   }
 }
