@@ -74,6 +74,11 @@ public final class Transaction {
     return new ContentChatRepository(this);
   }
 
+  /** Read-only aggregates for the backup report, within this transaction. */
+  public ReportRepository report() {
+    return new ReportRepository(this);
+  }
+
   /** Now, in epoch ms, from the database's clock (the time every row of this transaction gets). */
   public long nowMs() {
     return clock.millis();

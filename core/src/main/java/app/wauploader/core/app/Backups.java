@@ -2,6 +2,7 @@ package app.wauploader.core.app;
 
 import app.wauploader.core.auth.SignInRequiredException;
 import app.wauploader.core.google.GoogleHttp;
+import app.wauploader.core.report.ReportReader;
 import app.wauploader.core.source.LocalFileSource;
 import app.wauploader.core.source.MediaSource;
 import app.wauploader.core.source.MediaSources;
@@ -150,6 +151,24 @@ public final class Backups {
                     tx.items().waiting(Optional.empty(), tx.nowMs()),
                     tx.contentChats().progress());
               }));
+    }
+  }
+
+  /**
+   * The whole picture ({@link BackupReport}): safe, waiting and failed files per service, media
+   * folder and chat, bytes per month in {@code zone}, the Photos quota and backlog, the newest
+   * {@code failures} failures and {@code sessions} sessions. Read without the write lock.
+   *
+   * @return empty if there is no database yet (nothing is created)
+   */
+  public Optional<BackupReport> report(int sessions, int failures, java.time.ZoneId zone) {
+    if (!Files.exists(env.database())) {
+      return Optional.empty();
+    }
+    ReportReader reader =
+        new ReportReader(zone, sessions, failures, UploadOptions.defaults().chunkBytes());
+    try (Database db = Database.open(env.database(), Migrations.all(), env.clock())) {
+      return Optional.of(db.read(tx -> reader.read(tx, db.file())));
     }
   }
 
