@@ -85,9 +85,16 @@ public final class WaUploaderCommand {
                   : settings.resolve(e.getArgSpec());
           if (from.isPresent()) {
             // A value from the environment or the file is wrong: name where it came from.
+            Settings.Origin origin = from.get().origin();
             e.getCommandLine()
                 .getErr()
-                .println("wa-uploader: " + from.get().origin() + ": " + e.getMessage());
+                .println(
+                    "wa-uploader: "
+                        + (origin.kind().equals("file")
+                            ? origin.where() + ": key '" + origin.key() + "'"
+                            : origin.where())
+                        + ": "
+                        + e.getMessage());
             return ExitCode.USAGE.code();
           }
           return usage.handleParseException(e, args);

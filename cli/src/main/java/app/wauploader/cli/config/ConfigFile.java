@@ -44,7 +44,9 @@ public final class ConfigFile {
     }
   }
 
-  /** One key's value and its line. */
+  /**
+   * One key's value and its line; {@code key} is dotted with its table ({@code upload.transfers}).
+   */
   public record Entry(String key, Object value, int line) {
     /** The value as picocli takes it for {@code option}. */
     String asOptionValue(OptionSpec option) {
@@ -160,7 +162,7 @@ public final class ConfigFile {
       if (shape.isPresent()) {
         return Optional.of(new Problem(path, line, dotted, shape.get()));
       }
-      entries.put(key, new Entry(key, value, line));
+      entries.put(key, new Entry(dotted, value, line));
     }
     return Optional.empty();
   }

@@ -28,8 +28,9 @@ public final class Settings implements CommandLine.IDefaultValueProvider {
    *
    * @param kind {@code env}, {@code file} or {@code default}
    * @param where the variable's name, {@code FILE:LINE}, or empty for a default
+   * @param key the variable, or the key in the file ({@code upload.transfers} when in a table)
    */
-  public record Origin(String kind, String where) {
+  public record Origin(String kind, String where, String key) {
     @Override
     public String toString() {
       return where.isEmpty() ? kind : kind + " " + where;
@@ -93,7 +94,7 @@ public final class Settings implements CommandLine.IDefaultValueProvider {
     String variable = envName(option);
     String fromEnv = env.get(variable);
     if (fromEnv != null) {
-      return Optional.of(new Resolved(fromEnv, new Origin("env", variable)));
+      return Optional.of(new Resolved(fromEnv, new Origin("env", variable, variable)));
     }
     CommandSpec command = option.command();
     if (command == null || file.problem().isPresent()) {
@@ -105,7 +106,8 @@ public final class Settings implements CommandLine.IDefaultValueProvider {
     }
     ConfigFile.Entry e = entry.get();
     return Optional.of(
-        new Resolved(e.asOptionValue(option), new Origin("file", file.path() + ":" + e.line())));
+        new Resolved(
+            e.asOptionValue(option), new Origin("file", file.path() + ":" + e.line(), e.key())));
   }
 
   /** A value and where it came from. */
