@@ -49,7 +49,7 @@ public final class WaUploaderCommand {
   }
 
   /** The same with the environment and directories given. */
-  static CommandLine commandLine(Map<String, String> env, AppDirs dirs) {
+  public static CommandLine commandLine(Map<String, String> env, AppDirs dirs) {
     WaUploaderCommand top = new WaUploaderCommand();
     CommandLine cli = new CommandLine(top);
     cli.setExecutionExceptionHandler(
