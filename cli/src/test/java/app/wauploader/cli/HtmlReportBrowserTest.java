@@ -28,6 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * fails the test).
  */
 class HtmlReportBrowserTest {
+  static final String CHAT = "<b>Fam & \"Co\"</b>";
+
   @TempDir Path dir;
 
   @Test
@@ -44,6 +46,24 @@ class HtmlReportBrowserTest {
     Files.createDirectories(html.getParent());
     JsonObject status;
     try (ReportScenario scenario = ReportScenario.run(dir)) {
+      // A chat (its name is user data too) with a voice note in Drive and a photo that waits.
+      Path export =
+          Files.writeString(
+              dir.resolve("WhatsApp Chat with Fam.txt"),
+              "05/11/2023, 12:01 - Mum: IMG-20231105-WA0012.jpg (file attached)\n"
+                  + "01/01/2024, 10:00 - Sam: PTT-20240101-WA0001.opus (file attached)\n");
+      CliRun chats =
+          CliRun.of(
+              "chats",
+              "import",
+              export.toString(),
+              "--chat-name",
+              CHAT,
+              "--source",
+              scenario.media.toString(),
+              "--db",
+              scenario.db.toString());
+      assertThat(chats.exitCode()).as(chats.out() + chats.err()).isZero();
       CliRun report =
           CliRun.of("report", "--db", scenario.db.toString(), "--html", html.toString());
       assertThat(report.exitCode()).as(report.err()).isZero();
@@ -70,6 +90,9 @@ class HtmlReportBrowserTest {
                               + "files: [...document.querySelectorAll('tr.failure td.file')]"
                               + ".map(e => e.textContent),"
                               + "advice: document.querySelectorAll('tr.failure .advice').length,"
+                              + "chats: [...document.querySelectorAll('#chats tr')].slice(1).map(r"
+                              + " => [...r.cells].map(c => c.textContent)),"
+                              + "chatMarkup: document.querySelectorAll('#chats td *').length,"
                               + "months: [...document.querySelectorAll('svg.chart g.month')].map(g"
                               + " => ({month: g.dataset.month, bytes: +g.dataset.bytes, drive:"
                               + " g.querySelector('rect.drive').getBBox().height})),"
@@ -100,7 +123,22 @@ class HtmlReportBrowserTest {
       page.getAsJsonArray("sections").forEach(s -> sections.add(s.getAsString()));
       assertThat(sections)
           .containsExactly(
-              "summary", "services", "folders", "months", "quota", "failures", "sessions");
+              "summary", "services", "chats", "folders", "months", "quota", "failures", "sessions");
+
+      JsonArray chatRows = page.getAsJsonArray("chats");
+      assertThat(chatRows).hasSize(1);
+      JsonArray chatRow = chatRows.get(0).getAsJsonArray();
+      JsonObject statusChat = status.getAsJsonArray("chats").get(0).getAsJsonObject();
+      assertThat(chatRow.get(0).getAsString())
+          .isEqualTo(CHAT)
+          .isEqualTo(statusChat.get("name").getAsString());
+      assertThat(page.get("chatMarkup").getAsInt()).as("the chat's name is text").isZero();
+      assertThat(chatRow.get(1).getAsString())
+          .isEqualTo(statusChat.get("backed_up").getAsString())
+          .isEqualTo("1");
+      assertThat(chatRow.get(3).getAsString())
+          .isEqualTo(statusChat.get("waiting").getAsString())
+          .isEqualTo("1");
 
       JsonArray months = page.getAsJsonArray("months");
       assertThat(months).hasSize(status.getAsJsonArray("months").size()).hasSize(1);

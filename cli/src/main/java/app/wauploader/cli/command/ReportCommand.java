@@ -64,10 +64,14 @@ public final class ReportCommand implements Callable<Integer> {
       throw new UserError(ExitCode.INPUT, "no folder " + parent + " to write the report in");
     }
     Path partial = target.resolveSibling(target.getFileName() + ".partial");
-    try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
-      new HtmlReport(new ReportJson(zone), zone).write(report.get(), out);
+    try {
+      try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+        new HtmlReport(new ReportJson(zone), zone).write(report.get(), out);
+      }
+      Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      Files.deleteIfExists(partial);
     }
-    Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
     BackupReport.Totals t = report.get().total();
     spec.commandLine()
         .getOut()
