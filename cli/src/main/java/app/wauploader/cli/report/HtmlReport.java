@@ -152,6 +152,7 @@ public final class HtmlReport {
   private Map<String, Object> quota(BackupReport.PhotosQuota q) {
     Map<String, Object> t = new LinkedHashMap<>();
     t.put("dailyLimit", q.dailyLimit());
+    t.put("dailyLimitText", String.format(Locale.ROOT, "%,d", q.dailyLimit()));
     t.put("committedToday", q.committedToday());
     t.put("requestsKnown", q.requestsToday().isPresent());
     t.put("requestsToday", q.requestsToday().orElse(0L));
