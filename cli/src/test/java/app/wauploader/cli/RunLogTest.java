@@ -65,7 +65,8 @@ class RunLogTest {
           .contains("upload: 3 transfers")
           .contains("DOC-20240101-WA0001.pdf: uploaded")
           .contains("planned")
-          .contains("session 1: uploaded 3");
+          .contains("session 1: uploaded 3")
+          .contains("backup ended: DONE (3 files"); // core's own line, through slf4j-api
 
       Path own = dir.resolve("my.log");
       Process logged =

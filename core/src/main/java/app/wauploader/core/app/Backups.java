@@ -39,6 +39,8 @@ import java.util.Optional;
  * words and exit codes.
  */
 public final class Backups {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Backups.class);
+
   private final BackupEnvironment env;
 
   public Backups(BackupEnvironment env) {
@@ -66,8 +68,14 @@ public final class Backups {
         checkSignIn();
       }
       MediaSource all = MediaSources.of(sources, env.keys());
+      LOG.info(
+          "backup of {} starting{} (database {})",
+          describe(sources),
+          options.dryRun() ? ", dry run" : "",
+          env.database());
       try (Database db = open(options)) {
-        return pipeline(db, all, options, control, listener).backup(all, describe(sources));
+        return logged(
+            "backup", pipeline(db, all, options, control, listener).backup(all, describe(sources)));
       }
     } finally {
       close(sources);
@@ -115,7 +123,11 @@ public final class Backups {
           && db.read(tx -> tx.items().due(session, Long.MAX_VALUE, 1)).size() > 0) {
         checkSignIn();
       }
-      return pipeline.resume(session, limit);
+      LOG.info(
+          "resume{} starting (database {})",
+          session.map(s -> " of session " + s).orElse(""),
+          env.database());
+      return logged("resume", pipeline.resume(session, limit));
     } finally {
       MediaSources.closeArchives();
     }
@@ -209,6 +221,18 @@ public final class Backups {
         options.withOwner(env.owner()),
         control,
         listener);
+  }
+
+  /** Logs how a run ended (its verdict, the files it counted, the bytes it sent). */
+  private static RunSummary logged(String what, RunSummary summary) {
+    LOG.info(
+        "{} ended: {} ({} files, {} bytes sent{})",
+        what,
+        summary.verdict(),
+        summary.files(),
+        summary.bytesSent(),
+        summary.sessionId().map(id -> ", session " + id).orElse(""));
+    return summary;
   }
 
   private Database open(UploadOptions options) {
