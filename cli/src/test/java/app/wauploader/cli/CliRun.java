@@ -42,4 +42,16 @@ record CliRun(int exitCode, String out, String err) {
     args.addAll(java.util.List.of(extra));
     return of(args.toArray(new String[0]));
   }
+
+  /** SHA-256 of a file's bytes, 64 lowercase hex. */
+  static String sha256(java.nio.file.Path file) throws java.io.IOException {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(
+              java.security.MessageDigest.getInstance("SHA-256")
+                  .digest(java.nio.file.Files.readAllBytes(file)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 }

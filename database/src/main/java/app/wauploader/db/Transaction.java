@@ -79,6 +79,21 @@ public final class Transaction {
     return new ReportRepository(this);
   }
 
+  /** The per-item locks of {@code upload_items}, within this transaction. */
+  public ItemLockRepository itemLocks() {
+    return new ItemLockRepository(this);
+  }
+
+  /** {@code upload_transfers} (what each open transfer sends), within this transaction. */
+  public UploadTransferRepository transfers() {
+    return new UploadTransferRepository(this);
+  }
+
+  /** {@code api_requests} (requests per service and quota day), within this transaction. */
+  public ApiRequestRepository apiRequests() {
+    return new ApiRequestRepository(this);
+  }
+
   /** Now, in epoch ms, from the database's clock (the time every row of this transaction gets). */
   public long nowMs() {
     return clock.millis();

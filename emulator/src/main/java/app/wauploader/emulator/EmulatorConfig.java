@@ -27,6 +27,10 @@ import java.util.Objects;
  * @param checkMediaContent when true (the default), batchCreate rejects (per item, code 3) bytes
  *     that are not a photo or video format Google Photos accepts, or not the kind declared; false
  *     accepts any bytes of a photo or video type (for tests that send placeholder bytes)
+ * @param photosChunkGranularity what a Photos resumable upload asks in {@code
+ *     X-Goog-Upload-Chunk-Granularity}: every chunk but the last must be a multiple of it (else
+ *     400, nothing stored), https://developers.google.com/photos/library/guides/resumable-uploads
+ *     (Step 2); a multiple of 256 KiB, default 256 KiB
  */
 public record EmulatorConfig(
     int port,
@@ -38,13 +42,17 @@ public record EmulatorConfig(
     int albumCapacity,
     long photosStorageBytes,
     long resumableSessionTtlSeconds,
-    boolean checkMediaContent) {
+    boolean checkMediaContent,
+    int photosChunkGranularity) {
 
   /** Default access token lifetime, as Google's (seconds). */
   public static final long DEFAULT_TOKEN_TTL_SECONDS = 3600;
 
   /** Google's album limit, items. */
   public static final int DEFAULT_ALBUM_CAPACITY = 20_000;
+
+  /** Google's Photos chunk granularity as observed: 256 KiB, bytes. */
+  public static final int DEFAULT_PHOTOS_CHUNK_GRANULARITY = 256 * 1024;
 
   /** Default Drive resumable session lifetime: one week, seconds. */
   public static final long DEFAULT_RESUMABLE_SESSION_TTL_SECONDS = 7L * 24 * 3600;
@@ -67,7 +75,8 @@ public record EmulatorConfig(
         DEFAULT_ALBUM_CAPACITY,
         0,
         DEFAULT_RESUMABLE_SESSION_TTL_SECONDS,
-        true);
+        true,
+        DEFAULT_PHOTOS_CHUNK_GRANULARITY);
   }
 
   /**
@@ -91,6 +100,11 @@ public record EmulatorConfig(
     if (photosStorageBytes < 0) {
       throw new IllegalArgumentException(
           "Photos storage must be >= 0 bytes, got " + photosStorageBytes);
+    }
+    if (photosChunkGranularity < 1 || photosChunkGranularity % (256 * 1024) != 0) {
+      throw new IllegalArgumentException(
+          "Photos chunk granularity must be a positive multiple of 262144, got "
+              + photosChunkGranularity);
     }
     if (resumableSessionTtlSeconds < 1) {
       throw new IllegalArgumentException(
@@ -117,7 +131,8 @@ public record EmulatorConfig(
         albumCapacity,
         photosStorageBytes,
         resumableSessionTtlSeconds,
-        checkMediaContent);
+        checkMediaContent,
+        photosChunkGranularity);
   }
 
   public EmulatorConfig withBandwidth(long bytesPerSecond) {
@@ -131,7 +146,8 @@ public record EmulatorConfig(
         albumCapacity,
         photosStorageBytes,
         resumableSessionTtlSeconds,
-        checkMediaContent);
+        checkMediaContent,
+        photosChunkGranularity);
   }
 
   public EmulatorConfig withRequireAuth(boolean required) {
@@ -145,7 +161,8 @@ public record EmulatorConfig(
         albumCapacity,
         photosStorageBytes,
         resumableSessionTtlSeconds,
-        checkMediaContent);
+        checkMediaContent,
+        photosChunkGranularity);
   }
 
   public EmulatorConfig withTokenTtl(long seconds) {
@@ -159,7 +176,8 @@ public record EmulatorConfig(
         albumCapacity,
         photosStorageBytes,
         resumableSessionTtlSeconds,
-        checkMediaContent);
+        checkMediaContent,
+        photosChunkGranularity);
   }
 
   /**
@@ -176,7 +194,8 @@ public record EmulatorConfig(
         albumCapacity,
         photosStorageBytes,
         resumableSessionTtlSeconds,
-        checkMediaContent);
+        checkMediaContent,
+        photosChunkGranularity);
   }
 
   /**
@@ -193,7 +212,8 @@ public record EmulatorConfig(
         items,
         photosStorageBytes,
         resumableSessionTtlSeconds,
-        checkMediaContent);
+        checkMediaContent,
+        photosChunkGranularity);
   }
 
   /**
@@ -210,7 +230,8 @@ public record EmulatorConfig(
         albumCapacity,
         bytes,
         resumableSessionTtlSeconds,
-        checkMediaContent);
+        checkMediaContent,
+        photosChunkGranularity);
   }
 
   /**
@@ -227,7 +248,8 @@ public record EmulatorConfig(
         albumCapacity,
         photosStorageBytes,
         seconds,
-        checkMediaContent);
+        checkMediaContent,
+        photosChunkGranularity);
   }
 
   /**
@@ -244,6 +266,26 @@ public record EmulatorConfig(
         albumCapacity,
         photosStorageBytes,
         resumableSessionTtlSeconds,
-        check);
+        check,
+        photosChunkGranularity);
+  }
+
+  /**
+   * @param bytes what Photos uploads ask in {@code X-Goog-Upload-Chunk-Granularity} (a positive
+   *     multiple of 256 KiB)
+   */
+  public EmulatorConfig withPhotosChunkGranularity(int bytes) {
+    return new EmulatorConfig(
+        port,
+        dataDir,
+        bandwidthBytesPerSecond,
+        requireAuth,
+        tokenTtlSeconds,
+        faultsFile,
+        albumCapacity,
+        photosStorageBytes,
+        resumableSessionTtlSeconds,
+        checkMediaContent,
+        bytes);
   }
 }

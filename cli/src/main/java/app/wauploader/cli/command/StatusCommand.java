@@ -4,6 +4,7 @@ import app.wauploader.cli.report.ReportJson;
 import app.wauploader.core.app.BackupEnvironment;
 import app.wauploader.core.app.BackupReport;
 import app.wauploader.core.app.Backups;
+import app.wauploader.core.app.PhotosQuota;
 import app.wauploader.core.app.StatusReport;
 import app.wauploader.core.auth.AccessTokens;
 import app.wauploader.core.google.GoogleEndpoints;
@@ -136,6 +137,18 @@ public final class StatusCommand implements Callable<Integer> {
             c.placed());
       }
     }
+    PhotosQuota quota = report.photosQuota();
+    out.printf(
+        "Photos requests today (%s, Pacific time): %d of %d; backlog %d items at %.2f requests"
+            + " each: %s%n",
+        quota.day(),
+        quota.requestsToday(),
+        quota.dailyLimit(),
+        quota.backlog(),
+        quota.requestsPerItem(),
+        quota.backlog() == 0
+            ? "nothing left"
+            : quota.backlogDays() == 1 ? "fits today" : "about " + quota.backlogDays() + " days");
     out.printf("errors recorded: %d (see 'wa-uploader errors')%n", report.errors());
     if (report.lockedFiles() > 0) {
       out.println(

@@ -140,12 +140,16 @@ public final class TransferOptions {
 
   @Option(
       names = "--restore-dates",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
       description =
           "Write each photo's and video's date (from its chat message, its WhatsApp name such as"
               + " IMG-20231105-WA0004.jpg, or its mtime) into the copy sent to Google Photos, so"
-              + " Photos shows it on the day it was taken. The local file is never changed. For"
-              + " now only files that fit one upload chunk (--chunk-size) are dated.")
-  boolean restoreDates;
+              + " Photos shows it on the day it was taken, and give Drive files that date as their"
+              + " created and modified times. The local file is never changed and Drive gets its"
+              + " exact bytes. On by default; --no-restore-dates sends every file as it is.")
+  boolean restoreDates = true;
 
   @Option(names = "--no-progress", description = "Do not draw the progress bar.")
   boolean noProgress;

@@ -165,14 +165,14 @@ public record BackupReport(
    * @param resetsAt the next midnight Pacific Time
    * @param committedToday contents committed to Photos since {@code dayStartedAt} (each cost at
    *     least one upload request and a share of a batchCreate)
-   * @param requestsToday Photos requests sent since {@code dayStartedAt}, when core counts them;
-   *     empty while it does not (then show {@code committedToday})
+   * @param requestsToday Photos requests this database's runs sent on this quota day ({@code
+   *     api_requests}); {@code Optional} so a front end that reads an older report copes
    * @param backlogFiles open Photos items (known files not yet in Photos)
    * @param backlogBytes their sizes, bytes
-   * @param backlogRequests requests those need at least: one per file that fits one chunk, else a
-   *     start and one per chunk, plus one batchCreate per 50 files
-   * @param daysNeeded days of full quota the backlog needs ({@code backlogRequests / dailyLimit},
-   *     rounded up; 0 for none)
+   * @param backlogRequests requests those need at the requests per item seen so far ({@link
+   *     app.wauploader.core.app.PhotosQuota#requestsPerItem()})
+   * @param daysNeeded quota days the backlog needs, counting what is left of today, as {@code
+   *     status} says ({@link app.wauploader.core.app.PhotosQuota#backlogDays()}); 0 for none
    */
   public record PhotosQuota(
       long dailyLimit,

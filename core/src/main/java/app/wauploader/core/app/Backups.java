@@ -8,7 +8,9 @@ import app.wauploader.core.source.MediaSource;
 import app.wauploader.core.source.MediaSources;
 import app.wauploader.core.source.SourceUnavailableException;
 import app.wauploader.core.source.ZipArchiveSource;
+import app.wauploader.core.upload.ApiRequestLog;
 import app.wauploader.core.upload.Pipeline;
+import app.wauploader.core.upload.QuotaReset;
 import app.wauploader.core.upload.RunControl;
 import app.wauploader.core.upload.RunListener;
 import app.wauploader.core.upload.RunSummary;
@@ -18,6 +20,7 @@ import app.wauploader.db.Database;
 import app.wauploader.db.UploadError;
 import app.wauploader.db.UploadSession;
 import app.wauploader.db.migration.Migrations;
+import app.wauploader.domain.Service;
 import com.google.gson.JsonArray;
 import java.io.Closeable;
 import java.io.IOException;
@@ -74,8 +77,12 @@ public final class Backups {
           options.dryRun() ? ", dry run" : "",
           env.database());
       try (Database db = open(options)) {
-        return logged(
-            "backup", pipeline(db, all, options, control, listener).backup(all, describe(sources)));
+        try (ApiRequestLog requests = new ApiRequestLog(db, env.clock())) {
+          return logged(
+              "backup",
+              pipeline(db, all, options, control, listener, requests)
+                  .backup(all, describe(sources)));
+        }
       }
     } finally {
       close(sources);
@@ -117,17 +124,20 @@ public final class Backups {
           0);
     }
     try (Database db = open(options)) {
-      Pipeline pipeline =
-          pipeline(db, MediaSources.of(List.of(), env.keys()), options, control, listener);
-      if (!options.dryRun()
-          && db.read(tx -> tx.items().due(session, Long.MAX_VALUE, 1)).size() > 0) {
-        checkSignIn();
+      try (ApiRequestLog requests = new ApiRequestLog(db, env.clock())) {
+        Pipeline pipeline =
+            pipeline(
+                db, MediaSources.of(List.of(), env.keys()), options, control, listener, requests);
+        if (!options.dryRun()
+            && db.read(tx -> tx.items().due(session, Long.MAX_VALUE, 1)).size() > 0) {
+          checkSignIn();
+        }
+        LOG.info(
+            "resume{} starting (database {})",
+            session.map(s -> " of session " + s).orElse(""),
+            env.database());
+        return logged("resume", pipeline.resume(session, limit));
       }
-      LOG.info(
-          "resume{} starting (database {})",
-          session.map(s -> " of session " + s).orElse(""),
-          env.database());
-      return logged("resume", pipeline.resume(session, limit));
     } finally {
       MediaSources.closeArchives();
     }
@@ -159,9 +169,10 @@ public final class Backups {
                     tx.errors().count(),
                     tx.items().countByState(),
                     tx.fileHashes().count(),
-                    tx.items().lockedCount(),
+                    tx.itemLocks().lockedCount(),
                     tx.items().waiting(Optional.empty(), tx.nowMs()),
-                    tx.contentChats().progress());
+                    tx.contentChats().progress(),
+                    photosQuota(tx));
               }));
     }
   }
@@ -177,8 +188,7 @@ public final class Backups {
     if (!Files.exists(env.database())) {
       return Optional.empty();
     }
-    ReportReader reader =
-        new ReportReader(zone, sessions, failures, UploadOptions.defaults().chunkBytes());
+    ReportReader reader = new ReportReader(zone, sessions, failures);
     try (Database db = Database.open(env.database(), Migrations.all(), env.clock())) {
       return Optional.of(db.read(tx -> reader.read(tx, db.file())));
     }
@@ -202,6 +212,16 @@ public final class Backups {
     }
   }
 
+  private PhotosQuota photosQuota(app.wauploader.db.Transaction tx) throws java.sql.SQLException {
+    java.time.LocalDate day = QuotaReset.day(env.clock().instant());
+    return PhotosQuota.of(
+        day.toString(),
+        tx.apiRequests().on(day).getOrDefault(Service.PHOTOS, 0L),
+        tx.apiRequests().total(Service.PHOTOS),
+        tx.fileHashes().count(Service.PHOTOS),
+        tx.items().countOpen(Service.PHOTOS));
+  }
+
   /** The database file of this environment. */
   public java.nio.file.Path database() {
     return env.database();
@@ -212,8 +232,13 @@ public final class Backups {
       MediaSource media,
       UploadOptions options,
       RunControl control,
-      RunListener listener) {
-    GoogleHttp http = GoogleHttp.create(env.tokens(), env.endpoints());
+      RunListener listener,
+      ApiRequestLog requests) {
+    GoogleHttp http =
+        GoogleHttp.create(
+            env.tokens(),
+            env.endpoints(),
+            options.dryRun() ? GoogleHttp.RequestCounter.NONE : requests);
     return new Pipeline(
         db,
         env.targets().create(db, http),

@@ -6,6 +6,7 @@ import app.wauploader.core.app.BackupReport.MonthTotals;
 import app.wauploader.core.app.BackupReport.PhotosQuota;
 import app.wauploader.core.app.BackupReport.ServiceTotals;
 import app.wauploader.core.app.BackupReport.Totals;
+import app.wauploader.core.upload.QuotaReset;
 import app.wauploader.db.ReportRepository.FolderTotal;
 import app.wauploader.db.ReportRepository.Uploaded;
 import app.wauploader.db.Transaction;
@@ -34,27 +35,21 @@ public final class ReportReader {
   /** Photos Library API requests per project per day. */
   public static final long PHOTOS_DAILY_REQUESTS = 10_000;
 
-  /** Items per {@code mediaItems:batchCreate}. */
-  static final int BATCH_CREATE = 50;
-
   private static final ZoneId PACIFIC = ZoneId.of("America/Los_Angeles");
 
   private final ZoneId zone;
   private final int sessions;
   private final int failures;
-  private final long chunkBytes;
 
   /**
    * @param zone the zone months are counted in
    * @param sessions how many of the newest sessions to include
    * @param failures how many of the newest failures to include
-   * @param chunkBytes the upload chunk size the backlog estimate assumes, bytes
    */
-  public ReportReader(ZoneId zone, int sessions, int failures, long chunkBytes) {
+  public ReportReader(ZoneId zone, int sessions, int failures) {
     this.zone = zone;
     this.sessions = sessions;
     this.failures = failures;
-    this.chunkBytes = chunkBytes;
   }
 
   /** The report of the database {@code tx} reads. */
@@ -104,7 +99,7 @@ public final class ReportReader {
         tx.errors().latest(failures),
         tx.errors().count(),
         tx.fileHashes().count(),
-        tx.items().lockedCount());
+        tx.itemLocks().lockedCount());
   }
 
   private List<MonthTotals> months(List<Uploaded> uploaded) {
@@ -121,36 +116,37 @@ public final class ReportReader {
   }
 
   private PhotosQuota photos(Transaction tx, Instant now) throws SQLException {
-    LocalDate today = now.atZone(PACIFIC).toLocalDate();
+    LocalDate today = QuotaReset.day(now);
     Instant dayStart = ZonedDateTime.of(today.atStartOfDay(), PACIFIC).toInstant();
-    Instant reset = ZonedDateTime.of(today.plusDays(1).atStartOfDay(), PACIFIC).toInstant();
+    Instant reset = QuotaReset.after(now);
     List<Long> open = tx.report().openSizes(Service.PHOTOS);
     long bytes = 0;
-    long requests = 0;
     for (long size : open) {
       bytes += size;
-      requests += size <= chunkBytes ? 1 : 1 + (size + chunkBytes - 1) / chunkBytes;
     }
-    requests += (open.size() + BATCH_CREATE - 1) / BATCH_CREATE;
+    long requestsToday = photosRequestsToday(tx, today);
+    // The same arithmetic as 'status' (core.app.PhotosQuota): the requests per item seen so far.
+    app.wauploader.core.app.PhotosQuota seen =
+        app.wauploader.core.app.PhotosQuota.of(
+            today.toString(),
+            requestsToday,
+            tx.apiRequests().total(Service.PHOTOS),
+            tx.fileHashes().count(Service.PHOTOS),
+            open.size());
     return new PhotosQuota(
         PHOTOS_DAILY_REQUESTS,
         dayStart,
         reset,
         tx.report().committedSince(Service.PHOTOS, dayStart.toEpochMilli()),
-        photosRequestsToday(tx, dayStart),
+        Optional.of(requestsToday),
         open.size(),
         bytes,
-        requests,
-        (requests + PHOTOS_DAILY_REQUESTS - 1) / PHOTOS_DAILY_REQUESTS);
+        (long) Math.ceil(open.size() * seen.requestsPerItem()),
+        seen.backlogDays());
   }
 
-  /**
-   * Hook for the per-day count of Photos requests: core does not count the requests it sends to
-   * Photos yet (a count per Pacific day is being added to core for {@code status}); until then the
-   * report has none and front ends show {@link PhotosQuota#committedToday()}. When that count
-   * lands, read it here — nothing else in the report or its renderers needs to change.
-   */
-  static Optional<Long> photosRequestsToday(Transaction tx, Instant dayStart) {
-    return Optional.empty();
+  /** Photos requests the runs of this database sent on {@code day} ({@code api_requests}). */
+  static long photosRequestsToday(Transaction tx, LocalDate day) throws SQLException {
+    return tx.apiRequests().on(day).getOrDefault(Service.PHOTOS, 0L);
   }
 }

@@ -27,9 +27,10 @@ public interface Target {
    * creates no remote item yet. May be called again after a failure: an abandoned transfer is
    * harmless.
    *
-   * @return the transfer's URI (Drive resumable session URI / Photos upload URL), to persist
+   * @return the transfer's URI (Drive resumable session URI / Photos upload URL), to persist, and
+   *     the chunk granularity its server asks for
    */
-  String begin(TransferRequest request) throws TargetException, InterruptedException;
+  TransferSession begin(TransferRequest request) throws TargetException, InterruptedException;
 
   /**
    * Asks the server how much of the transfer it holds. Never assumes what was sent arrived.
@@ -41,8 +42,8 @@ public interface Target {
 
   /**
    * Sends {@code length} bytes of {@code chunk} as bytes {@code offset .. offset+length-1} of the
-   * file. Every chunk but the last has a length that is a multiple of {@link
-   * TargetTraits#chunkGranularity()}; the chunk reaching {@code size} finishes the transfer.
+   * file. Every chunk but the last has a length that is a multiple of the transfer's {@link
+   * TransferSession#chunkGranularity()}; the chunk reaching {@code size} finishes the transfer.
    *
    * @return the server's new state: {@link TransferState.Active} with the offset it holds (which
    *     may be less than {@code offset + length}), or {@link TransferState.Complete}

@@ -23,8 +23,9 @@ import java.util.Optional;
  *     explicit choice
  * @param unreachableAfter the run stops when nothing has answered for this long (see {@link
  *     Reachability})
- * @param restoreDates true to write each photo's capture date into the bytes sent to Google Photos
- *     (see {@code DatedCopy}); false (the default, for now) sends every file as it is
+ * @param restoreDates true (the default) to write each photo's and video's capture date into the
+ *     bytes sent to Google Photos and give Drive files it as their times (see {@code SentBytes});
+ *     false sends every file as it is
  * @param chat the id of the one chat whose media this run backs up (a session for that chat), or
  *     empty for every file listed
  */
@@ -68,7 +69,7 @@ public record UploadOptions(
   /**
    * Defaults: 3 transfers, a hash thread per core (≥ 2), 8 MiB chunks, locks stale after 10 min,
    * progress written every 8 MiB or 5 s, retry-later 15 min, waits respected, give up when nothing
-   * answered for 60 s.
+   * answered for 60 s, capture dates restored.
    */
   public static UploadOptions defaults() {
     return new UploadOptions(
@@ -85,7 +86,7 @@ public record UploadOptions(
         Duration.ofMinutes(15),
         false,
         Duration.ofSeconds(60),
-        false,
+        true,
         Optional.empty());
   }
 

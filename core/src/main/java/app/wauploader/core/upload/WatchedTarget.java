@@ -7,6 +7,7 @@ import app.wauploader.core.target.LinkRequest;
 import app.wauploader.core.target.Target;
 import app.wauploader.core.target.TargetTraits;
 import app.wauploader.core.target.TransferRequest;
+import app.wauploader.core.target.TransferSession;
 import app.wauploader.core.target.TransferState;
 import app.wauploader.domain.Service;
 import java.util.List;
@@ -50,7 +51,8 @@ final class WatchedTarget implements Target {
   }
 
   @Override
-  public String begin(TransferRequest request) throws TargetException, InterruptedException {
+  public TransferSession begin(TransferRequest request)
+      throws TargetException, InterruptedException {
     return watch(() -> target.begin(request));
   }
 

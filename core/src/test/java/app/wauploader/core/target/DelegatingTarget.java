@@ -18,7 +18,8 @@ public abstract class DelegatingTarget implements Target {
   }
 
   @Override
-  public String begin(TransferRequest request) throws TargetException, InterruptedException {
+  public app.wauploader.core.target.TransferSession begin(TransferRequest request)
+      throws TargetException, InterruptedException {
     return delegate.begin(request);
   }
 

@@ -109,7 +109,13 @@ class BackupReportTest {
       assertThat(month.files()).isEqualTo(report.contents());
 
       BackupReport.PhotosQuota quota = report.photos();
-      assertThat(quota.requestsToday()).isEmpty();
+      assertThat(quota.requestsToday())
+          .as("the refused Photos uploads were requests too")
+          .hasValueSatisfying(n -> assertThat(n).isPositive())
+          .hasValue(
+              sqlLong(
+                  db,
+                  "SELECT coalesce(sum(requests), 0) FROM api_requests WHERE service = 'photos'"));
       assertThat(quota.committedToday()).isZero();
       assertThat(quota.backlogFiles())
           .as("twins of waiting files cost no request")
@@ -120,7 +126,7 @@ class BackupReportTest {
                   "service = 'photos' AND state IN"
                       + " ('pending','uploading','uploaded','retrying','paused')"));
       assertThat(quota.backlogRequests())
-          .as("small sample files: one request each plus one batchCreate per 50")
+          .as("nothing stored in Photos yet: 1.02 requests per item expected")
           .isEqualTo(quota.backlogFiles() + (quota.backlogFiles() + 49) / 50);
       assertThat(quota.daysNeeded()).isEqualTo(1);
       assertThat(quota.resetsAt()).isAfter(report.generatedAt());
