@@ -8,7 +8,15 @@ import picocli.CommandLine;
 /** Runs the real command line in-process and captures exit code, stdout and stderr. */
 record CliRun(int exitCode, String out, String err) {
   static CliRun of(String... args) {
-    CommandLine cli = WaUploaderCommand.commandLine();
+    return run(WaUploaderCommand.commandLine(), args);
+  }
+
+  /** The command line with this environment and these directories (settings, logs). */
+  static CliRun withEnv(java.util.Map<String, String> env, AppDirs dirs, String... args) {
+    return run(WaUploaderCommand.commandLine(env, dirs), args);
+  }
+
+  private static CliRun run(CommandLine cli, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     cli.setOut(new PrintWriter(out, true));

@@ -74,6 +74,11 @@ public final class Transaction {
     return new ContentChatRepository(this);
   }
 
+  /** Read-only aggregates for the backup report, within this transaction. */
+  public ReportRepository report() {
+    return new ReportRepository(this);
+  }
+
   /** The per-item locks of {@code upload_items}, within this transaction. */
   public ItemLockRepository itemLocks() {
     return new ItemLockRepository(this);

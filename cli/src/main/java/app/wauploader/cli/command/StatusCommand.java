@@ -1,6 +1,8 @@
 package app.wauploader.cli.command;
 
+import app.wauploader.cli.report.ReportJson;
 import app.wauploader.core.app.BackupEnvironment;
+import app.wauploader.core.app.BackupReport;
 import app.wauploader.core.app.Backups;
 import app.wauploader.core.app.PhotosQuota;
 import app.wauploader.core.app.StatusReport;
@@ -32,6 +34,9 @@ public final class StatusCommand implements Callable<Integer> {
   static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z").withZone(ZoneId.systemDefault());
 
+  /** Failures listed in {@code status --json} and the HTML report, newest first. */
+  static final int FAILURES = 50;
+
   @Spec CommandSpec spec;
   @Mixin DatabaseOption database;
 
@@ -42,9 +47,32 @@ public final class StatusCommand implements Callable<Integer> {
       description = "How many sessions to show (default: ${DEFAULT-VALUE}).")
   int limit;
 
+  @Option(
+      names = "--json",
+      description =
+          "Print the whole report as JSON instead (the numbers of 'report --html'; fields: README,"
+              + " 'Reports').")
+  boolean json;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      ZoneId zone = ZoneId.systemDefault();
+      Optional<BackupReport> report = backups(database).report(limit, FAILURES, zone);
+      com.google.gson.JsonObject doc;
+      if (report.isPresent()) {
+        doc = new ReportJson(zone).status(report.get());
+        doc.addProperty("exists", true);
+      } else {
+        doc = new com.google.gson.JsonObject();
+        doc.addProperty("database", database.path().toString());
+        doc.addProperty("exists", false);
+      }
+      out.println(ReportJson.print(doc, true));
+      out.flush();
+      return 0;
+    }
     Optional<StatusReport> found = backups(database).status(limit);
     if (found.isEmpty()) {
       out.println("no database at " + database.path() + " yet: nothing uploaded");

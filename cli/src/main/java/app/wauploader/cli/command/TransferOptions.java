@@ -5,6 +5,8 @@ import app.wauploader.cli.ExitCode;
 import app.wauploader.cli.UserError;
 import app.wauploader.cli.auth.GoogleSignIn;
 import app.wauploader.cli.auth.TokenStore;
+import app.wauploader.cli.log.LogOptions;
+import app.wauploader.cli.log.RunLogs;
 import app.wauploader.core.app.BackupEnvironment;
 import app.wauploader.core.app.Backups;
 import app.wauploader.core.auth.AccessTokens;
@@ -26,6 +28,9 @@ import picocli.CommandLine.Option;
 
 /** Options shared by {@code upload} and {@code resume}: where to send, how, and how fast. */
 public final class TransferOptions {
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(TransferOptions.class);
+
   @Option(
       names = "--endpoint",
       paramLabel = "URL",
@@ -157,6 +162,13 @@ public final class TransferOptions {
   @Option(names = "--no-progress", description = "Do not draw the progress bar.")
   boolean noProgress;
 
+  @Option(
+      names = "--json",
+      description =
+          "Also print the run's summary as one JSON object, the last line on stdout (fields:"
+              + " README, 'Reports').")
+  boolean json;
+
   /** The run's options from the command line, locked for this process. */
   UploadOptions options() {
     long chunkBytes = Math.round(chunkMib * 1024 * 1024);
@@ -209,13 +221,32 @@ public final class TransferOptions {
   RunSummary run(
       picocli.CommandLine.Model.CommandSpec spec, UploadOptions options, UploadRunner.Work work)
       throws IOException, InterruptedException {
-    return UploadRunner.run(
-        control(),
-        showProgress(),
-        options.dryRun(),
-        spec.commandLine().getOut(),
-        spec.commandLine().getErr(),
-        work);
+    LogOptions log = WaUploaderCommand.logOptions(spec);
+    // A per-run log by default; none for a dry run (it writes nothing anywhere) or with --log-file.
+    try (RunLogs.RunLog runLog =
+        options.dryRun() || log.logFile() != null
+            ? null
+            : RunLogs.open(AppDirs.fromEnvironment().logs(), spec.name(), log)) {
+      LOG.info(
+          "{} {}: {} transfers, chunks of {} bytes, database {}{}",
+          new WaUploaderCommand.Version().getVersion()[0],
+          spec.name(),
+          options.transfers(),
+          options.chunkBytes(),
+          spec.findOption("--db") == null
+              ? ""
+              : String.valueOf((Object) spec.findOption("--db").getValue()),
+          endpointText == null ? "" : ", endpoint " + endpointText);
+      return UploadRunner.run(
+          control(),
+          showProgress(),
+          options.dryRun(),
+          log.quiet(),
+          json,
+          spec.commandLine().getOut(),
+          spec.commandLine().getErr(),
+          work);
+    }
   }
 
   /** A control for this run: stopped by Ctrl-C/SIGTERM, and at --max-duration if given. */

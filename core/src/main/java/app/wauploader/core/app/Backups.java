@@ -2,6 +2,7 @@ package app.wauploader.core.app;
 
 import app.wauploader.core.auth.SignInRequiredException;
 import app.wauploader.core.google.GoogleHttp;
+import app.wauploader.core.report.ReportReader;
 import app.wauploader.core.source.LocalFileSource;
 import app.wauploader.core.source.MediaSource;
 import app.wauploader.core.source.MediaSources;
@@ -41,6 +42,8 @@ import java.util.Optional;
  * words and exit codes.
  */
 public final class Backups {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Backups.class);
+
   private final BackupEnvironment env;
 
   public Backups(BackupEnvironment env) {
@@ -70,10 +73,17 @@ public final class Backups {
       MediaSource all =
           new app.wauploader.core.source.SelectedSource(
               MediaSources.of(sources, env.keys()), env.clock());
+      LOG.info(
+          "backup of {} starting{} (database {})",
+          describe(sources),
+          options.dryRun() ? ", dry run" : "",
+          env.database());
       try (Database db = open(options)) {
         try (ApiRequestLog requests = new ApiRequestLog(db, env.clock())) {
-          return pipeline(db, all, options, control, listener, requests)
-              .backup(all, describe(sources));
+          return logged(
+              "backup",
+              pipeline(db, all, options, control, listener, requests)
+                  .backup(all, describe(sources)));
         }
       }
     } finally {
@@ -124,7 +134,11 @@ public final class Backups {
             && db.read(tx -> tx.items().due(session, Long.MAX_VALUE, 1)).size() > 0) {
           checkSignIn();
         }
-        return pipeline.resume(session, limit);
+        LOG.info(
+            "resume{} starting (database {})",
+            session.map(s -> " of session " + s).orElse(""),
+            env.database());
+        return logged("resume", pipeline.resume(session, limit));
       }
     } finally {
       MediaSources.closeArchives();
@@ -162,6 +176,23 @@ public final class Backups {
                     tx.contentChats().progress(),
                     photosQuota(tx));
               }));
+    }
+  }
+
+  /**
+   * The whole picture ({@link BackupReport}): safe, waiting and failed files per service, media
+   * folder and chat, bytes per month in {@code zone}, the Photos quota and backlog, the newest
+   * {@code failures} failures and {@code sessions} sessions. Read without the write lock.
+   *
+   * @return empty if there is no database yet (nothing is created)
+   */
+  public Optional<BackupReport> report(int sessions, int failures, java.time.ZoneId zone) {
+    if (!Files.exists(env.database())) {
+      return Optional.empty();
+    }
+    ReportReader reader = new ReportReader(zone, sessions, failures);
+    try (Database db = Database.open(env.database(), Migrations.all(), env.clock())) {
+      return Optional.of(db.read(tx -> reader.read(tx, db.file())));
     }
   }
 
@@ -217,6 +248,18 @@ public final class Backups {
         options.withOwner(env.owner()),
         control,
         listener);
+  }
+
+  /** Logs how a run ended (its verdict, the files it counted, the bytes it sent). */
+  private static RunSummary logged(String what, RunSummary summary) {
+    LOG.info(
+        "{} ended: {} ({} files, {} bytes sent{})",
+        what,
+        summary.verdict(),
+        summary.files(),
+        summary.bytesSent(),
+        summary.sessionId().map(id -> ", session " + id).orElse(""));
+    return summary;
   }
 
   private Database open(UploadOptions options) {
