@@ -15,6 +15,7 @@ import app.wauploader.core.upload.RunListener;
 import app.wauploader.core.upload.RunSummary;
 import app.wauploader.core.upload.UploadOptions;
 import app.wauploader.emulator.EmulatorConfig;
+import app.wauploader.emulator.EmulatorInspector;
 import app.wauploader.emulator.GoogleEmulator;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -111,8 +112,36 @@ public final class BackupBenchmark {
             summary.count(Outcome.DUPLICATE),
             summary.count(Outcome.UNCHANGED),
             summary.bytesSent() / 1048576.0);
+        if (label.startsWith("first")) {
+          photosRequests(new EmulatorInspector(emulator.baseUri()), backups);
+        }
       }
     }
+  }
+
+  /**
+   * Photos requests per Photos item of the first upload, as the emulator counted them (Google
+   * allows 10,000 a day, uploads included), next to what {@code status} recorded.
+   */
+  private static void photosRequests(EmulatorInspector inspector, Backups backups)
+      throws IOException {
+    int requests = 0;
+    for (String route :
+        List.of("photos.upload", "photos.batchCreate", "photos.albums", "photos.mediaItems")) {
+      requests += inspector.requests(route);
+    }
+    int items = 0;
+    for (var e : inspector.items()) {
+      items += e.getAsJsonObject().get("service").getAsString().equals("photos") ? 1 : 0;
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "%-34s Photos: %d requests for %d items = %.4f per item (status recorded %d)%n",
+        "",
+        requests,
+        items,
+        items == 0 ? 0.0 : requests / (double) items,
+        backups.status(1).map(r -> r.photosQuota().requestsToday()).orElse(0L));
   }
 
   private static void row(String name, int files, long bytes, double seconds, double ratio) {

@@ -29,6 +29,10 @@ public enum ExitCode {
   LOCKED(9, "another wa-uploader process is running that session or those files"),
   RETRY_LATER(10, "files wait to be retried at the time shown: run again then"),
   TIME_LIMIT(11, "the run's budget (--max-duration, --limit) is used up: run again"),
+  NOT_FREED(
+      12,
+      "free-up: Google could not confirm some files now, or a deletion failed; they were kept:"
+          + " run again later"),
   INTERRUPTED(130, "interrupted (Ctrl-C): run again to resume");
 
   private final int code;

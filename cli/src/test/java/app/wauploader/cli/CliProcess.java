@@ -19,6 +19,12 @@ public final class CliProcess {
 
   /** Starts {@code wa-uploader ARGS…} with its home under {@code sandbox}. */
   public static Process start(Path sandbox, String... args) throws IOException {
+    return start(sandbox, java.util.Map.of(), args);
+  }
+
+  /** The same with {@code env} added to the environment. */
+  public static Process start(Path sandbox, java.util.Map<String, String> env, String... args)
+      throws IOException {
     List<String> command =
         new ArrayList<>(
             List.of(
@@ -31,6 +37,9 @@ public final class CliProcess {
     pb.environment().put("HOME", sandbox.resolve("home").toString());
     pb.environment().put("XDG_CONFIG_HOME", sandbox.resolve("config").toString());
     pb.environment().put("XDG_DATA_HOME", sandbox.resolve("data").toString());
+    pb.environment().put("XDG_STATE_HOME", sandbox.resolve("state").toString());
+    pb.environment().keySet().removeIf(k -> k.startsWith("WA_UPLOADER_"));
+    pb.environment().putAll(env);
     return pb.start();
   }
 

@@ -8,7 +8,15 @@ import picocli.CommandLine;
 /** Runs the real command line in-process and captures exit code, stdout and stderr. */
 record CliRun(int exitCode, String out, String err) {
   static CliRun of(String... args) {
-    CommandLine cli = WaUploaderCommand.commandLine();
+    return run(WaUploaderCommand.commandLine(), args);
+  }
+
+  /** The command line with this environment and these directories (settings, logs). */
+  static CliRun withEnv(java.util.Map<String, String> env, AppDirs dirs, String... args) {
+    return run(WaUploaderCommand.commandLine(env, dirs), args);
+  }
+
+  private static CliRun run(CommandLine cli, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     cli.setOut(new PrintWriter(out, true));
@@ -33,5 +41,17 @@ record CliRun(int exitCode, String out, String err) {
                 "--no-progress"));
     args.addAll(java.util.List.of(extra));
     return of(args.toArray(new String[0]));
+  }
+
+  /** SHA-256 of a file's bytes, 64 lowercase hex. */
+  static String sha256(java.nio.file.Path file) throws java.io.IOException {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(
+              java.security.MessageDigest.getInstance("SHA-256")
+                  .digest(java.nio.file.Files.readAllBytes(file)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -2,20 +2,17 @@ package app.wauploader.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.wauploader.core.upload.RemoteContents;
 import app.wauploader.emulator.EmulatorConfig;
 import app.wauploader.emulator.EmulatorInspector;
 import app.wauploader.emulator.GoogleEmulator;
-import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -47,7 +44,11 @@ class KillAndResumeTest {
                 "..", "samples", "whatsapp", "Media", "WhatsApp Video", "VID-20231224-WA0002.mp4"));
     try (OutputStream out = Files.newOutputStream(bigVideo)) {
       out.write(mp4);
-      out.write(random(5 * CHUNK, 2));
+      // A well-formed top-level 'free' box of bulk bytes: the video stays a valid MP4 without a
+      // date of its own, so it is sent as a dated copy (mvhd/tkhd/mdhd times patched).
+      int bulk = 5 * CHUNK;
+      out.write(java.nio.ByteBuffer.allocate(8).putInt(bulk + 8).put("free".getBytes()).array());
+      out.write(random(bulk, 2));
     }
     long uniqueBytes = Files.size(bigDoc) + Files.size(bigVideo);
     Path db = dir.resolve("wa.db");
@@ -73,12 +74,19 @@ class KillAndResumeTest {
       assertThat(last.exitValue()).as(output).isZero();
 
       assertThat(kills).isGreaterThanOrEqualTo(2);
-      List<String> shas = new ArrayList<>();
       EmulatorInspector inspector = new EmulatorInspector(endpoint);
-      for (JsonElement e : inspector.items()) {
-        shas.add(e.getAsJsonObject().get("sha256").getAsString());
-      }
-      assertThat(shas).containsExactlyInAnyOrder(sha256(bigDoc), sha256(bigVideo));
+      assertThat(RemoteContents.copies(db, inspector.items()))
+          .containsOnlyKeys(CliRun.sha256(bigDoc), CliRun.sha256(bigVideo))
+          .containsValues(1);
+      // The video went as a dated copy whose date held across every kill: Photos shows it on the
+      // day of its name, and its bytes are the ones recorded when its transfer began.
+      JsonObject dated = RemoteContents.withContent(db, inspector.items(), CliRun.sha256(bigVideo));
+      assertThat(dated.get("sha256").getAsString()).isNotEqualTo(CliRun.sha256(bigVideo));
+      assertThat(
+              java.time.OffsetDateTime.parse(dated.get("creationTime").getAsString())
+                  .atZoneSameInstant(java.time.ZoneId.systemDefault())
+                  .toLocalDate())
+          .isEqualTo(java.time.LocalDate.of(2024, 3, 1));
       long received = inspector.bytesReceived();
       assertThat(received).isGreaterThanOrEqualTo(uniqueBytes);
       assertThat(received - uniqueBytes)
@@ -95,10 +103,5 @@ class KillAndResumeTest {
     byte[] b = new byte[size];
     new Random(seed).nextBytes(b);
     return b;
-  }
-
-  private static String sha256(Path p) throws Exception {
-    return HexFormat.of()
-        .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p)));
   }
 }

@@ -157,7 +157,7 @@ class SafetyCommandsTest {
       CliRun status = CliRun.of("status", "--db", db.toString());
       assertThat(status.out()).contains("interrupted");
       try (app.wauploader.db.Database database = app.wauploader.db.Database.open(db)) {
-        assertThat(database.<Long>inTransaction(tx -> tx.items().lockedCount())).isZero();
+        assertThat(database.<Long>inTransaction(tx -> tx.itemLocks().lockedCount())).isZero();
         assertThat(
                 database.<java.util.List<app.wauploader.db.UploadSession>>inTransaction(
                     tx -> tx.sessions().running()))

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.wauploader.emulator.EmulatorConfig;
 import app.wauploader.emulator.EmulatorInspector;
 import app.wauploader.emulator.GoogleEmulator;
+import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -160,21 +161,94 @@ class UploadCommandTest {
   }
 
   @Test
-  void restoreDatesPutsAPhotoOnTheDayOfItsName() throws Exception {
-    CliRun run = CliRun.upload(media, emulator.baseUri().toString(), db, "--restore-dates");
+  void byDefaultAPhotoLandsOnTheDayOfItsNameAndNoRestoreDatesSendsItAsItIs() throws Exception {
+    CliRun run = CliRun.upload(media, emulator.baseUri().toString(), db);
     assertThat(run.exitCode()).as(run.err()).isZero();
-    String created = null;
-    for (com.google.gson.JsonElement e : new EmulatorInspector(emulator.baseUri()).items()) {
-      com.google.gson.JsonObject item = e.getAsJsonObject();
-      if (item.get("name").getAsString().equals("IMG-20231224-WA0001.jpg")) { // has no twin
-        created = item.get("creationTime").getAsString();
-      }
+    String photo = "WhatsApp Images/IMG-20231224-WA0001.jpg"; // has no twin in the sample tree
+    JsonObject dated = photosItem(emulator.baseUri(), "IMG-20231224-WA0001.jpg");
+    assertThat(localDay(dated)).isEqualTo(java.time.LocalDate.of(2023, 12, 24));
+    assertThat(dated.get("sha256").getAsString())
+        .as("a dated copy was sent")
+        .isNotEqualTo(CliRun.sha256(media.resolve(photo)));
+
+    try (GoogleEmulator other =
+        GoogleEmulator.start(EmulatorConfig.defaults(dir.resolve("emulator-2")))) {
+      CliRun plain =
+          CliRun.upload(
+              media, other.baseUri().toString(), dir.resolve("other.db"), "--no-restore-dates");
+      assertThat(plain.exitCode()).as(plain.err()).isZero();
+      JsonObject asIs = photosItem(other.baseUri(), "IMG-20231224-WA0001.jpg");
+      assertThat(asIs.get("sha256").getAsString()).isEqualTo(CliRun.sha256(media.resolve(photo)));
+      assertThat(localDay(asIs)).isNotEqualTo(java.time.LocalDate.of(2023, 12, 24));
+    }
+  }
+
+  @Test
+  void statusSaysHowManyPhotosRequestsTodayUsedAndWhatTheBacklogNeeds() throws Exception {
+    CliRun run = CliRun.upload(media, emulator.baseUri().toString(), db);
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    EmulatorInspector inspector = new EmulatorInspector(emulator.baseUri());
+    int photosRequests = 0;
+    for (String route :
+        new String[] {
+          "photos.upload", "photos.batchCreate", "photos.albums", "photos.mediaItems"
+        }) {
+      photosRequests += inspector.requests(route);
+    }
+    CliRun status = CliRun.of("status", "--db", db.toString());
+    assertThat(status.out())
+        .containsPattern(
+            "Photos requests today \\(\\d{4}-\\d{2}-\\d{2}, Pacific time\\): "
+                + photosRequests
+                + " of 10000; backlog 0 items at \\d+\\.\\d\\d requests each: nothing left");
+  }
+
+  @Test
+  void filtersChooseWhatIsBackedUpAndBadOnesExitTwo() throws Exception {
+    CliRun run =
+        CliRun.upload(
+            media,
+            emulator.baseUri().toString(),
+            db,
+            "--include",
+            "WhatsApp Images/**",
+            "--exclude",
+            "*-WA0001.*",
+            "--max-size",
+            "5M",
+            "--order",
+            "smallest");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    com.google.gson.JsonArray items = new EmulatorInspector(emulator.baseUri()).items();
+    assertThat(items).isNotEmpty();
+    for (com.google.gson.JsonElement e : items) {
+      assertThat(e.getAsJsonObject().get("service").getAsString()).isEqualTo("photos");
+      assertThat(e.getAsJsonObject().get("name").getAsString())
+          .startsWith("IMG-")
+          .doesNotContain("-WA0001.");
     }
     assertThat(
-            java.time.OffsetDateTime.parse(created)
-                .atZoneSameInstant(java.time.ZoneId.systemDefault())
-                .toLocalDate())
-        .isEqualTo(java.time.LocalDate.of(2023, 12, 24));
+            CliRun.upload(media, emulator.baseUri().toString(), db, "--max-size", "big").exitCode())
+        .isEqualTo(ExitCode.USAGE.code());
+    assertThat(CliRun.upload(media, emulator.baseUri().toString(), db, "--include", "[a").err())
+        .contains("[a");
+  }
+
+  private static JsonObject photosItem(java.net.URI endpoint, String name) throws IOException {
+    for (com.google.gson.JsonElement e : new EmulatorInspector(endpoint).items()) {
+      JsonObject item = e.getAsJsonObject();
+      if (item.get("service").getAsString().equals("photos")
+          && item.get("name").getAsString().equals(name)) {
+        return item;
+      }
+    }
+    throw new AssertionError("no Photos item named " + name);
+  }
+
+  private static java.time.LocalDate localDay(JsonObject item) {
+    return java.time.OffsetDateTime.parse(item.get("creationTime").getAsString())
+        .atZoneSameInstant(java.time.ZoneId.systemDefault())
+        .toLocalDate();
   }
 
   private CliRun upload() {

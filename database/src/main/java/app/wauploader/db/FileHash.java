@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param uploadId Drive file id or Photos media item id
  * @param chatId the WhatsApp chat it belongs to, when known
  * @param sessionId the upload session that uploaded it, when still recorded
+ * @param sentSha256 SHA-256 of the bytes Google holds, when they differ from the local file's (a
+ *     dated copy sent to Google Photos); empty when the file's own bytes were sent
  */
 public record FileHash(
     String hash,
@@ -26,4 +28,5 @@ public record FileHash(
     String uploadId,
     Optional<String> chatId,
     Optional<Long> sessionId,
-    Instant uploadedAt) {}
+    Instant uploadedAt,
+    Optional<String> sentSha256) {}

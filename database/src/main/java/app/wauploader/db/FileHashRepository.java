@@ -20,6 +20,18 @@ public final class FileHashRepository {
   }
 
   /**
+   * The upload record naming {@code service}'s remote item {@code uploadId} (Drive file id, Photos
+   * media item id).
+   */
+  public Optional<FileHash> findByUploadId(Service service, String uploadId) throws SQLException {
+    return tx.queryOne(
+        "SELECT * FROM file_hashes WHERE upload_service = ? AND upload_id = ?",
+        FileHashRepository::map,
+        service,
+        uploadId);
+  }
+
+  /**
    * Records uploaded content. A second record for the same hash is ignored.
    *
    * @param filePath where it was uploaded from (a display path)
@@ -57,6 +69,25 @@ public final class FileHashRepository {
         == 1;
   }
 
+  /**
+   * Records that Google holds other bytes than the local file's for content {@code sha256}: a copy
+   * with its capture date written in (issue 9). Dedup stays on {@code sha256}; the first record
+   * wins.
+   *
+   * @param sentSha256 SHA-256 of the bytes sent, 64 lowercase hex
+   */
+  public void recordSent(String sha256, String sentSha256) throws SQLException {
+    tx.update(
+        "UPDATE file_hashes SET sent_sha256 = ? WHERE hash = ? AND sent_sha256 IS NULL",
+        sentSha256,
+        sha256);
+  }
+
+  /** How many distinct contents are uploaded to {@code service}. */
+  public long count(Service service) throws SQLException {
+    return tx.queryLong("SELECT count(*) FROM file_hashes WHERE upload_service = ?", service);
+  }
+
   /** How many distinct contents are uploaded. */
   public long count() throws SQLException {
     return tx.queryLong("SELECT count(*) FROM file_hashes");
@@ -73,6 +104,7 @@ public final class FileHashRepository {
         rs.getString("upload_id"),
         Transaction.string(rs, "chat_id"),
         Transaction.longValue(rs, "session_id"),
-        Instant.ofEpochMilli(rs.getLong("uploaded_at")));
+        Instant.ofEpochMilli(rs.getLong("uploaded_at")),
+        Transaction.string(rs, "sent_sha256"));
   }
 }

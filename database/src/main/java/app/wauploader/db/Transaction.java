@@ -74,6 +74,31 @@ public final class Transaction {
     return new ContentChatRepository(this);
   }
 
+  /** Read-only aggregates for the backup report, within this transaction. */
+  public ReportRepository report() {
+    return new ReportRepository(this);
+  }
+
+  /** The per-item locks of {@code upload_items}, within this transaction. */
+  public ItemLockRepository itemLocks() {
+    return new ItemLockRepository(this);
+  }
+
+  /** {@code upload_transfers} (what each open transfer sends), within this transaction. */
+  public UploadTransferRepository transfers() {
+    return new UploadTransferRepository(this);
+  }
+
+  /** {@code freed_files} (the free-up journal) and its candidates, within this transaction. */
+  public FreedFileRepository freedFiles() {
+    return new FreedFileRepository(this);
+  }
+
+  /** {@code api_requests} (requests per service and quota day), within this transaction. */
+  public ApiRequestRepository apiRequests() {
+    return new ApiRequestRepository(this);
+  }
+
   /** Now, in epoch ms, from the database's clock (the time every row of this transaction gets). */
   public long nowMs() {
     return clock.millis();

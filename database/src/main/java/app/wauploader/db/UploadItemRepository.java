@@ -127,7 +127,7 @@ public final class UploadItemRepository {
    * earlier one is dropped).
    */
   public void startTransfer(long id, String sessionUri) throws SQLException {
-    tx.update("DELETE FROM upload_chunks WHERE item_id = ?", id);
+    forgetTransfer(id);
     tx.update(
         "UPDATE upload_items SET state = 'uploading', session_uri = ?, acked_offset = 0,"
             + " updated_at = ? WHERE id = ? AND state <> 'committed'",
@@ -191,7 +191,7 @@ public final class UploadItemRepository {
 
   /** → pending: forget the open transfer (expired session, changed file, expired token). */
   public void resetTransfer(long id) throws SQLException {
-    tx.update("DELETE FROM upload_chunks WHERE item_id = ?", id);
+    forgetTransfer(id);
     tx.update(
         "UPDATE upload_items SET state = 'pending', session_uri = NULL, acked_offset = 0,"
             + " upload_token = NULL, upload_token_at = NULL, updated_at = ? WHERE id = ? AND state <> 'committed'",
@@ -305,57 +305,6 @@ public final class UploadItemRepository {
         id);
   }
 
-  /**
-   * Takes the lock of an item for {@code owner}: succeeds if it is unlocked, already ours, or its
-   * lock's heartbeat is older than {@code staleBeforeMs} (the holder died or hung).
-   *
-   * @return true if {@code owner} now holds the lock
-   */
-  public boolean claim(long id, String owner, long staleBeforeMs) throws SQLException {
-    return tx.update(
-            "UPDATE upload_items SET locked_by = ?, locked_at = ? WHERE id = ?"
-                + " AND (locked_by IS NULL OR locked_by = ? OR locked_at < ?)",
-            owner,
-            tx.nowMs(),
-            id,
-            owner,
-            staleBeforeMs)
-        == 1;
-  }
-
-  /** The owner of an item's lock, if it is locked. */
-  public Optional<String> lockOwner(long id) throws SQLException {
-    return tx.queryOne(
-        "SELECT locked_by FROM upload_items WHERE id = ? AND locked_by IS NOT NULL",
-        rs -> rs.getString(1),
-        id);
-  }
-
-  /** Releases an item's lock if {@code owner} holds it. */
-  public void release(long id, String owner) throws SQLException {
-    tx.update(
-        "UPDATE upload_items SET locked_by = NULL, locked_at = NULL WHERE id = ? AND locked_by = ?",
-        id,
-        owner);
-  }
-
-  /** How many items some process holds locked right now. */
-  public long lockedCount() throws SQLException {
-    return tx.queryLong("SELECT count(*) FROM upload_items WHERE locked_by IS NOT NULL");
-  }
-
-  /** Releases every lock {@code owner} holds (end of run). */
-  public int releaseAll(String owner) throws SQLException {
-    return tx.update(
-        "UPDATE upload_items SET locked_by = NULL, locked_at = NULL WHERE locked_by = ?", owner);
-  }
-
-  /** Refreshes the heartbeat of every lock {@code owner} holds. */
-  public int heartbeat(String owner) throws SQLException {
-    return tx.update(
-        "UPDATE upload_items SET locked_at = ? WHERE locked_by = ?", tx.nowMs(), owner);
-  }
-
   /** Items in {@code state}, oldest first. */
   public List<UploadItem> inState(ItemState state) throws SQLException {
     return tx.query(
@@ -372,6 +321,14 @@ public final class UploadItemRepository {
       counts.put(ItemState.fromId((String) row[0]), (Long) row[1]);
     }
     return counts;
+  }
+
+  /**
+   * Items of {@code service} still to be stored (pending, uploading, uploaded, retrying, paused).
+   */
+  public long countOpen(Service service) throws SQLException {
+    return tx.queryLong(
+        "SELECT count(*) FROM upload_items WHERE service = ? AND state IN " + OPEN, service);
   }
 
   private static UploadItem map(ResultSet rs) throws SQLException {
@@ -395,5 +352,11 @@ public final class UploadItemRepository {
         rs.getInt("attempts"),
         Transaction.instant(rs, "next_attempt_at"),
         Transaction.string(rs, "wait_reason").map(FailureReason::fromId));
+  }
+
+  /** Forgets an open transfer's chunk ledger and what it sends ({@code upload_transfers}). */
+  private void forgetTransfer(long id) throws SQLException {
+    tx.update("DELETE FROM upload_chunks WHERE item_id = ?", id);
+    tx.update("DELETE FROM upload_transfers WHERE item_id = ?", id);
   }
 }

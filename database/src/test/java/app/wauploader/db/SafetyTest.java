@@ -136,19 +136,19 @@ class SafetyTest {
       long session = db.inTransaction(tx -> tx.sessions().start("[]"));
       long id = insertVideo(db, session, 10);
       long now = System.currentTimeMillis();
-      assertThat(db.<Boolean>inTransaction(tx -> tx.items().claim(id, "a:1", now - 60_000)))
+      assertThat(db.<Boolean>inTransaction(tx -> tx.itemLocks().claim(id, "a:1", now - 60_000)))
           .isTrue();
-      assertThat(db.<Boolean>inTransaction(tx -> tx.items().claim(id, "b:2", now - 60_000)))
+      assertThat(db.<Boolean>inTransaction(tx -> tx.itemLocks().claim(id, "b:2", now - 60_000)))
           .isFalse();
-      assertThat(db.<Boolean>inTransaction(tx -> tx.items().claim(id, "a:1", now - 60_000)))
+      assertThat(db.<Boolean>inTransaction(tx -> tx.itemLocks().claim(id, "a:1", now - 60_000)))
           .isTrue();
-      assertThat(db.<Optional<String>>inTransaction(tx -> tx.items().lockOwner(id)))
+      assertThat(db.<Optional<String>>inTransaction(tx -> tx.itemLocks().lockOwner(id)))
           .contains("a:1");
       // a:1 stops sending heartbeats: after the timeout its lock is stale and b:2 may take it.
-      assertThat(db.<Boolean>inTransaction(tx -> tx.items().claim(id, "b:2", now + 60_000)))
+      assertThat(db.<Boolean>inTransaction(tx -> tx.itemLocks().claim(id, "b:2", now + 60_000)))
           .isTrue();
-      db.useTransaction(tx -> tx.items().release(id, "b:2"));
-      assertThat(db.<Optional<String>>inTransaction(tx -> tx.items().lockOwner(id))).isEmpty();
+      db.useTransaction(tx -> tx.itemLocks().release(id, "b:2"));
+      assertThat(db.<Optional<String>>inTransaction(tx -> tx.itemLocks().lockOwner(id))).isEmpty();
     }
   }
 

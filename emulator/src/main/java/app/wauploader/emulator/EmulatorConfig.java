@@ -27,6 +27,10 @@ import java.util.Objects;
  * @param checkMediaContent when true (the default), batchCreate rejects (per item, code 3) bytes
  *     that are not a photo or video format Google Photos accepts, or not the kind declared; false
  *     accepts any bytes of a photo or video type (for tests that send placeholder bytes)
+ * @param photosChunkGranularity what a Photos resumable upload asks in {@code
+ *     X-Goog-Upload-Chunk-Granularity}: every chunk but the last must be a multiple of it (else
+ *     400, nothing stored), https://developers.google.com/photos/library/guides/resumable-uploads
+ *     (Step 2); a multiple of 256 KiB, default 256 KiB
  */
 public record EmulatorConfig(
     int port,
@@ -38,13 +42,17 @@ public record EmulatorConfig(
     int albumCapacity,
     long photosStorageBytes,
     long resumableSessionTtlSeconds,
-    boolean checkMediaContent) {
+    boolean checkMediaContent,
+    int photosChunkGranularity) {
 
   /** Default access token lifetime, as Google's (seconds). */
   public static final long DEFAULT_TOKEN_TTL_SECONDS = 3600;
 
   /** Google's album limit, items. */
   public static final int DEFAULT_ALBUM_CAPACITY = 20_000;
+
+  /** Google's Photos chunk granularity as observed: 256 KiB, bytes. */
+  public static final int DEFAULT_PHOTOS_CHUNK_GRANULARITY = 256 * 1024;
 
   /** Default Drive resumable session lifetime: one week, seconds. */
   public static final long DEFAULT_RESUMABLE_SESSION_TTL_SECONDS = 7L * 24 * 3600;
@@ -67,7 +75,8 @@ public record EmulatorConfig(
         DEFAULT_ALBUM_CAPACITY,
         0,
         DEFAULT_RESUMABLE_SESSION_TTL_SECONDS,
-        true);
+        true,
+        DEFAULT_PHOTOS_CHUNK_GRANULARITY);
   }
 
   /**
@@ -92,6 +101,11 @@ public record EmulatorConfig(
       throw new IllegalArgumentException(
           "Photos storage must be >= 0 bytes, got " + photosStorageBytes);
     }
+    if (photosChunkGranularity < 1 || photosChunkGranularity % (256 * 1024) != 0) {
+      throw new IllegalArgumentException(
+          "Photos chunk granularity must be a positive multiple of 262144, got "
+              + photosChunkGranularity);
+    }
     if (resumableSessionTtlSeconds < 1) {
       throw new IllegalArgumentException(
           "resumable session TTL must be >= 1 s, got " + resumableSessionTtlSeconds);
@@ -107,143 +121,125 @@ public record EmulatorConfig(
   }
 
   public EmulatorConfig withPort(int newPort) {
-    return new EmulatorConfig(
-        newPort,
-        dataDir,
-        bandwidthBytesPerSecond,
-        requireAuth,
-        tokenTtlSeconds,
-        faultsFile,
-        albumCapacity,
-        photosStorageBytes,
-        resumableSessionTtlSeconds,
-        checkMediaContent);
+    Builder b = new Builder(this);
+    b.port = newPort;
+    return b.build();
   }
 
   public EmulatorConfig withBandwidth(long bytesPerSecond) {
-    return new EmulatorConfig(
-        port,
-        dataDir,
-        bytesPerSecond,
-        requireAuth,
-        tokenTtlSeconds,
-        faultsFile,
-        albumCapacity,
-        photosStorageBytes,
-        resumableSessionTtlSeconds,
-        checkMediaContent);
+    Builder b = new Builder(this);
+    b.bandwidthBytesPerSecond = bytesPerSecond;
+    return b.build();
   }
 
   public EmulatorConfig withRequireAuth(boolean required) {
-    return new EmulatorConfig(
-        port,
-        dataDir,
-        bandwidthBytesPerSecond,
-        required,
-        tokenTtlSeconds,
-        faultsFile,
-        albumCapacity,
-        photosStorageBytes,
-        resumableSessionTtlSeconds,
-        checkMediaContent);
+    Builder b = new Builder(this);
+    b.requireAuth = required;
+    return b.build();
   }
 
   public EmulatorConfig withTokenTtl(long seconds) {
-    return new EmulatorConfig(
-        port,
-        dataDir,
-        bandwidthBytesPerSecond,
-        requireAuth,
-        seconds,
-        faultsFile,
-        albumCapacity,
-        photosStorageBytes,
-        resumableSessionTtlSeconds,
-        checkMediaContent);
+    Builder b = new Builder(this);
+    b.tokenTtlSeconds = seconds;
+    return b.build();
   }
 
   /**
    * @param file JSON array of fault rules; null for none
    */
   public EmulatorConfig withFaultsFile(Path file) {
-    return new EmulatorConfig(
-        port,
-        dataDir,
-        bandwidthBytesPerSecond,
-        requireAuth,
-        tokenTtlSeconds,
-        file,
-        albumCapacity,
-        photosStorageBytes,
-        resumableSessionTtlSeconds,
-        checkMediaContent);
+    Builder b = new Builder(this);
+    b.faultsFile = file;
+    return b.build();
   }
 
   /**
    * @param items most media items per album (at least 1)
    */
   public EmulatorConfig withAlbumCapacity(int items) {
-    return new EmulatorConfig(
-        port,
-        dataDir,
-        bandwidthBytesPerSecond,
-        requireAuth,
-        tokenTtlSeconds,
-        faultsFile,
-        items,
-        photosStorageBytes,
-        resumableSessionTtlSeconds,
-        checkMediaContent);
+    Builder b = new Builder(this);
+    b.albumCapacity = items;
+    return b.build();
   }
 
   /**
    * @param bytes free Photos storage, bytes; 0 = unlimited
    */
   public EmulatorConfig withPhotosStorage(long bytes) {
-    return new EmulatorConfig(
-        port,
-        dataDir,
-        bandwidthBytesPerSecond,
-        requireAuth,
-        tokenTtlSeconds,
-        faultsFile,
-        albumCapacity,
-        bytes,
-        resumableSessionTtlSeconds,
-        checkMediaContent);
+    Builder b = new Builder(this);
+    b.photosStorageBytes = bytes;
+    return b.build();
   }
 
   /**
    * @param seconds Drive resumable session lifetime (at least 1)
    */
   public EmulatorConfig withResumableSessionTtl(long seconds) {
-    return new EmulatorConfig(
-        port,
-        dataDir,
-        bandwidthBytesPerSecond,
-        requireAuth,
-        tokenTtlSeconds,
-        faultsFile,
-        albumCapacity,
-        photosStorageBytes,
-        seconds,
-        checkMediaContent);
+    Builder b = new Builder(this);
+    b.resumableSessionTtlSeconds = seconds;
+    return b.build();
   }
 
   /**
    * @param check whether batchCreate checks the uploaded bytes (see {@code checkMediaContent})
    */
   public EmulatorConfig withMediaContentCheck(boolean check) {
-    return new EmulatorConfig(
-        port,
-        dataDir,
-        bandwidthBytesPerSecond,
-        requireAuth,
-        tokenTtlSeconds,
-        faultsFile,
-        albumCapacity,
-        photosStorageBytes,
-        resumableSessionTtlSeconds,
-        check);
+    Builder b = new Builder(this);
+    b.checkMediaContent = check;
+    return b.build();
+  }
+
+  /**
+   * @param bytes what Photos uploads ask in {@code X-Goog-Upload-Chunk-Granularity} (a positive
+   *     multiple of 256 KiB)
+   */
+  public EmulatorConfig withPhotosChunkGranularity(int bytes) {
+    Builder b = new Builder(this);
+    b.photosChunkGranularity = bytes;
+    return b.build();
+  }
+
+  /** A mutable copy, so each {@code with…} changes one setting. */
+  private static final class Builder {
+    private int port;
+    private Path dataDir;
+    private long bandwidthBytesPerSecond;
+    private boolean requireAuth;
+    private long tokenTtlSeconds;
+    private Path faultsFile;
+    private int albumCapacity;
+    private long photosStorageBytes;
+    private long resumableSessionTtlSeconds;
+    private boolean checkMediaContent;
+    private int photosChunkGranularity;
+
+    Builder(EmulatorConfig c) {
+      port = c.port;
+      dataDir = c.dataDir;
+      bandwidthBytesPerSecond = c.bandwidthBytesPerSecond;
+      requireAuth = c.requireAuth;
+      tokenTtlSeconds = c.tokenTtlSeconds;
+      faultsFile = c.faultsFile;
+      albumCapacity = c.albumCapacity;
+      photosStorageBytes = c.photosStorageBytes;
+      resumableSessionTtlSeconds = c.resumableSessionTtlSeconds;
+      checkMediaContent = c.checkMediaContent;
+      photosChunkGranularity = c.photosChunkGranularity;
+    }
+
+    EmulatorConfig build() {
+      return new EmulatorConfig(
+          port,
+          dataDir,
+          bandwidthBytesPerSecond,
+          requireAuth,
+          tokenTtlSeconds,
+          faultsFile,
+          albumCapacity,
+          photosStorageBytes,
+          resumableSessionTtlSeconds,
+          checkMediaContent,
+          photosChunkGranularity);
+    }
   }
 }

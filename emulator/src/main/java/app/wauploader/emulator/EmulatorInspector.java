@@ -91,6 +91,11 @@ public final class EmulatorInspector {
     return JsonParser.parseString(send("GET", path, null));
   }
 
+  /** {@code DELETE /__emulator/items/{id}}: the item disappears, as if its owner deleted it. */
+  public void deleteItem(String id) throws IOException {
+    send("DELETE", "/__emulator/items/" + id, null);
+  }
+
   private String send(String method, String path, String body) throws IOException {
     HttpURLConnection c = (HttpURLConnection) base.resolve(path).toURL().openConnection();
     try {

@@ -8,8 +8,9 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Command line entry: {@code emulator [--port N] --data DIR [--bandwidth BYTES_PER_SECOND]
  * [--require-auth] [--token-ttl SECONDS] [--faults FILE] [--album-capacity N] [--photos-storage
- * BYTES] [--session-ttl SECONDS] [--accept-any-media]}. Prints exactly {@code emulator listening on
- * http://127.0.0.1:PORT} on stdout once ready and runs until the process is killed.
+ * BYTES] [--session-ttl SECONDS] [--accept-any-media] [--photos-chunk-granularity BYTES]}. Prints
+ * exactly {@code emulator listening on http://127.0.0.1:PORT} on stdout once ready and runs until
+ * the process is killed.
  */
 public final class EmulatorMain {
   /** Exit code: stopped normally. */
@@ -24,7 +25,7 @@ public final class EmulatorMain {
   private static final String USAGE =
       "usage: emulator [--port N] --data DIR [--bandwidth BYTES_PER_SECOND] [--require-auth]"
           + " [--token-ttl SECONDS] [--faults FILE] [--album-capacity N] [--photos-storage BYTES]"
-          + " [--session-ttl SECONDS] [--accept-any-media]";
+          + " [--session-ttl SECONDS] [--accept-any-media] [--photos-chunk-granularity BYTES]";
 
   private EmulatorMain() {}
 
@@ -103,6 +104,7 @@ public final class EmulatorMain {
     long photosStorage = 0;
     long sessionTtl = EmulatorConfig.DEFAULT_RESUMABLE_SESSION_TTL_SECONDS;
     boolean checkMedia = true;
+    int granularity = EmulatorConfig.DEFAULT_PHOTOS_CHUNK_GRANULARITY;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       switch (arg) {
@@ -121,6 +123,8 @@ public final class EmulatorMain {
             photosStorage = number(arg, value(args, ++i, arg), 0, Long.MAX_VALUE);
         case "--session-ttl" -> sessionTtl = number(arg, value(args, ++i, arg), 1, Long.MAX_VALUE);
         case "--accept-any-media" -> checkMedia = false;
+        case "--photos-chunk-granularity" ->
+            granularity = (int) number(arg, value(args, ++i, arg), 1, Integer.MAX_VALUE);
         default -> throw new IllegalArgumentException("unknown option " + arg);
       }
     }
@@ -137,7 +141,8 @@ public final class EmulatorMain {
         albumCapacity,
         photosStorage,
         sessionTtl,
-        checkMedia);
+        checkMedia,
+        granularity);
   }
 
   private static String value(String[] args, int index, String option) {

@@ -116,7 +116,8 @@ public final class GoogleEmulator implements AutoCloseable {
       DriveUploadApi driveUploads =
           new DriveUploadApi(
               store, clock, java.time.Duration.ofSeconds(config.resumableSessionTtlSeconds()));
-      PhotosUploadApi photosUploads = new PhotosUploadApi(store, clock);
+      PhotosUploadApi photosUploads =
+          new PhotosUploadApi(store, clock, config.photosChunkGranularity());
       OAuthApi oauth = new OAuthApi(store, clock, config.tokenTtlSeconds());
       new DriveFilesApi(store, clock).register(router);
       driveUploads.register(router);

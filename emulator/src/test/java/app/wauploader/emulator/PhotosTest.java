@@ -137,6 +137,24 @@ class PhotosTest extends EmulatorTestBase {
   }
 
   @Test
+  void aChunkThatIsNotAMultipleOfTheGranularityIsRefusedAndNothingOfItKept() {
+    byte[] content = TestHttp.randomBytes(3 * KIB_256, 21);
+    TestHttp.Answer start = startResumable(content.length, "video/mp4", "v.mp4");
+    assertThat(start.header("X-Goog-Upload-Chunk-Granularity")).contains(Integer.toString(KIB_256));
+    String url = start.header("X-Goog-Upload-URL").orElseThrow();
+    TestHttp.Answer shortChunk = command(url, "upload", 0, TestHttp.slice(content, 0, KIB_256 + 1));
+    assertThat(shortChunk.status()).isEqualTo(400);
+    assertThat(shortChunk.text()).contains("multiple of the chunk granularity");
+    assertThat(query(url).header("X-Goog-Upload-Size-Received")).contains("0");
+    // Aligned chunks, then the rest as the last one, are fine.
+    assertThat(command(url, "upload", 0, TestHttp.slice(content, 0, KIB_256)).status())
+        .isEqualTo(200);
+    TestHttp.Answer done =
+        command(url, "upload, finalize", KIB_256, TestHttp.slice(content, KIB_256, 3 * KIB_256));
+    assertThat(done.header("X-Goog-Upload-Status")).contains("final");
+  }
+
+  @Test
   void finalizeAloneWithEmptyBodyCompletesTheUpload() {
     byte[] content = TestHttp.randomBytes(1000, 12);
     String url =

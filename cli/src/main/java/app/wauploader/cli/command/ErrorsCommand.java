@@ -1,6 +1,8 @@
 package app.wauploader.cli.command;
 
 import app.wauploader.cli.Advice;
+import app.wauploader.cli.report.ErrorsCsv;
+import app.wauploader.cli.report.ReportJson;
 import app.wauploader.db.UploadError;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -33,15 +35,45 @@ public final class ErrorsCommand implements Callable<Integer> {
   @Option(names = "--session", paramLabel = "ID", description = "Only this session's errors.")
   Long session;
 
+  /** Output formats of {@code errors}. */
+  enum Format {
+    table,
+    csv,
+    json
+  }
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "table",
+      description =
+          "table (default), csv (RFC 4180, a header row, for a spreadsheet) or json (for a"
+              + " script); fields: README, 'Reports'.")
+  Format format;
+
   @Override
-  public Integer call() {
+  public Integer call() throws java.io.IOException {
     PrintWriter out = spec.commandLine().getOut();
-    if (!Files.exists(database.path())) {
+    boolean exists = Files.exists(database.path());
+    List<UploadError> errors =
+        exists
+            ? StatusCommand.backups(database).errors(limit, Optional.ofNullable(session))
+            : List.of();
+    ReportJson times = new ReportJson(java.time.ZoneId.systemDefault());
+    if (format == Format.csv) {
+      ErrorsCsv.write(errors, times, out);
+      out.flush();
+      return 0;
+    }
+    if (format == Format.json) {
+      out.println(ReportJson.print(times.errorsDocument(errors), true));
+      out.flush();
+      return 0;
+    }
+    if (!exists) {
       out.println("no database at " + database.path() + " yet: no errors");
       return 0;
     }
-    List<UploadError> errors =
-        StatusCommand.backups(database).errors(limit, Optional.ofNullable(session));
     if (errors.isEmpty()) {
       out.println("no errors recorded");
     }

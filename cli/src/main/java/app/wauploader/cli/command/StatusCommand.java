@@ -1,7 +1,10 @@
 package app.wauploader.cli.command;
 
+import app.wauploader.cli.report.ReportJson;
 import app.wauploader.core.app.BackupEnvironment;
+import app.wauploader.core.app.BackupReport;
 import app.wauploader.core.app.Backups;
+import app.wauploader.core.app.PhotosQuota;
 import app.wauploader.core.app.StatusReport;
 import app.wauploader.core.auth.AccessTokens;
 import app.wauploader.core.google.GoogleEndpoints;
@@ -31,6 +34,9 @@ public final class StatusCommand implements Callable<Integer> {
   static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z").withZone(ZoneId.systemDefault());
 
+  /** Failures listed in {@code status --json} and the HTML report, newest first. */
+  static final int FAILURES = 50;
+
   @Spec CommandSpec spec;
   @Mixin DatabaseOption database;
 
@@ -41,9 +47,32 @@ public final class StatusCommand implements Callable<Integer> {
       description = "How many sessions to show (default: ${DEFAULT-VALUE}).")
   int limit;
 
+  @Option(
+      names = "--json",
+      description =
+          "Print the whole report as JSON instead (the numbers of 'report --html'; fields: README,"
+              + " 'Reports').")
+  boolean json;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      ZoneId zone = ZoneId.systemDefault();
+      Optional<BackupReport> report = backups(database).report(limit, FAILURES, zone);
+      com.google.gson.JsonObject doc;
+      if (report.isPresent()) {
+        doc = new ReportJson(zone).status(report.get());
+        doc.addProperty("exists", true);
+      } else {
+        doc = new com.google.gson.JsonObject();
+        doc.addProperty("database", database.path().toString());
+        doc.addProperty("exists", false);
+      }
+      out.println(ReportJson.print(doc, true));
+      out.flush();
+      return 0;
+    }
     Optional<StatusReport> found = backups(database).status(limit);
     if (found.isEmpty()) {
       out.println("no database at " + database.path() + " yet: nothing uploaded");
@@ -108,6 +137,18 @@ public final class StatusCommand implements Callable<Integer> {
             c.placed());
       }
     }
+    PhotosQuota quota = report.photosQuota();
+    out.printf(
+        "Photos requests today (%s, Pacific time): %d of %d; backlog %d items at %.2f requests"
+            + " each: %s%n",
+        quota.day(),
+        quota.requestsToday(),
+        quota.dailyLimit(),
+        quota.backlog(),
+        quota.requestsPerItem(),
+        quota.backlog() == 0
+            ? "nothing left"
+            : quota.backlogDays() == 1 ? "fits today" : "about " + quota.backlogDays() + " days");
     out.printf("errors recorded: %d (see 'wa-uploader errors')%n", report.errors());
     if (report.lockedFiles() > 0) {
       out.println(

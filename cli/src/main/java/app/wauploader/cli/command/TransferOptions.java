@@ -5,6 +5,8 @@ import app.wauploader.cli.ExitCode;
 import app.wauploader.cli.UserError;
 import app.wauploader.cli.auth.GoogleSignIn;
 import app.wauploader.cli.auth.TokenStore;
+import app.wauploader.cli.log.LogOptions;
+import app.wauploader.cli.log.RunLogs;
 import app.wauploader.core.app.BackupEnvironment;
 import app.wauploader.core.app.Backups;
 import app.wauploader.core.auth.AccessTokens;
@@ -26,6 +28,9 @@ import picocli.CommandLine.Option;
 
 /** Options shared by {@code upload} and {@code resume}: where to send, how, and how fast. */
 public final class TransferOptions {
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(TransferOptions.class);
+
   @Option(
       names = "--endpoint",
       paramLabel = "URL",
@@ -135,15 +140,34 @@ public final class TransferOptions {
 
   @Option(
       names = "--restore-dates",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
       description =
           "Write each photo's and video's date (from its chat message, its WhatsApp name such as"
               + " IMG-20231105-WA0004.jpg, or its mtime) into the copy sent to Google Photos, so"
-              + " Photos shows it on the day it was taken. The local file is never changed. For"
-              + " now only files that fit one upload chunk (--chunk-size) are dated.")
-  boolean restoreDates;
+              + " Photos shows it on the day it was taken, and give Drive files that date as their"
+              + " created and modified times. The local file is never changed and Drive gets its"
+              + " exact bytes. On by default; --no-restore-dates sends every file as it is.")
+  boolean restoreDates = true;
+
+  @Option(
+      names = "--bwlimit",
+      paramLabel = "RATE",
+      description =
+          "Send at most this many bytes per second, all transfers together: bytes, or with K, M, G"
+              + " (e.g. 2M = 2 MiB/s). Default: no limit.")
+  String bwlimit;
 
   @Option(names = "--no-progress", description = "Do not draw the progress bar.")
   boolean noProgress;
+
+  @Option(
+      names = "--json",
+      description =
+          "Also print the run's summary as one JSON object, the last line on stdout (fields:"
+              + " README, 'Reports').")
+  boolean json;
 
   /** The run's options from the command line, locked for this process. */
   UploadOptions options() {
@@ -184,6 +208,7 @@ public final class TransferOptions {
         .withDryRun(dryRun)
         .withNow(now)
         .withRestoreDates(restoreDates)
+        .withBandwidthLimit(bwlimit == null ? 0 : UploadCommand.bytes(bwlimit, "--bwlimit"))
         .withOwner(thisProcess())
         .withLockTimeout(Duration.ofSeconds(lockTimeoutSeconds));
   }
@@ -196,13 +221,32 @@ public final class TransferOptions {
   RunSummary run(
       picocli.CommandLine.Model.CommandSpec spec, UploadOptions options, UploadRunner.Work work)
       throws IOException, InterruptedException {
-    return UploadRunner.run(
-        control(),
-        showProgress(),
-        options.dryRun(),
-        spec.commandLine().getOut(),
-        spec.commandLine().getErr(),
-        work);
+    LogOptions log = WaUploaderCommand.logOptions(spec);
+    // A per-run log by default; none for a dry run (it writes nothing anywhere) or with --log-file.
+    try (RunLogs.RunLog runLog =
+        options.dryRun() || log.logFile() != null
+            ? null
+            : RunLogs.open(AppDirs.fromEnvironment().logs(), spec.name(), log)) {
+      LOG.info(
+          "{} {}: {} transfers, chunks of {} bytes, database {}{}",
+          new WaUploaderCommand.Version().getVersion()[0],
+          spec.name(),
+          options.transfers(),
+          options.chunkBytes(),
+          spec.findOption("--db") == null
+              ? ""
+              : String.valueOf((Object) spec.findOption("--db").getValue()),
+          endpointText == null ? "" : ", endpoint " + endpointText);
+      return UploadRunner.run(
+          control(),
+          showProgress(),
+          options.dryRun(),
+          log.quiet(),
+          json,
+          spec.commandLine().getOut(),
+          spec.commandLine().getErr(),
+          work);
+    }
   }
 
   /** A control for this run: stopped by Ctrl-C/SIGTERM, and at --max-duration if given. */

@@ -9,6 +9,7 @@ import app.wauploader.core.chat.ChatImport;
 import app.wauploader.core.source.LocalFileSource;
 import app.wauploader.core.source.MediaSource;
 import app.wauploader.core.source.ScanOptions;
+import app.wauploader.core.source.Selection;
 import app.wauploader.core.source.WhatsAppLocations;
 import app.wauploader.core.source.ZipArchiveSource;
 import app.wauploader.core.upload.RunSummary;
@@ -74,6 +75,76 @@ public final class UploadCommand implements Callable<Integer> {
   @Option(names = "--include-profile-photos", description = "Also back up WhatsApp Profile Photos.")
   boolean includeProfilePhotos;
 
+  @Option(
+      names = "--include",
+      paramLabel = "GLOB",
+      description =
+          "Only files matching this glob (repeatable): without '/' it matches the file name"
+              + " ('*.jpg'), with '/' the media folder and name ('WhatsApp Images/**'). Case is"
+              + " ignored.")
+  List<String> include = new ArrayList<>();
+
+  @Option(
+      names = "--exclude",
+      paramLabel = "GLOB",
+      description = "Skip files matching this glob (repeatable; same rules as --include).")
+  List<String> exclude = new ArrayList<>();
+
+  @Option(
+      names = "--max-size",
+      paramLabel = "SIZE",
+      description = "Skip files larger than this: bytes, or with K, M, G (e.g. 500M).")
+  String maxSize;
+
+  @Option(
+      names = "--newer-than",
+      paramLabel = "AGE",
+      description =
+          "Only files that arrived within this long (by modification time): 12h, 30d, 8w, 6m, 2y.")
+  String newerThan;
+
+  @Option(
+      names = "--order",
+      paramLabel = "ORDER",
+      defaultValue = "whatsapp",
+      description =
+          "Which files go first: whatsapp (default: photos, then other files, then videos, videos"
+              + " over 100 MiB last; newest first in each), newest, oldest, smallest, listed (as"
+              + " found: uploads start while the listing goes on).")
+  String order;
+
+  /** The files this run takes, from --include/--exclude/--max-size/--newer-than/--order. */
+  Selection selection() {
+    try {
+      return new Selection(
+          include,
+          exclude,
+          maxSize == null ? 0 : bytes(maxSize, "--max-size"),
+          Optional.ofNullable(newerThan).map(FreeUpCommand::age),
+          Selection.Order.parse(order));
+    } catch (IllegalArgumentException e) {
+      throw new UserError(ExitCode.USAGE, e.getMessage());
+    }
+  }
+
+  /** {@code 500M}-style sizes: bytes, or K, M, G (powers of 1024). */
+  static long bytes(String text, String option) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("(\\d+)([kmg]?)i?b?")
+            .matcher(text.trim().toLowerCase(java.util.Locale.ROOT));
+    if (!m.matches()) {
+      throw new UserError(
+          ExitCode.USAGE, option + " must be a number of bytes, or with K, M or G, not " + text);
+    }
+    long n = Long.parseLong(m.group(1));
+    return switch (m.group(2)) {
+      case "k" -> n << 10;
+      case "m" -> n << 20;
+      case "g" -> n << 30;
+      default -> n;
+    };
+  }
+
   @Override
   public Integer call() throws Exception {
     AppDirs dirs = AppDirs.fromEnvironment();
@@ -97,7 +168,9 @@ public final class UploadCommand implements Callable<Integer> {
     UploadOptions options =
         transfer
             .options()
-            .withScan(new ScanOptions(includeStatuses, includeStickers, includeProfilePhotos))
+            .withScan(
+                new ScanOptions(
+                    includeStatuses, includeStickers, includeProfilePhotos, selection()))
             .withChat(chatId);
     Backups backups = transfer.backups(dirs, database.path());
     RunSummary summary =

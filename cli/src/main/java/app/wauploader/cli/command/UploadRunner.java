@@ -3,7 +3,9 @@ package app.wauploader.cli.command;
 import app.wauploader.cli.Advice;
 import app.wauploader.cli.ExitCode;
 import app.wauploader.cli.UserError;
+import app.wauploader.cli.log.RunLogListener;
 import app.wauploader.cli.progress.ConsoleProgress;
+import app.wauploader.cli.report.ReportJson;
 import app.wauploader.core.app.RunReports;
 import app.wauploader.core.upload.Outcome;
 import app.wauploader.core.upload.RunControl;
@@ -25,6 +27,8 @@ import java.util.concurrent.TimeUnit;
  * the user must know (what waits and until when, why the run stopped) on stderr.
  */
 final class UploadRunner {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(UploadRunner.class);
+
   /** Times shown to users: local, with the zone. */
   static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z").withZone(ZoneId.systemDefault());
@@ -51,6 +55,25 @@ final class UploadRunner {
       PrintWriter err,
       Work work)
       throws IOException, InterruptedException {
+    return run(control, showProgress, dryRun, false, false, out, err, work);
+  }
+
+  /**
+   * Runs {@code work}, logging its events, and prints its summary.
+   *
+   * @param quiet print no summary line and no per-file plan, only problems on stderr
+   * @param json print the summary as one JSON object, the last line on stdout
+   */
+  static RunSummary run(
+      RunControl control,
+      boolean showProgress,
+      boolean dryRun,
+      boolean quiet,
+      boolean json,
+      PrintWriter out,
+      PrintWriter err,
+      Work work)
+      throws IOException, InterruptedException {
     CountDownLatch finished = new CountDownLatch(1);
     Thread onShutdown =
         new Thread(
@@ -69,9 +92,10 @@ final class UploadRunner {
             });
     Runtime.getRuntime().addShutdownHook(onShutdown);
     RunSummary summary;
-    try (ConsoleProgress progress = new ConsoleProgress(showProgress, err, dryRun ? out : null)) {
+    try (ConsoleProgress progress =
+        new ConsoleProgress(showProgress && !quiet, err, dryRun && !quiet ? out : null)) {
       try {
-        summary = work.run(control, progress);
+        summary = work.run(control, new RunLogListener(progress));
       } finally {
         finished.countDown();
       }
@@ -82,7 +106,21 @@ final class UploadRunner {
         // the hook is running or has run
       }
     }
-    report(summary, out, err);
+    LOG.info("{}", summaryLine(summary));
+    summary.stop().ifPresent(stop -> LOG.warn("stopped: {} ({})", stop.message(), stop.reason()));
+    for (RunSummary.Wait wait : summary.waits()) {
+      LOG.warn(
+          "{} files wait for {} until {} ({})",
+          wait.files(),
+          wait.service().id(),
+          wait.until(),
+          wait.reason().id());
+    }
+    report(summary, quiet ? new PrintWriter(java.io.Writer.nullWriter()) : out, err);
+    if (json) {
+      out.println(ReportJson.print(new ReportJson(ZoneId.systemDefault()).run(summary), false));
+      out.flush();
+    }
     return summary;
   }
 

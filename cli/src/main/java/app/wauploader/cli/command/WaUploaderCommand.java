@@ -1,9 +1,18 @@
 package app.wauploader.cli.command;
 
+import app.wauploader.cli.AppDirs;
 import app.wauploader.cli.ExitCode;
 import app.wauploader.cli.UserError;
+import app.wauploader.cli.config.ConfigFile;
+import app.wauploader.cli.config.Settings;
+import app.wauploader.cli.log.LogOptions;
+import app.wauploader.cli.log.Logging;
+import java.io.IOException;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** The top command: only subcommands. */
 @Command(
@@ -21,14 +30,29 @@ import picocli.CommandLine.Command;
       StatusCommand.class,
       ErrorsCommand.class,
       DoctorCommand.class,
+      FreeUpCommand.class,
       DemoCommand.class,
       EmulatorCommand.class,
+      ReportCommand.class,
+      ConfigCommand.class,
+      CompletionCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class WaUploaderCommand {
-  /** A {@link CommandLine} with the one exception-to-exit-code mapping installed. */
+  @Mixin LogOptions log = new LogOptions();
+
+  /**
+   * A {@link CommandLine} with the one exception-to-exit-code mapping installed, and settings from
+   * this process's environment and {@code $XDG_CONFIG_HOME/wa-uploader/config.toml}.
+   */
   public static CommandLine commandLine() {
-    CommandLine cli = new CommandLine(new WaUploaderCommand());
+    return commandLine(System.getenv(), AppDirs.fromEnvironment());
+  }
+
+  /** The same with the environment and directories given. */
+  public static CommandLine commandLine(Map<String, String> env, AppDirs dirs) {
+    WaUploaderCommand top = new WaUploaderCommand();
+    CommandLine cli = new CommandLine(top);
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           ExitCode code = ExitCode.of(e);
@@ -50,7 +74,60 @@ public final class WaUploaderCommand {
       sub.getCommandSpec().usageMessage().footer(ExitCode.helpTable());
     }
     cli.getCommandSpec().usageMessage().footer(ExitCode.helpTable());
+    Settings settings =
+        new Settings(env, ConfigFile.load(dirs.configFile(), Settings.options(cli)));
+    cli.setDefaultValueProvider(settings);
+    CommandLine.IParameterExceptionHandler usage = cli.getParameterExceptionHandler();
+    cli.setParameterExceptionHandler(
+        (e, args) -> {
+          java.util.Optional<Settings.Resolved> from =
+              e.getArgSpec() == null
+                  ? java.util.Optional.empty()
+                  : settings.resolve(e.getArgSpec());
+          if (from.isPresent()) {
+            // A value from the environment or the file is wrong: name where it came from.
+            Settings.Origin origin = from.get().origin();
+            e.getCommandLine()
+                .getErr()
+                .println(
+                    "wa-uploader: "
+                        + (origin.kind().equals("file")
+                            ? origin.where() + ": key '" + origin.key() + "'"
+                            : origin.where())
+                        + ": "
+                        + e.getMessage());
+            return ExitCode.USAGE.code();
+          }
+          return usage.handleParseException(e, args);
+        });
+    cli.setExecutionStrategy(
+        parseResult -> {
+          java.util.Optional<ConfigFile.Problem> problem = settings.file().problem();
+          if (problem.isPresent()) {
+            cli.getErr().println("wa-uploader: " + problem.get().describe());
+            cli.getErr().flush();
+            return ExitCode.USAGE.code();
+          }
+          try {
+            Logging.configure(top.log);
+          } catch (IOException e) {
+            cli.getErr().println("wa-uploader: " + e.getMessage());
+            return ExitCode.INPUT.code();
+          }
+          return new CommandLine.RunLast().execute(parseResult);
+        });
     return cli;
+  }
+
+  /** The -v/--quiet/--log-file of the command line {@code spec} belongs to. */
+  static LogOptions logOptions(CommandSpec spec) {
+    Object top = spec.root().userObject();
+    return top instanceof WaUploaderCommand w ? w.log : new LogOptions();
+  }
+
+  /** The settings in force for the command line {@code spec} belongs to. */
+  static Settings settings(CommandSpec spec) {
+    return (Settings) spec.root().defaultValueProvider();
   }
 
   /** Reads the version from the jar manifest. */

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Real processes, as a user runs them: {@code auth login} with a browser command against an
  * emulator that requires auth, then {@code upload}; short-lived access tokens are refreshed;
  * revocation mid-run stops cleanly and the run resumes after a new login; no token value ever
- * appears in any output, the database, or the error rows.
+ * appears in any output, the database, the error rows or the run logs (the last at -vv).
  */
 class AuthEndToEndTest {
   @TempDir Path dir;
@@ -121,7 +121,8 @@ class AuthEndToEndTest {
               "0.25",
               "--transfers",
               "1",
-              "--no-progress");
+              "--no-progress",
+              "-vv");
       assertThat(resumed.exitCode()).as(resumed.output()).isZero();
       assertThat(inspector.items()).hasSize(4);
       int tokenCalls = inspector.requests("oauth.token");
@@ -138,7 +139,16 @@ class AuthEndToEndTest {
         secrets.add(t.get("refreshToken").getAsString());
       }
       secrets.add("GOCSPX-test-secret");
-      String everything = String.join("\n", outputs) + dumpDatabase(db);
+      // The per-run logs of the uploads (the resumed one at -vv) are checked too.
+      Path logs = dir.resolve("state/wa-uploader/logs");
+      StringBuilder logText = new StringBuilder();
+      try (var files = Files.list(logs)) {
+        for (Path log : (Iterable<Path>) files::iterator) {
+          logText.append(Files.readString(log));
+        }
+      }
+      assertThat(logText).as("the run logs were read").contains("uploaded").contains("DEBUG");
+      String everything = String.join("\n", outputs) + dumpDatabase(db) + logText;
       for (String secret : secrets) {
         assertThat(everything).doesNotContain(secret);
       }

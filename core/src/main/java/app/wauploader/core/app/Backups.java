@@ -2,12 +2,15 @@ package app.wauploader.core.app;
 
 import app.wauploader.core.auth.SignInRequiredException;
 import app.wauploader.core.google.GoogleHttp;
+import app.wauploader.core.report.ReportReader;
 import app.wauploader.core.source.LocalFileSource;
 import app.wauploader.core.source.MediaSource;
 import app.wauploader.core.source.MediaSources;
 import app.wauploader.core.source.SourceUnavailableException;
 import app.wauploader.core.source.ZipArchiveSource;
+import app.wauploader.core.upload.ApiRequestLog;
 import app.wauploader.core.upload.Pipeline;
+import app.wauploader.core.upload.QuotaReset;
 import app.wauploader.core.upload.RunControl;
 import app.wauploader.core.upload.RunListener;
 import app.wauploader.core.upload.RunSummary;
@@ -17,6 +20,7 @@ import app.wauploader.db.Database;
 import app.wauploader.db.UploadError;
 import app.wauploader.db.UploadSession;
 import app.wauploader.db.migration.Migrations;
+import app.wauploader.domain.Service;
 import com.google.gson.JsonArray;
 import java.io.Closeable;
 import java.io.IOException;
@@ -38,6 +42,8 @@ import java.util.Optional;
  * words and exit codes.
  */
 public final class Backups {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Backups.class);
+
   private final BackupEnvironment env;
 
   public Backups(BackupEnvironment env) {
@@ -64,9 +70,21 @@ public final class Backups {
       if (!options.dryRun()) {
         checkSignIn();
       }
-      MediaSource all = MediaSources.of(sources, env.keys());
+      MediaSource all =
+          new app.wauploader.core.source.SelectedSource(
+              MediaSources.of(sources, env.keys()), env.clock());
+      LOG.info(
+          "backup of {} starting{} (database {})",
+          describe(sources),
+          options.dryRun() ? ", dry run" : "",
+          env.database());
       try (Database db = open(options)) {
-        return pipeline(db, all, options, control, listener).backup(all, describe(sources));
+        try (ApiRequestLog requests = new ApiRequestLog(db, env.clock())) {
+          return logged(
+              "backup",
+              pipeline(db, all, options, control, listener, requests)
+                  .backup(all, describe(sources)));
+        }
       }
     } finally {
       close(sources);
@@ -108,13 +126,20 @@ public final class Backups {
           0);
     }
     try (Database db = open(options)) {
-      Pipeline pipeline =
-          pipeline(db, MediaSources.of(List.of(), env.keys()), options, control, listener);
-      if (!options.dryRun()
-          && db.read(tx -> tx.items().due(session, Long.MAX_VALUE, 1)).size() > 0) {
-        checkSignIn();
+      try (ApiRequestLog requests = new ApiRequestLog(db, env.clock())) {
+        Pipeline pipeline =
+            pipeline(
+                db, MediaSources.of(List.of(), env.keys()), options, control, listener, requests);
+        if (!options.dryRun()
+            && db.read(tx -> tx.items().due(session, Long.MAX_VALUE, 1)).size() > 0) {
+          checkSignIn();
+        }
+        LOG.info(
+            "resume{} starting (database {})",
+            session.map(s -> " of session " + s).orElse(""),
+            env.database());
+        return logged("resume", pipeline.resume(session, limit));
       }
-      return pipeline.resume(session, limit);
     } finally {
       MediaSources.closeArchives();
     }
@@ -146,10 +171,28 @@ public final class Backups {
                     tx.errors().count(),
                     tx.items().countByState(),
                     tx.fileHashes().count(),
-                    tx.items().lockedCount(),
+                    tx.itemLocks().lockedCount(),
                     tx.items().waiting(Optional.empty(), tx.nowMs()),
-                    tx.contentChats().progress());
+                    tx.contentChats().progress(),
+                    photosQuota(tx));
               }));
+    }
+  }
+
+  /**
+   * The whole picture ({@link BackupReport}): safe, waiting and failed files per service, media
+   * folder and chat, bytes per month in {@code zone}, the Photos quota and backlog, the newest
+   * {@code failures} failures and {@code sessions} sessions. Read without the write lock.
+   *
+   * @return empty if there is no database yet (nothing is created)
+   */
+  public Optional<BackupReport> report(int sessions, int failures, java.time.ZoneId zone) {
+    if (!Files.exists(env.database())) {
+      return Optional.empty();
+    }
+    ReportReader reader = new ReportReader(zone, sessions, failures);
+    try (Database db = Database.open(env.database(), Migrations.all(), env.clock())) {
+      return Optional.of(db.read(tx -> reader.read(tx, db.file())));
     }
   }
 
@@ -171,6 +214,16 @@ public final class Backups {
     }
   }
 
+  private PhotosQuota photosQuota(app.wauploader.db.Transaction tx) throws java.sql.SQLException {
+    java.time.LocalDate day = QuotaReset.day(env.clock().instant());
+    return PhotosQuota.of(
+        day.toString(),
+        tx.apiRequests().on(day).getOrDefault(Service.PHOTOS, 0L),
+        tx.apiRequests().total(Service.PHOTOS),
+        tx.fileHashes().count(Service.PHOTOS),
+        tx.items().countOpen(Service.PHOTOS));
+  }
+
   /** The database file of this environment. */
   public java.nio.file.Path database() {
     return env.database();
@@ -181,8 +234,13 @@ public final class Backups {
       MediaSource media,
       UploadOptions options,
       RunControl control,
-      RunListener listener) {
-    GoogleHttp http = GoogleHttp.create(env.tokens(), env.endpoints());
+      RunListener listener,
+      ApiRequestLog requests) {
+    GoogleHttp http =
+        GoogleHttp.create(
+            env.tokens(),
+            env.endpoints(),
+            options.dryRun() ? GoogleHttp.RequestCounter.NONE : requests);
     return new Pipeline(
         db,
         env.targets().create(db, http),
@@ -190,6 +248,18 @@ public final class Backups {
         options.withOwner(env.owner()),
         control,
         listener);
+  }
+
+  /** Logs how a run ended (its verdict, the files it counted, the bytes it sent). */
+  private static RunSummary logged(String what, RunSummary summary) {
+    LOG.info(
+        "{} ended: {} ({} files, {} bytes sent{})",
+        what,
+        summary.verdict(),
+        summary.files(),
+        summary.bytesSent(),
+        summary.sessionId().map(id -> ", session " + id).orElse(""));
+    return summary;
   }
 
   private Database open(UploadOptions options) {

@@ -21,6 +21,8 @@ import java.util.Map;
  * @param lockedFiles items some process holds locked right now
  * @param waiting open items that wait, per service and reason, with the earliest time
  * @param chats how far each imported chat's backup is, in import order
+ * @param photosQuota how much of today's Google Photos request quota this database's runs used, and
+ *     how many days the Photos backlog needs at the rate seen so far
  */
 public record StatusReport(
     Path database,
@@ -31,4 +33,5 @@ public record StatusReport(
     long contents,
     long lockedFiles,
     List<WaitingItems> waiting,
-    List<ChatProgress> chats) {}
+    List<ChatProgress> chats,
+    PhotosQuota photosQuota) {}

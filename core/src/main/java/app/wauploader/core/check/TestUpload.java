@@ -64,7 +64,9 @@ public final class TestUpload {
       throws TargetException, InterruptedException {
     String sha256 = Sha256.of(bytes, bytes.length);
     String uri =
-        target.begin(new TransferRequest(container, name, mimeType, bytes.length, sha256, nowMs));
+        target
+            .begin(new TransferRequest(container, name, mimeType, bytes.length, sha256, nowMs))
+            .uri();
     TransferState state = target.send(uri, 0, bytes, bytes.length, bytes.length);
     if (!(state instanceof TransferState.Complete complete)) {
       throw new TargetException(

@@ -1,5 +1,6 @@
 package app.wauploader.core.dates;
 
+import app.wauploader.core.hash.Sha256;
 import app.wauploader.core.source.MediaContent;
 import java.io.EOFException;
 import java.io.IOException;
@@ -36,14 +37,24 @@ import java.util.Optional;
  */
 public final class SentCopy implements MediaContent {
   private final MediaContent original;
+  private final long originalSize;
   private final Splice.Piece[] pieces;
   private final long size;
 
-  private SentCopy(MediaContent original, Splice splice) {
+  private SentCopy(MediaContent original, long originalSize, Splice splice) {
     this.original = original;
+    this.originalSize = originalSize;
     this.pieces = splice.build();
     this.size = splice.size();
   }
+
+  /**
+   * SHA-256 of the original and of the copy.
+   *
+   * @param original of the original's bytes, 64 lowercase hex
+   * @param copy of the copy's bytes, 64 lowercase hex
+   */
+  public record Digests(String original, String copy) {}
 
   /**
    * The copy of {@code original} with {@code date} written in, if its format can carry a date and
@@ -85,7 +96,7 @@ public final class SentCopy implements MediaContent {
     if (splice.isPresent() && size > 0 && !bytes.hasByteAt(size - 1)) {
       return Optional.empty(); // shorter than its declared size: the copy could not be read out
     }
-    return splice.map(s -> new SentCopy(original, s));
+    return splice.map(s -> new SentCopy(original, size, s));
   }
 
   /** The copy's size in bytes (what the upload declares as its length). */
@@ -132,6 +143,56 @@ public final class SentCopy implements MediaContent {
           "original ended at " + (piece.from() + inPiece) + ": it changed after the copy was made");
     }
     return got;
+  }
+
+  /**
+   * Hashes the original and the copy in one sequential read of the original (the copy's ranges of
+   * the original come in order; its new bytes are in memory): what a transfer checks before it
+   * sends a copy (the original is still the planned content) and records (what the server will
+   * hold).
+   *
+   * @param buffer scratch space, any length ≥ 1
+   * @throws java.io.EOFException if the original is shorter than its declared size (it changed)
+   * @throws IOException if the original cannot be read
+   */
+  public Digests digests(byte[] buffer) throws IOException {
+    java.security.MessageDigest originalDigest = Sha256.newDigest();
+    java.security.MessageDigest copyDigest = Sha256.newDigest();
+    long cursor = 0;
+    for (Splice.Piece piece : pieces) {
+      if (piece.bytes() != null) {
+        copyDigest.update(piece.bytes());
+        continue;
+      }
+      cursor = feed(cursor, piece.from(), buffer, originalDigest, null);
+      cursor = feed(cursor, piece.from() + piece.length(), buffer, originalDigest, copyDigest);
+    }
+    feed(cursor, originalSize, buffer, originalDigest, null);
+    return new Digests(Sha256.hex(originalDigest.digest()), Sha256.hex(copyDigest.digest()));
+  }
+
+  /** Reads the original's bytes {@code [from, to)} into {@code a} (and {@code b} when not null). */
+  private long feed(
+      long from,
+      long to,
+      byte[] buffer,
+      java.security.MessageDigest a,
+      java.security.MessageDigest b)
+      throws IOException {
+    long position = from;
+    while (position < to) {
+      int n = original.read(position, buffer, 0, (int) Math.min(buffer.length, to - position));
+      if (n < 0) {
+        throw new EOFException(
+            "original ended at " + position + " of " + originalSize + ": it changed");
+      }
+      a.update(buffer, 0, n);
+      if (b != null) {
+        b.update(buffer, 0, n);
+      }
+      position += n;
+    }
+    return position;
   }
 
   /** Closes the original. */

@@ -16,6 +16,7 @@ final class Splice {
 
   private final List<Piece> pieces = new ArrayList<>();
   private long size;
+  private long originalEnd;
 
   /** Appends new bytes (kept, not copied: the caller must not change them). */
   Splice literal(byte[] bytes) {
@@ -26,9 +27,20 @@ final class Splice {
     return this;
   }
 
-  /** Appends {@code length} bytes of the original from {@code from}. */
+  /**
+   * Appends {@code length} bytes of the original from {@code from}. Ranges come in the original's
+   * order and never overlap, so one sequential read of the original yields the copy ({@link
+   * SentCopy#digests}).
+   *
+   * @throws IllegalArgumentException if the range starts before the end of the previous one
+   */
   Splice copy(long from, long length) {
+    if (from < originalEnd) {
+      throw new IllegalArgumentException(
+          "range at " + from + " starts before the previous range's end " + originalEnd);
+    }
     if (length > 0) {
+      originalEnd = from + length;
       pieces.add(new Piece(size, length, from, null));
       size += length;
     }

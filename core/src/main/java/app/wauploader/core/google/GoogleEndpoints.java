@@ -43,6 +43,20 @@ public record GoogleEndpoints(
         root, root, root + "o/oauth2/v2/auth", root + "token", root + "revoke");
   }
 
+  /**
+   * The service a request URL belongs to (Photos Library {@code v1/…}, Drive {@code drive/v3/…} and
+   * {@code upload/drive/v3/…}), if any: what counts against which daily quota.
+   */
+  public java.util.Optional<app.wauploader.domain.Service> serviceOf(String url) {
+    if (url.startsWith(photosRootUrl + "v1/")) {
+      return java.util.Optional.of(app.wauploader.domain.Service.PHOTOS);
+    }
+    if (url.startsWith(driveRootUrl + "drive/") || url.startsWith(driveRootUrl + "upload/drive/")) {
+      return java.util.Optional.of(app.wauploader.domain.Service.DRIVE);
+    }
+    return java.util.Optional.empty();
+  }
+
   /** Drive resumable upload initiation URL. */
   public String driveResumableUploadUrl() {
     return driveRootUrl + "upload/drive/v3/files?uploadType=resumable";

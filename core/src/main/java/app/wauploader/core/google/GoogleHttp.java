@@ -44,6 +44,16 @@ public final class GoogleHttp {
   private final GoogleEndpoints endpoints;
   private final int readTimeoutMs;
 
+  /** Told of every request sent (each execution, retries included), e.g. to count quota use. */
+  @FunctionalInterface
+  public interface RequestCounter {
+    /** No counting. */
+    RequestCounter NONE = service -> {};
+
+    /** One request went to {@code service}. Called on the sending thread; must be thread-safe. */
+    void sent(app.wauploader.domain.Service service);
+  }
+
   /**
    * @param tokens where access tokens come from; {@link AccessTokens#NONE} for an emulator without
    *     {@code --require-auth}
@@ -58,17 +68,38 @@ public final class GoogleHttp {
    */
   public GoogleHttp(
       HttpTransport transport, AccessTokens tokens, GoogleEndpoints endpoints, int readTimeoutMs) {
+    this(transport, tokens, endpoints, readTimeoutMs, RequestCounter.NONE);
+  }
+
+  /**
+   * @param counter told of every request to Photos or Drive (both this class's requests and the
+   *     Drive client library's)
+   */
+  public GoogleHttp(
+      HttpTransport transport,
+      AccessTokens tokens,
+      GoogleEndpoints endpoints,
+      int readTimeoutMs,
+      RequestCounter counter) {
     this.readTimeoutMs = readTimeoutMs;
     this.transport = transport;
     this.tokens = tokens;
-    this.credentials = bearer(tokens);
+    this.credentials = bearer(tokens, endpoints, counter);
     this.endpoints = endpoints;
     this.requestFactory = transport.createRequestFactory(this::initialize);
   }
 
   /** A {@link GoogleHttp} on a new {@link NetHttpTransport}. */
   public static GoogleHttp create(AccessTokens tokens, GoogleEndpoints endpoints) {
-    return new GoogleHttp(new NetHttpTransport(), tokens, endpoints);
+    return create(tokens, endpoints, RequestCounter.NONE);
+  }
+
+  /**
+   * A {@link GoogleHttp} on a new {@link NetHttpTransport}, telling {@code counter} each request.
+   */
+  public static GoogleHttp create(
+      AccessTokens tokens, GoogleEndpoints endpoints, RequestCounter counter) {
+    return new GoogleHttp(new NetHttpTransport(), tokens, endpoints, READ_TIMEOUT_MS, counter);
   }
 
   /** The access-token provider (asked once before a run, to fail early when signed out). */
@@ -80,10 +111,12 @@ public final class GoogleHttp {
    * Adds {@code Authorization: Bearer …} before each execution and renews the token once after a
    * 401 (https://developers.google.com/identity/protocols/oauth2/native-app#callinganapi).
    */
-  private static HttpRequestInitializer bearer(AccessTokens tokens) {
+  private static HttpRequestInitializer bearer(
+      AccessTokens tokens, GoogleEndpoints endpoints, RequestCounter counter) {
     return request -> {
       request.setInterceptor(
           r -> {
+            endpoints.serviceOf(r.getUrl().build()).ifPresent(counter::sent);
             java.util.Optional<String> token = tokens.current();
             if (token.isPresent()) {
               r.getHeaders().setAuthorization("Bearer " + token.get());

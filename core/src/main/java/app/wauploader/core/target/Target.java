@@ -27,9 +27,10 @@ public interface Target {
    * creates no remote item yet. May be called again after a failure: an abandoned transfer is
    * harmless.
    *
-   * @return the transfer's URI (Drive resumable session URI / Photos upload URL), to persist
+   * @return the transfer's URI (Drive resumable session URI / Photos upload URL), to persist, and
+   *     the chunk granularity its server asks for
    */
-  String begin(TransferRequest request) throws TargetException, InterruptedException;
+  TransferSession begin(TransferRequest request) throws TargetException, InterruptedException;
 
   /**
    * Asks the server how much of the transfer it holds. Never assumes what was sent arrived.
@@ -41,8 +42,8 @@ public interface Target {
 
   /**
    * Sends {@code length} bytes of {@code chunk} as bytes {@code offset .. offset+length-1} of the
-   * file. Every chunk but the last has a length that is a multiple of {@link
-   * TargetTraits#chunkGranularity()}; the chunk reaching {@code size} finishes the transfer.
+   * file. Every chunk but the last has a length that is a multiple of the transfer's {@link
+   * TransferSession#chunkGranularity()}; the chunk reaching {@code size} finishes the transfer.
    *
    * @return the server's new state: {@link TransferState.Active} with the offset it holds (which
    *     may be less than {@code offset + length}), or {@link TransferState.Complete}
@@ -98,6 +99,16 @@ public interface Target {
       throws TargetException, InterruptedException {
     return Optional.empty();
   }
+
+  /**
+   * Asks the service now whether item {@code remoteId} this app stored is still there (before a
+   * local copy is deleted by {@code free-up}).
+   *
+   * @return the item, with the SHA-256 the service reports if it reports one; empty when it is gone
+   *     (deleted, or in Drive's trash)
+   * @throws TargetException when the service cannot be asked (network, sign-in, quota)
+   */
+  Optional<StoredItem> stored(String remoteId) throws TargetException, InterruptedException;
 
   /**
    * Removes a finished upload that must not stay (its checksum did not match the local file).

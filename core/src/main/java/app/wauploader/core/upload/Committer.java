@@ -13,6 +13,7 @@ import app.wauploader.db.ChatRow;
 import app.wauploader.db.Database;
 import app.wauploader.db.NewUploadItem;
 import app.wauploader.db.UploadItem;
+import app.wauploader.db.UploadTransfer;
 import app.wauploader.domain.FailureReason;
 import app.wauploader.domain.ItemState;
 import java.util.ArrayList;
@@ -123,6 +124,13 @@ final class Committer {
                   remoteId,
                   chat.map(ChatRow::id),
                   Optional.of(sessionId.getAsLong()));
+          // A dated copy: Google holds other bytes (and size) than the file's.
+          Optional<UploadTransfer> sent =
+              uploaded ? tx.transfers().find(item.id()) : Optional.empty();
+          if (sent.isPresent() && !sent.get().sentSha256().equals(item.sha256())) {
+            tx.fileHashes().recordSent(item.sha256(), sent.get().sentSha256());
+          }
+          long bytesSent = uploaded ? sent.map(UploadTransfer::sentSize).orElse(item.size()) : 0;
           // Sent into a chat's container now: filed there. A file found by its content is
           // wherever it was first stored, so ChatFiling files it.
           for (ChatRow c : uploaded ? chats : List.<ChatRow>of()) {
@@ -138,7 +146,7 @@ final class Committer {
                   uploaded ? 1 : 0,
                   uploaded ? 0 : 1,
                   0,
-                  uploaded ? item.size() : 0);
+                  bytesSent);
         });
   }
 

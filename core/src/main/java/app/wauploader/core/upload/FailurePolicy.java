@@ -175,7 +175,7 @@ final class FailurePolicy {
       stats.finished(where, Outcome.WAITING);
       return;
     }
-    db.useTransaction(tx -> tx.items().release(item.id(), options.owner().id()));
+    db.useTransaction(tx -> tx.itemLocks().release(item.id(), options.owner().id()));
     stats.finished(where, Outcome.DEFERRED);
   }
 

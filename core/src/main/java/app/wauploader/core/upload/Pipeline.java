@@ -94,12 +94,10 @@ public final class Pipeline {
     this.lifecycle = new SessionLifecycle(db, options);
     RetryPolicy retry = options.retry().withSleeper(control::await);
     Reachability reachability = new Reachability(options.unreachableAfter(), control);
+    Throttle throttle = Throttle.of(options.bwlimitBytesPerSecond());
     Map<Service, TargetTraits> traits = new EnumMap<>(Service.class);
-    targets.forEach(
-        (service, target) -> {
-          this.targets.put(service, new WatchedTarget(target, reachability));
-          traits.put(service, target.traits());
-        });
+    targets.forEach((service, target) -> traits.put(service, target.traits()));
+    targets.forEach((s, t) -> this.targets.put(s, new WatchedTarget(t, reachability, throttle)));
     this.planner =
         new Planner(options.owner(), options.lockTimeout().toMillis(), traits, options.now());
     this.chats = ChatRouting.load(db, options.chat());

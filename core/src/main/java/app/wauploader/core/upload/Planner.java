@@ -131,7 +131,7 @@ final class Planner {
       id = tx.items().insert(planned);
     }
     if (duplicate) {
-      tx.items().release(id, owner.id());
+      tx.itemLocks().release(id, owner.id());
       return twin.isPresent()
           ? twinDecision(tx, sessionId, file.where(), twin.get())
           : done(tx, sessionId, file.where(), Outcome.DUPLICATE, uploadedFrom);
@@ -179,14 +179,14 @@ final class Planner {
    */
   private boolean claim(Transaction tx, long id) throws SQLException {
     long staleBefore = tx.nowMs() - lockTimeoutMs;
-    Optional<String> holder = tx.items().lockOwner(id);
+    Optional<String> holder = tx.itemLocks().lockOwner(id);
     if (holder.isPresent() && !holder.get().equals(owner.id())) {
       Optional<LockOwner> other = LockOwner.parse(holder.get());
       if (other.isPresent() && owner.seesDead(other.get())) {
         staleBefore = Long.MAX_VALUE;
       }
     }
-    return tx.items().claim(id, owner.id(), staleBefore);
+    return tx.itemLocks().claim(id, owner.id(), staleBefore);
   }
 
   /** The file the content was uploaded from ({@code file_hashes}), if it is in Google. */
@@ -210,7 +210,7 @@ final class Planner {
   private Decision twinDecision(Transaction tx, long sessionId, String fileWhere, UploadItem twin)
       throws SQLException {
     String where = SourceKeys.display(twin.sourceKey());
-    Optional<String> holder = tx.items().lockOwner(twin.id());
+    Optional<String> holder = tx.itemLocks().lockOwner(twin.id());
     if (twin.state() == ItemState.COMMITTED
         || (holder.isPresent() && holder.get().equals(owner.id()))) {
       return done(tx, sessionId, fileWhere, Outcome.DUPLICATE, Optional.of(where));

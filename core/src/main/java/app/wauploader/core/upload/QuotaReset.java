@@ -15,6 +15,11 @@ public final class QuotaReset {
 
   private QuotaReset() {}
 
+  /** The quota day {@code now} falls in: its date in Pacific Time. */
+  public static LocalDate day(Instant now) {
+    return now.atZone(PACIFIC).toLocalDate();
+  }
+
   /** The next midnight in Pacific Time after {@code now}. */
   public static Instant after(Instant now) {
     LocalDate today = now.atZone(PACIFIC).toLocalDate();

@@ -103,7 +103,7 @@ final class SessionLifecycle {
           if (first.isPresent()) {
             tx.sessions().pause(id, first.get().until().toEpochMilli(), first.get().message());
           }
-          tx.items().releaseAll(options.owner().id());
+          tx.itemLocks().releaseAll(options.owner().id());
           tx.sessions().finish(id, status);
         });
   }
@@ -147,7 +147,7 @@ final class SessionLifecycle {
     try {
       db.useTransaction(
           tx -> {
-            tx.items().heartbeat(options.owner().id());
+            tx.itemLocks().heartbeat(options.owner().id());
             tx.sessions().heartbeat(options.owner().id());
           });
     } catch (RuntimeException e) {

@@ -8,15 +8,16 @@ import app.wauploader.core.source.MediaSource;
 import app.wauploader.core.source.MediaStat;
 import app.wauploader.core.target.Target;
 import app.wauploader.core.target.TransferRequest;
+import app.wauploader.core.target.TransferSession;
 import app.wauploader.core.target.TransferState;
 import app.wauploader.db.Database;
 import app.wauploader.db.LedgerChunk;
 import app.wauploader.db.UploadItem;
+import app.wauploader.db.UploadTransfer;
 import app.wauploader.domain.FailureReason;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,6 +32,11 @@ import java.util.Optional;
  * <p>Every byte the server holds is also hashed in order (the bytes below a resume point are read
  * again from the file), so the SHA-256 of what was actually sent is known at the end: a file that
  * changed while it was sent is caught even where the service reports no checksum (Photos).
+ *
+ * <p>What is sent is decided when the transfer begins ({@link SentBytes}): the file's own bytes, or
+ * for Photos a copy with the capture date written in; that choice, its size and hash, and the
+ * session's chunk granularity are recorded with the URI, so a resumed transfer sends the same bytes
+ * in chunks the server accepts.
  */
 final class TransferTask {
   private final Database db;
@@ -72,8 +78,17 @@ final class TransferTask {
    *
    * @param sentSha256 SHA-256 of the bytes the server holds, as read from the file while sending;
    *     empty when the content was found already stored (nothing sent)
+   * @param expectedSha256 what they must hash to: the planned content's SHA-256, or the dated
+   *     copy's as recorded when the transfer began; anything else means the file changed meanwhile
    */
-  record Result(TransferState.Complete complete, Optional<String> sentSha256) {}
+  record Result(
+      TransferState.Complete complete, Optional<String> sentSha256, String expectedSha256) {
+    /** Nothing was sent: the content was found stored already. */
+    static Result found(String remoteId, UploadItem item) {
+      return new Result(
+          new TransferState.Complete(remoteId, Optional.empty()), Optional.empty(), item.sha256());
+    }
+  }
 
   /**
    * Transfers {@code item} until the server holds every byte.
@@ -84,21 +99,33 @@ final class TransferTask {
    * @throws InterruptedException when the run stops during the transfer
    */
   Result run(UploadItem item, byte[] buffer) throws TargetException, InterruptedException {
-    Progress progress = new Progress(item, item.sessionUri().orElse(null));
+    TransferProgress progress =
+        new TransferProgress(db, options, item, item.sessionUri().orElse(null));
+    SentBytes bytes = new SentBytes(db, options.restoreDates());
     return retry.run(
         attempt -> {
           db.useTransaction(tx -> tx.items().countAttempt(item.id()));
           checkUnchanged(item);
-          try (MediaContent content = open(item)) {
-            TransferState state;
-            MessageDigest sent = Sha256.newDigest();
-            if (progress.uri == null && fitsOneRequest(item)) {
-              return sendWhole(item, content, buffer);
+          try (MediaContent file = open(item)) {
+            if (progress.uri() == null && fitsOneRequest(item)) {
+              return sendWhole(item, file, buffer, bytes);
             }
-            if (progress.uri == null) {
-              state = begin(item, progress);
+            MessageDigest sent = Sha256.newDigest();
+            SentBytes.Plan plan;
+            int granularity;
+            TransferState state;
+            if (progress.uri() == null) {
+              plan = bytes.fresh(item, file, buffer);
+              granularity = begin(item, progress, plan);
+              state = new TransferState.Active(0);
             } else {
-              state = target.query(progress.uri, item.size());
+              Optional<UploadTransfer> recorded = db.read(tx -> tx.transfers().find(item.id()));
+              plan = bytes.resumed(item, file, recorded);
+              granularity =
+                  recorded
+                      .map(UploadTransfer::chunkGranularity)
+                      .orElse(target.traits().chunkGranularity());
+              state = target.query(progress.uri(), plan.size());
               if (state instanceof TransferState.Expired) {
                 // The session is gone; its last chunk may have landed before the process died
                 // (sessions live about a week): ask for the content before sending it again.
@@ -107,24 +134,22 @@ final class TransferTask {
                         ? target.findExisting(item.sha256())
                         : Optional.empty();
                 if (existing.isPresent()) {
-                  return new Result(
-                      new TransferState.Complete(existing.get(), Optional.empty()),
-                      Optional.empty());
+                  return Result.found(existing.get(), item);
                 }
-                state = begin(item, progress);
+                plan = bytes.fresh(item, file, buffer);
+                granularity = begin(item, progress, plan);
+                state = new TransferState.Active(0);
               } else if (state instanceof TransferState.Active active) {
-                if (!prefixMatches(item, content, active.acknowledgedOffset(), sent)) {
+                if (!prefixMatches(item, plan, active.acknowledgedOffset(), sent)) {
                   throw new FileChangedException(item);
                 }
                 progress.resumedAt(active.acknowledgedOffset());
-              } else {
+              } else if (!prefixMatches(item, plan, plan.size(), sent)) {
                 // Complete already: the bytes below the end were sent by an earlier attempt.
-                if (!prefixMatches(item, content, item.size(), sent)) {
-                  throw new FileChangedException(item);
-                }
+                throw new FileChangedException(item);
               }
             }
-            return sendAll(item, content, progress, state, buffer, sent);
+            return sendAll(item, plan, progress, state, chunkLength(granularity), buffer, sent);
           } catch (IOException e) {
             throw unreadable(item, e);
           }
@@ -136,52 +161,81 @@ final class TransferTask {
         stopping);
   }
 
+  /**
+   * The chunk size of a transfer whose server wants multiples of {@code granularity}: the
+   * configured chunk size rounded down to a multiple of it, at least one granule.
+   */
+  private int chunkLength(int granularity) {
+    int chunk = options.chunkBytes();
+    return chunk % granularity == 0
+        ? chunk
+        : Math.max(granularity, chunk / granularity * granularity);
+  }
+
   /** A file that fits one chunk goes in one request where the target can (see TargetTraits). */
   private boolean fitsOneRequest(UploadItem item) {
     return target.traits().sendsWholeFiles() && item.size() <= options.chunkBytes();
   }
 
-  private Result sendWhole(UploadItem item, MediaContent content, byte[] buffer)
+  private Result sendWhole(UploadItem item, MediaContent file, byte[] buffer, SentBytes bytes)
       throws TargetException, InterruptedException, IOException {
     int length = (int) item.size();
-    readAt(content, buffer, 0, length, item);
-    String read = Sha256.of(buffer, length);
-    if (!read.equals(item.sha256())) {
+    readAt(file, buffer, 0, length, item);
+    if (!Sha256.of(buffer, length).equals(item.sha256())) {
       throw new FileChangedException(item); // never send a date into bytes that are not the plan
     }
-    DatedCopy.Bytes send = new DatedCopy(db, options.restoreDates()).of(item, buffer, length);
-    TransferRequest request = request(item, send.length());
-    TransferState.Complete done = target.sendWhole(request, send.bytes(), send.length());
+    SentBytes.Whole send = bytes.whole(item, buffer, length);
+    TransferState.Complete done =
+        target.sendWhole(request(item, send.length(), send.date()), send.bytes(), send.length());
     listener.sent(send.length());
-    return new Result(done, Optional.of(read));
+    if (send.copied()) {
+      // What Google holds differs from the file: kept for file_hashes.sent_sha256 at the commit.
+      db.useTransaction(
+          tx -> tx.transfers().record(item.id(), send.record(target.traits().chunkGranularity())));
+    }
+    return new Result(done, Optional.of(send.sha256()), send.sha256());
   }
 
-  private static TransferRequest request(UploadItem item, long size) {
+  private static TransferRequest request(
+      UploadItem item, long size, Optional<app.wauploader.core.dates.CaptureDate> date) {
     return new TransferRequest(
-        item.container(), item.remoteName(), item.mimeType(), size, item.sha256(), item.mtimeMs());
+        item.container(),
+        item.remoteName(),
+        item.mimeType(),
+        size,
+        item.sha256(),
+        item.mtimeMs(),
+        date.map(app.wauploader.core.dates.CaptureDate::when));
   }
 
   private MediaContent open(UploadItem item) throws IOException {
     return media.open(item.sourceKey());
   }
 
-  private TransferState begin(UploadItem item, Progress progress)
+  /** Opens a transfer sending {@code plan}; records it with its URI; returns its granularity. */
+  private int begin(UploadItem item, TransferProgress progress, SentBytes.Plan plan)
       throws TargetException, InterruptedException {
-    String uri = target.begin(request(item, item.size()));
-    db.useTransaction(tx -> tx.items().startTransfer(item.id(), uri));
-    progress.restart(uri);
-    return new TransferState.Active(0);
+    TransferSession session = target.begin(request(item, plan.size(), plan.date()));
+    db.useTransaction(
+        tx -> {
+          tx.items().startTransfer(item.id(), session.uri());
+          tx.transfers().record(item.id(), plan.record(session.chunkGranularity()));
+        });
+    progress.restart(session.uri());
+    return session.chunkGranularity();
   }
 
   private Result sendAll(
       UploadItem item,
-      MediaContent content,
-      Progress progress,
+      SentBytes.Plan plan,
+      TransferProgress progress,
       TransferState state,
-      byte[] buffer,
+      int chunkLength,
+      byte[] reusable,
       MessageDigest sent)
       throws TargetException, InterruptedException, IOException {
-    long size = item.size();
+    long size = plan.size();
+    byte[] buffer = reusable.length >= chunkLength ? reusable : new byte[chunkLength];
     while (state instanceof TransferState.Active active) {
       if (Thread.currentThread().isInterrupted()) {
         throw new InterruptedException("transfer stopped");
@@ -191,10 +245,10 @@ final class TransferTask {
         throw new TargetException(
             FailureReason.SERVER, "server holds more bytes than the file has: " + offset);
       }
-      int length = (int) Math.min(options.chunkBytes(), size - offset);
-      readAt(content, buffer, offset, length, item);
+      int length = (int) Math.min(chunkLength, size - offset);
+      readAt(plan.content(), buffer, offset, length, item);
       try {
-        state = target.send(progress.uri, offset, buffer, length, size);
+        state = target.send(progress.uri(), offset, buffer, length, size);
       } catch (TargetException e) {
         if (Thread.currentThread().isInterrupted()) {
           throw new InterruptedException("transfer stopped");
@@ -219,19 +273,21 @@ final class TransferTask {
             FailureReason.SERVER, "upload session expired during the transfer; restarting");
       }
     }
-    return new Result((TransferState.Complete) state, Optional.of(Sha256.hex(sent.digest())));
+    return new Result(
+        (TransferState.Complete) state, Optional.of(Sha256.hex(sent.digest())), plan.sha256());
   }
 
   /**
-   * Reads bytes {@code [0, serverOffset)} of the file into {@code sent} and checks every ledger
+   * Reads bytes {@code [0, serverOffset)} of what is sent into {@code sent} and checks every ledger
    * chunk among them against the hash recorded when it was acknowledged.
    *
    * @return false if a ledger chunk no longer matches (the file changed behind an unchanged size
    *     and mtime)
    */
   private boolean prefixMatches(
-      UploadItem item, MediaContent content, long serverOffset, MessageDigest sent)
+      UploadItem item, SentBytes.Plan plan, long serverOffset, MessageDigest sent)
       throws TargetException, IOException {
+    MediaContent content = plan.content();
     List<LedgerChunk> ledger = db.inTransaction(tx -> tx.chunks().forItem(item.id()));
     byte[] bytes = new byte[256 * 1024];
     long position = 0;
@@ -296,7 +352,12 @@ final class TransferTask {
       throws IOException, TargetException {
     int done = 0;
     while (done < length) {
-      int n = content.read(offset + done, buffer, done, length - done);
+      int n;
+      try {
+        n = content.read(offset + done, buffer, done, length - done);
+      } catch (java.io.EOFException e) {
+        throw new FileChangedException(item); // a dated copy's file got shorter
+      }
       if (n < 0) {
         throw new FileChangedException(item);
       }
@@ -322,68 +383,6 @@ final class TransferTask {
 
   static String display(UploadItem item) {
     return app.wauploader.core.source.SourceKeys.display(item.sourceKey());
-  }
-
-  /**
-   * The acknowledged offset and ledger chunks not yet written, written in one transaction when
-   * enough bytes or time have passed.
-   */
-  private final class Progress {
-    private final UploadItem item;
-    private String uri;
-    private final List<LedgerChunk> unsaved = new ArrayList<>();
-    private int nextSeq;
-    private long savedOffset;
-    private long savedAtNanos = System.nanoTime();
-
-    Progress(UploadItem item, String uri) {
-      this.item = item;
-      this.uri = uri;
-      this.savedOffset = item.ackedOffset();
-    }
-
-    void restart(String newUri) {
-      uri = newUri;
-      unsaved.clear();
-      nextSeq = 0;
-      savedOffset = 0;
-    }
-
-    /**
-     * A retry or a new process continues at the server's offset: chunks not yet written that the
-     * server holds are written now (the rest are dropped), then numbering continues after the
-     * ledger's last chunk.
-     */
-    void resumedAt(long serverOffset) {
-      unsaved.removeIf(c -> c.offset() + c.length() > serverOffset);
-      if (!unsaved.isEmpty() || serverOffset != savedOffset) {
-        flush(serverOffset);
-      }
-      List<LedgerChunk> ledger = db.inTransaction(tx -> tx.chunks().forItem(item.id()));
-      nextSeq = ledger.isEmpty() ? 0 : ledger.get(ledger.size() - 1).seq() + 1;
-    }
-
-    void acknowledged(long offset, byte[] buffer, int length) {
-      unsaved.add(new LedgerChunk(nextSeq++, offset, length, Sha256.of(buffer, length)));
-      long acked = offset + length;
-      boolean enoughBytes = acked - savedOffset >= options.progressBytes();
-      boolean enoughTime = System.nanoTime() - savedAtNanos >= options.progressInterval().toNanos();
-      if (enoughBytes || enoughTime) {
-        flush(acked);
-      }
-    }
-
-    void flush(long acked) {
-      List<LedgerChunk> chunks = List.copyOf(unsaved);
-      db.useTransaction(
-          tx -> {
-            tx.chunks().record(item.id(), chunks);
-            tx.items().acknowledge(item.id(), acked);
-          });
-      unsaved.clear();
-      savedOffset = acked;
-      savedAtNanos = System.nanoTime();
-    }
   }
 
   /** The file changed since it was hashed: its transfer must start over. */

@@ -115,7 +115,7 @@ final class Transfers {
                 + ", the bytes sent hash to "
                 + sent.get());
       }
-      if (sent.isPresent() && !sent.get().equals(item.sha256())) {
+      if (sent.isPresent() && !sent.get().equals(result.expectedSha256())) {
         // The file changed while it was sent (Photos cannot tell us): never commit those bytes.
         target.discard(complete.receipt());
         throw new TransferTask.FileChangedException(item);

@@ -23,10 +23,13 @@ import java.util.Optional;
  *     explicit choice
  * @param unreachableAfter the run stops when nothing has answered for this long (see {@link
  *     Reachability})
- * @param restoreDates true to write each photo's capture date into the bytes sent to Google Photos
- *     (see {@code DatedCopy}); false (the default, for now) sends every file as it is
+ * @param restoreDates true (the default) to write each photo's and video's capture date into the
+ *     bytes sent to Google Photos and give Drive files it as their times (see {@code SentBytes});
+ *     false sends every file as it is
  * @param chat the id of the one chat whose media this run backs up (a session for that chat), or
  *     empty for every file listed
+ * @param bwlimitBytesPerSecond the run's upload cap, bytes per second, all transfers together; 0
+ *     for none ({@code --bwlimit})
  */
 public record UploadOptions(
     int transfers,
@@ -43,7 +46,8 @@ public record UploadOptions(
     boolean now,
     Duration unreachableAfter,
     boolean restoreDates,
-    Optional<String> chat) {
+    Optional<String> chat,
+    long bwlimitBytesPerSecond) {
   /** 256 KiB: Google's chunk granularity for resumable uploads. */
   public static final int CHUNK_GRANULARITY = 256 * 1024;
 
@@ -68,7 +72,7 @@ public record UploadOptions(
   /**
    * Defaults: 3 transfers, a hash thread per core (≥ 2), 8 MiB chunks, locks stale after 10 min,
    * progress written every 8 MiB or 5 s, retry-later 15 min, waits respected, give up when nothing
-   * answered for 60 s.
+   * answered for 60 s, capture dates restored.
    */
   public static UploadOptions defaults() {
     return new UploadOptions(
@@ -85,8 +89,9 @@ public record UploadOptions(
         Duration.ofMinutes(15),
         false,
         Duration.ofSeconds(60),
-        false,
-        Optional.empty());
+        true,
+        Optional.empty(),
+        0);
   }
 
   /** A copy with {@code n} parallel transfers (1..16). */
@@ -149,6 +154,22 @@ public record UploadOptions(
     return toBuilder().restoreDates(r).build();
   }
 
+  /** A copy hashing with {@code n} threads (1..16). */
+  public UploadOptions withHashThreads(int n) {
+    if (n < 1 || n > 16) {
+      throw new IllegalArgumentException("hash threads must be 1..16, got " + n);
+    }
+    return toBuilder().hashThreads(n).build();
+  }
+
+  /** A copy sending at most {@code bytesPerSecond} (0: no cap). */
+  public UploadOptions withBandwidthLimit(long bytesPerSecond) {
+    if (bytesPerSecond < 0) {
+      throw new IllegalArgumentException("bandwidth must be >= 0, got " + bytesPerSecond);
+    }
+    return toBuilder().bwlimit(bytesPerSecond).build();
+  }
+
   /** A copy backing up only the media of chat {@code chatId} (empty: every file listed). */
   public UploadOptions withChat(Optional<String> chatId) {
     return toBuilder().chat(chatId).build();
@@ -175,6 +196,7 @@ public record UploadOptions(
     private Duration unreachableAfter;
     private Optional<String> chat;
     private boolean restoreDates;
+    private long bwlimit;
 
     Builder(UploadOptions o) {
       transfers = o.transfers;
@@ -192,6 +214,17 @@ public record UploadOptions(
       unreachableAfter = o.unreachableAfter;
       chat = o.chat;
       restoreDates = o.restoreDates;
+      bwlimit = o.bwlimitBytesPerSecond;
+    }
+
+    Builder hashThreads(int v) {
+      hashThreads = v;
+      return this;
+    }
+
+    Builder bwlimit(long v) {
+      bwlimit = v;
+      return this;
     }
 
     Builder restoreDates(boolean v) {
@@ -280,7 +313,8 @@ public record UploadOptions(
           now,
           unreachableAfter,
           restoreDates,
-          chat);
+          chat,
+          bwlimit);
     }
   }
 }

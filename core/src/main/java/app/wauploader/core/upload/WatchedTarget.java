@@ -7,6 +7,7 @@ import app.wauploader.core.target.LinkRequest;
 import app.wauploader.core.target.Target;
 import app.wauploader.core.target.TargetTraits;
 import app.wauploader.core.target.TransferRequest;
+import app.wauploader.core.target.TransferSession;
 import app.wauploader.core.target.TransferState;
 import app.wauploader.domain.Service;
 import java.util.List;
@@ -16,10 +17,15 @@ import java.util.Optional;
 final class WatchedTarget implements Target {
   private final Target target;
   private final Reachability reachability;
+  private final Throttle throttle;
 
-  WatchedTarget(Target target, Reachability reachability) {
+  /**
+   * @param throttle the run's upload-rate cap, shared by every target
+   */
+  WatchedTarget(Target target, Reachability reachability, Throttle throttle) {
     this.target = target;
     this.reachability = reachability;
+    this.throttle = throttle;
   }
 
   /** One call to watch. */
@@ -50,7 +56,8 @@ final class WatchedTarget implements Target {
   }
 
   @Override
-  public String begin(TransferRequest request) throws TargetException, InterruptedException {
+  public TransferSession begin(TransferRequest request)
+      throws TargetException, InterruptedException {
     return watch(() -> target.begin(request));
   }
 
@@ -63,12 +70,14 @@ final class WatchedTarget implements Target {
   @Override
   public TransferState send(String transferUri, long offset, byte[] chunk, int length, long size)
       throws TargetException, InterruptedException {
+    throttle.acquire(length);
     return watch(() -> target.send(transferUri, offset, chunk, length, size));
   }
 
   @Override
   public TransferState.Complete sendWhole(TransferRequest request, byte[] content, int length)
       throws TargetException, InterruptedException {
+    throttle.acquire(length);
     return watch(() -> target.sendWhole(request, content, length));
   }
 
@@ -82,6 +91,12 @@ final class WatchedTarget implements Target {
   public List<CommitResult> link(String container, List<LinkRequest> requests)
       throws TargetException, InterruptedException {
     return watch(() -> target.link(container, requests));
+  }
+
+  @Override
+  public Optional<app.wauploader.core.target.StoredItem> stored(String remoteId)
+      throws TargetException, InterruptedException {
+    return watch(() -> target.stored(remoteId));
   }
 
   @Override

@@ -18,7 +18,8 @@ public abstract class DelegatingTarget implements Target {
   }
 
   @Override
-  public String begin(TransferRequest request) throws TargetException, InterruptedException {
+  public app.wauploader.core.target.TransferSession begin(TransferRequest request)
+      throws TargetException, InterruptedException {
     return delegate.begin(request);
   }
 
@@ -55,5 +56,11 @@ public abstract class DelegatingTarget implements Target {
   @Override
   public TargetTraits traits() {
     return delegate.traits();
+  }
+
+  @Override
+  public java.util.Optional<StoredItem> stored(String remoteId)
+      throws TargetException, InterruptedException {
+    return delegate.stored(remoteId);
   }
 }

@@ -56,9 +56,11 @@ class DriveTargetContractTest extends EmulatorTargetContractTest {
     byte[] content = random(4000, 11);
     String claimed = sha256(random(4000, 12));
     String uri =
-        target.begin(
-            new TransferRequest(
-                container(), "x.bin", "application/octet-stream", content.length, claimed, 0));
+        target
+            .begin(
+                new TransferRequest(
+                    container(), "x.bin", "application/octet-stream", content.length, claimed, 0))
+            .uri();
     TransferState state = target.send(uri, 0, content, content.length, content.length);
     assertThat(target.findBySha256(claimed)).isEmpty();
     target.discard(((TransferState.Complete) state).receipt());

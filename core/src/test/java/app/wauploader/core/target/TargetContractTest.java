@@ -32,7 +32,7 @@ public abstract class TargetContractTest {
     Target target = target();
     byte[] content = random(CHUNK * 2 + 1234, 1);
     String sha = sha256(content);
-    String uri = target.begin(request("IMG-1.jpg", content, sha));
+    String uri = target.begin(request("IMG-1.jpg", content, sha)).uri();
     assertThat(target.query(uri, content.length)).isEqualTo(new TransferState.Active(0));
 
     TransferState state = target.send(uri, 0, content, CHUNK, content.length);
@@ -60,7 +60,7 @@ public abstract class TargetContractTest {
     Target first = target();
     byte[] content = random(CHUNK * 3, 2);
     String sha = sha256(content);
-    String uri = first.begin(request("IMG-2.jpg", content, sha));
+    String uri = first.begin(request("IMG-2.jpg", content, sha)).uri();
     first.send(uri, 0, content, CHUNK, content.length);
 
     Target resumed = first; // same service; a new process only has the URI
@@ -113,6 +113,24 @@ public abstract class TargetContractTest {
   }
 
   @Test
+  void aStoredItemIsConfirmedByItsIdAndAnUnknownIdIsGone() throws Exception {
+    Target target = target();
+    byte[] content = random(4000, 13);
+    String sha = sha256(content);
+    String receipt = upload(target, "IMG-confirmed.jpg", content);
+    String id =
+        target
+            .commit(List.of(new CommitRequest(1, receipt, container(), "IMG-confirmed.jpg", sha)))
+            .get(0)
+            .remoteId()
+            .orElseThrow();
+    StoredItem stored = target.stored(id).orElseThrow();
+    assertThat(stored.id()).isEqualTo(id);
+    stored.sha256().ifPresent(remote -> assertThat(remote).isEqualTo(sha));
+    assertThat(target.stored("no-such-item-" + id)).isEmpty();
+  }
+
+  @Test
   void aStoredItemIsFiledInASecondContainerWithoutItsBytesAndAgainHarmlessly() throws Exception {
     Target target = target();
     byte[] content = random(3000, 7);
@@ -139,7 +157,7 @@ public abstract class TargetContractTest {
   void anUnknownTransferIsExpiredNotAnError() throws Exception {
     Target target = target();
     byte[] content = random(1000, 5);
-    String uri = target.begin(request("x.jpg", content, sha256(content)));
+    String uri = target.begin(request("x.jpg", content, sha256(content))).uri();
     String unknown =
         uri.contains("upload_id=")
             ? uri.replaceAll("upload_id=[^&]+", "upload_id=doesnotexist123")
@@ -156,7 +174,7 @@ public abstract class TargetContractTest {
   }
 
   protected String upload(Target target, String name, byte[] content) throws Exception {
-    String uri = target.begin(request(name, content, sha256(content)));
+    String uri = target.begin(request(name, content, sha256(content))).uri();
     TransferState state = target.send(uri, 0, content, content.length, content.length);
     assertThat(state).isInstanceOf(TransferState.Complete.class);
     return ((TransferState.Complete) state).receipt();

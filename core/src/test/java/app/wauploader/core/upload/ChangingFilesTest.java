@@ -65,7 +65,7 @@ class ChangingFilesTest {
     String after = SampleTree.sha256(video);
     assertThat(after).isNotEqualTo(before);
     assertThat(run.verdict()).as(run.toString()).isEqualTo(Verdict.DONE);
-    assertThat(photos.items()).extracting(InMemoryTarget.Item::sha256).containsExactly(after);
+    assertThat(RemoteContents.copies(dir.resolve("wa.db"), photos)).containsOnlyKeys(after);
     try (Database db = Database.open(dir.resolve("wa.db"))) {
       assertThat(db.<Optional<UploadItem>>inTransaction(tx -> tx.items().findByKey("fs:" + video)))
           .get()

@@ -107,13 +107,11 @@ class ChatBackupTest {
 
       RunSummary first = backup(env, Optional.empty());
       assertThat(first.count(Outcome.FAILED)).as(first.toString()).isZero();
-      Map<String, Integer> copies = new HashMap<>();
-      for (JsonElement e : emulator.items()) {
-        copies.merge(e.getAsJsonObject().get("sha256").getAsString(), 1, Integer::sum);
-      }
-      assertThat(copies.values()).as("every content once").containsOnly(1);
+      assertThat(RemoteContents.copies(env.database(), emulator.items()).values())
+          .as("every content once")
+          .containsOnly(1);
 
-      JsonObject shared = item(emulator, SampleTree.sha256(media.resolve(FAMILY_PHOTO)));
+      JsonObject shared = item(env, emulator, SampleTree.sha256(media.resolve(FAMILY_PHOTO)));
       assertThat(albumTitles(emulator, shared))
           .containsExactlyInAnyOrder("WhatsApp · Family", "WhatsApp · Trip");
       assertThat(shared.get("description").getAsString())
@@ -121,23 +119,27 @@ class ChatBackupTest {
           .contains("the cake for Sunday");
       JsonObject christmas =
           item(
+              env,
               emulator,
               SampleTree.sha256(media.resolve("WhatsApp Images/IMG-20231224-WA0001.jpg")));
       assertThat(albumTitles(emulator, christmas)).containsExactly("WhatsApp · Family");
-      JsonObject view = item(emulator, SampleTree.sha256(media.resolve(TRIP_ONLY)));
+      JsonObject view = item(env, emulator, SampleTree.sha256(media.resolve(TRIP_ONLY)));
       assertThat(albumTitles(emulator, view)).containsExactly("WhatsApp · Trip");
       JsonObject ofNoChat =
           item(
+              env,
               emulator,
               SampleTree.sha256(media.resolve("WhatsApp Images/IMG-20240101-WA0007.png")));
       assertThat(albumTitles(emulator, ofNoChat)).containsExactly("WhatsApp Images");
       assertThat(ofNoChat.has("description")).isFalse();
-      JsonObject doc = item(emulator, SampleTree.sha256(media.resolve(FAMILY_DOC)));
+      JsonObject doc = item(env, emulator, SampleTree.sha256(media.resolve(FAMILY_DOC)));
       assertThat(folderPath(emulator, doc.getAsJsonArray("parents").get(0).getAsString()))
           .isEqualTo("WhatsApp/Chats/Family");
       JsonObject other =
           item(
-              emulator, SampleTree.sha256(media.resolve("WhatsApp Video/VID-20231224-WA0002.mp4")));
+              env,
+              emulator,
+              SampleTree.sha256(media.resolve("WhatsApp Video/VID-20231224-WA0002.mp4")));
       assertThat(albumTitles(emulator, other)).containsExactly("WhatsApp Video");
 
       long itemsBefore = emulator.items().size();
@@ -172,10 +174,10 @@ class ChatBackupTest {
       assertThat(emulator.bytesReceived()).isEqualTo(bytes);
       assertThat(emulator.items()).hasSize(items);
       assertThat(run.filed()).isEqualTo(3);
-      JsonObject photo = item(emulator, SampleTree.sha256(media.resolve(FAMILY_PHOTO)));
+      JsonObject photo = item(env, emulator, SampleTree.sha256(media.resolve(FAMILY_PHOTO)));
       assertThat(albumTitles(emulator, photo))
           .containsExactlyInAnyOrder("WhatsApp Images", "WhatsApp · Family");
-      JsonObject doc = item(emulator, SampleTree.sha256(media.resolve(FAMILY_DOC)));
+      JsonObject doc = item(env, emulator, SampleTree.sha256(media.resolve(FAMILY_DOC)));
       List<JsonObject> shortcuts = new ArrayList<>();
       emulator.inspector().shortcuts().forEach(s -> shortcuts.add(s.getAsJsonObject()));
       assertThat(shortcuts).hasSize(1);
@@ -205,7 +207,8 @@ class ChatBackupTest {
       assertThat(run.verdict()).as(run.toString()).isEqualTo(Verdict.DONE);
       assertThat(run.bytesSent()).isZero();
       for (String photo : List.of(FAMILY_PHOTO, "WhatsApp Images/IMG-20231224-WA0001.jpg")) {
-        assertThat(albumTitles(emulator, item(emulator, SampleTree.sha256(media.resolve(photo)))))
+        assertThat(
+                albumTitles(emulator, item(env, emulator, SampleTree.sha256(media.resolve(photo)))))
             .containsExactlyInAnyOrder("WhatsApp Images", "WhatsApp · Family");
       }
     }
@@ -235,7 +238,8 @@ class ChatBackupTest {
                       .contains("cannot file it in its chat")
                       .contains("invalid media item id"));
       assertThat(
-              albumTitles(emulator, item(emulator, SampleTree.sha256(media.resolve(FAMILY_PHOTO)))))
+              albumTitles(
+                  emulator, item(env, emulator, SampleTree.sha256(media.resolve(FAMILY_PHOTO)))))
           .containsExactlyInAnyOrder("WhatsApp Images", "WhatsApp · Family");
 
       RunSummary again = backup(env, Optional.empty());
@@ -254,7 +258,7 @@ class ChatBackupTest {
 
       RunSummary run = backup(env, Optional.empty());
       assertThat(run.verdict()).as(run.toString()).isEqualTo(Verdict.DONE);
-      JsonObject doc = item(emulator, SampleTree.sha256(media.resolve(FAMILY_DOC)));
+      JsonObject doc = item(env, emulator, SampleTree.sha256(media.resolve(FAMILY_DOC)));
       assertThat(folderPath(emulator, doc.getAsJsonArray("parents").get(0).getAsString()))
           .as("found where it was first stored")
           .isEqualTo("WhatsApp/WhatsApp Documents");
@@ -338,13 +342,9 @@ class ChatBackupTest {
             RunListener.NONE);
   }
 
-  private static JsonObject item(EmulatorFixture emulator, String sha256) throws Exception {
-    for (JsonElement e : emulator.items()) {
-      if (e.getAsJsonObject().get("sha256").getAsString().equals(sha256)) {
-        return e.getAsJsonObject();
-      }
-    }
-    throw new AssertionError("no item with content " + sha256);
+  private static JsonObject item(BackupEnvironment env, EmulatorFixture emulator, String sha256)
+      throws Exception {
+    return RemoteContents.withContent(env.database(), emulator.items(), sha256);
   }
 
   private static List<String> albumTitles(EmulatorFixture emulator, JsonObject item)

@@ -16,12 +16,10 @@ import app.wauploader.domain.FailureReason;
 import app.wauploader.domain.ItemState;
 import app.wauploader.domain.SessionStatus;
 import com.google.api.client.http.javanet.NetHttpTransport;
-import com.google.gson.JsonElement;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -267,13 +265,9 @@ class FaultMatrixTest {
         assertThat(followUp.verdict()).isEqualTo(Verdict.DONE);
         assertThat(db.check()).isEmpty();
       }
-      Set<String> stored = new HashSet<>();
-      for (JsonElement e : emulator.items()) {
-        assertThat(stored.add(e.getAsJsonObject().get("sha256").getAsString()))
-            .as("each content stored once")
-            .isTrue();
-      }
-      assertThat(stored).isEqualTo(unique);
+      Map<String, Integer> stored = RemoteContents.copies(dbFile, emulator.items());
+      assertThat(stored.values()).as("each content stored once").containsOnly(1);
+      assertThat(stored.keySet()).isEqualTo(unique);
     }
   }
 

@@ -71,11 +71,7 @@ class GoogleFailuresTest {
       assertThat(emulator.inspector().requests("photos.upload"))
           .as("only the spoiled file was sent again")
           .isEqualTo(photos + 1);
-      Map<String, Integer> copies = new HashMap<>();
-      for (JsonElement e : emulator.items()) {
-        copies.merge(e.getAsJsonObject().get("sha256").getAsString(), 1, Integer::sum);
-      }
-      assertThat(copies.values()).containsOnly(1);
+      assertThat(RemoteContents.copies(env.database(), emulator.items()).values()).containsOnly(1);
     }
   }
 

@@ -205,7 +205,8 @@ class HonestOutcomesTest {
     Target failingDrive =
         new DelegatingTarget(drive) {
           @Override
-          public String begin(TransferRequest request) throws TargetException {
+          public app.wauploader.core.target.TransferSession begin(TransferRequest request)
+              throws TargetException {
             throw new TargetException(FailureReason.SERVER, "HTTP 503");
           }
 
@@ -262,7 +263,8 @@ class HonestOutcomesTest {
   private static Target quota(Target photos) {
     return new DelegatingTarget(photos) {
       @Override
-      public String begin(TransferRequest request) throws TargetException {
+      public app.wauploader.core.target.TransferSession begin(TransferRequest request)
+          throws TargetException {
         throw new TargetException(FailureReason.DAILY_QUOTA, "daily quota used up");
       }
 

@@ -33,7 +33,13 @@ final class TestRuns {
 
   /** An environment over {@code db} whose runs go to {@code emulator} through the real clients. */
   static BackupEnvironment google(Path db, app.wauploader.core.target.EmulatorFixture emulator) {
-    return env(db, (d, h) -> GoogleTargets.create(emulator.http(), d), Clock.systemUTC());
+    return BackupEnvironment.google(
+            db,
+            AccessTokens.NONE,
+            GoogleEndpoints.at(emulator.baseUri()),
+            LockOwner.create(
+                "test", ProcessHandle.current().pid(), pid -> ProcessHandle.of(pid).isEmpty()))
+        .withClock(Clock.systemUTC());
   }
 
   /** Backs up {@code roots} to fixed targets. */

@@ -13,7 +13,9 @@ public final class Migrations {
           new V005RetryPauseLedgerLocks(),
           new V006SourceKeys(),
           new V007ChatsSeedColumns(),
-          new V008AlbumCounts());
+          new V008AlbumCounts(),
+          new V009SentCopiesAndRequests(),
+          new V010FreedFiles());
 
   private Migrations() {}
 

@@ -78,6 +78,49 @@ public final class InspectionApi {
     router.add("GET", "/__emulator/content/{id}", ApiRoute.EMULATOR, this::content);
     router.add("GET", "/__emulator/items/{id}/content", ApiRoute.EMULATOR, this::content);
     router.add("POST", "/__emulator/clock/advance", ApiRoute.EMULATOR, this::advanceClock);
+    router.add("DELETE", "/__emulator/items/{id}", ApiRoute.EMULATOR, this::deleteItem);
+  }
+
+  /**
+   * Removes a media item or Drive file as its owner would in the Photos or Drive app (the Library
+   * API cannot delete; tests use this to make a stored copy disappear). A media item also leaves
+   * every album. 404 when there is no such item.
+   */
+  private Reply deleteItem(ApiRequest request) {
+    String id = request.pathParameter("id");
+    boolean removed =
+        store.write(
+            state -> {
+              boolean any = state.driveFiles().remove(id) != null;
+              if (state.mediaItems().remove(id) != null) {
+                any = true;
+                List<StoredAlbum> holding = new java.util.ArrayList<>();
+                for (StoredAlbum album : state.albums().values()) {
+                  if (album.mediaItemIds().contains(id)) {
+                    holding.add(album);
+                  }
+                }
+                for (StoredAlbum album : holding) {
+                  List<String> rest = new java.util.ArrayList<>(album.mediaItemIds());
+                  rest.remove(id);
+                  state
+                      .albums()
+                      .put(
+                          album.id(),
+                          new StoredAlbum(
+                              album.id(),
+                              album.title(),
+                              rest,
+                              album.createdAt(),
+                              album.clientId()));
+                }
+              }
+              return any;
+            });
+    if (!removed) {
+      throw ApiError.notFound("No Drive file or media item with id " + id + ".");
+    }
+    return Reply.empty(204);
   }
 
   private JsonArray items() {

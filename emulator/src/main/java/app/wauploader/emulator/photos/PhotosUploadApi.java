@@ -1,5 +1,6 @@
 package app.wauploader.emulator.photos;
 
+import app.wauploader.emulator.EmulatorConfig;
 import app.wauploader.emulator.http.ApiError;
 import app.wauploader.emulator.http.ApiRequest;
 import app.wauploader.emulator.http.ApiRoute;
@@ -52,10 +53,21 @@ public final class PhotosUploadApi {
   private final EmulatorStore store;
   private final Clock clock;
   private final SessionLocks locks = new SessionLocks();
+  private final int granularity;
 
+  /** With Google's 256 KiB chunk granularity. */
   public PhotosUploadApi(EmulatorStore store, Clock clock) {
+    this(store, clock, EmulatorConfig.DEFAULT_PHOTOS_CHUNK_GRANULARITY);
+  }
+
+  /**
+   * @param granularity what {@code X-Goog-Upload-Chunk-Granularity} says (bytes, &gt; 0): every
+   *     upload request but the finalizing one must carry a multiple of it
+   */
+  public PhotosUploadApi(EmulatorStore store, Clock clock, int granularity) {
     this.store = store;
     this.clock = clock;
+    this.granularity = granularity;
   }
 
   /** Adds this API's routes to {@code router}. */
@@ -171,7 +183,7 @@ public final class PhotosUploadApi {
     return Reply.empty(200)
         .withHeader(STATUS, PhotosUploadStatus.ACTIVE.wireName())
         .withHeader("X-Goog-Upload-URL", url)
-        .withHeader("X-Goog-Upload-Chunk-Granularity", Long.toString(BlobStore.CHUNK_GRANULARITY));
+        .withHeader("X-Goog-Upload-Chunk-Granularity", Integer.toString(granularity));
   }
 
   private static long size(String text) {
@@ -203,8 +215,7 @@ public final class PhotosUploadApi {
       return reply
           .withHeader(STATUS, session.status().wireName())
           .withHeader(SIZE_RECEIVED, Long.toString(stored))
-          .withHeader(
-              "X-Goog-Upload-Chunk-Granularity", Long.toString(BlobStore.CHUNK_GRANULARITY));
+          .withHeader("X-Goog-Upload-Chunk-Granularity", Integer.toString(granularity));
     }
     if (commands.contains("cancel")) {
       if (session.status() == PhotosUploadStatus.FINAL) {
@@ -237,6 +248,9 @@ public final class PhotosUploadApi {
                   + stored
                   + " bytes were received; query the upload and resume from there.")
           .withHeader(SIZE_RECEIVED, Long.toString(stored));
+    }
+    if (commands.contains("upload") && !commands.contains("finalize")) {
+      checkGranularity(request, session, stored);
     }
     if (commands.contains("upload")) {
       long maxBytes =
@@ -274,6 +288,32 @@ public final class PhotosUploadApi {
     }
     String token = issueToken(uploadId, session.contentType(), session.fileName(), session);
     return finalReply(token, stored);
+  }
+
+  /**
+   * An upload request that does not finalize must carry a multiple of the session's granularity,
+   * unless it holds the last bytes of the declared size (a later finalize may come empty): "If the
+   * upload is done in multiple chunks, all uploads except the last upload must be done with
+   * multiples of this value"
+   * (https://developers.google.com/photos/library/guides/resumable-uploads, Step 2). Google's exact
+   * answer is not documented; the emulator answers 400 with the session's status and stores nothing
+   * (checked on {@code Content-Length}, which every client here sends).
+   */
+  private void checkGranularity(ApiRequest request, PhotosUploadSession session, long stored) {
+    java.util.OptionalLong length = request.contentLength();
+    boolean last =
+        length.isPresent()
+            && session.declaredSize().isPresent()
+            && stored + length.getAsLong() == session.declaredSize().getAsLong();
+    if (length.isPresent() && !last && length.getAsLong() % granularity != 0) {
+      throw rejected(
+          session.status(),
+          "Every upload request but the last must be a multiple of the chunk granularity "
+              + granularity
+              + " bytes; this one has "
+              + length.getAsLong()
+              + ".");
+    }
   }
 
   private static Reply finalReply(String token, long stored) {

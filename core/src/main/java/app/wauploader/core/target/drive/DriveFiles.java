@@ -9,6 +9,7 @@ import app.wauploader.domain.FailureReason;
 import com.google.api.client.googleapis.json.GoogleJsonError;
 import com.google.api.client.googleapis.json.GoogleJsonResponseException;
 import com.google.api.client.http.ByteArrayContent;
+import com.google.api.client.json.GenericJson;
 import com.google.api.client.util.DateTime;
 import com.google.api.services.drive.Drive;
 import com.google.api.services.drive.model.File;
@@ -23,6 +24,24 @@ import java.util.Optional;
  * stored by content, and shortcuts that file a stored file in one more folder.
  */
 final class DriveFiles {
+  /**
+   * Drive's times of a new file: {@code createdTime} and {@code modifiedTime} from the capture date
+   * when the request has one (both are writable on create,
+   * https://developers.google.com/workspace/drive/api/reference/rest/v3/files), else only {@code
+   * modifiedTime}, from the local file's mtime.
+   */
+  static void times(TransferRequest request, GenericJson metadata) {
+    metadata.set("modifiedTime", new DateTime(modifiedTime(request)).toStringRfc3339());
+    request
+        .capturedAt()
+        .ifPresent(
+            t -> metadata.set("createdTime", new DateTime(t.toEpochMilli()).toStringRfc3339()));
+  }
+
+  private static long modifiedTime(TransferRequest request) {
+    return request.capturedAt().map(java.time.Instant::toEpochMilli).orElse(request.mtimeMs());
+  }
+
   /**
    * Drive shortcut MIME type (https://developers.google.com/workspace/drive/api/guides/shortcuts).
    */
@@ -45,7 +64,9 @@ final class DriveFiles {
             .setName(request.remoteName())
             .setParents(List.of(folderId))
             .setMimeType(request.mimeType())
-            .setModifiedTime(new DateTime(request.mtimeMs()))
+            .setModifiedTime(new DateTime(modifiedTime(request)))
+            .setCreatedTime(
+                request.capturedAt().map(t -> new DateTime(t.toEpochMilli())).orElse(null))
             .setAppProperties(Map.of(DriveTarget.SHA256_PROPERTY, request.sha256()));
     try {
       Drive.Files.Create create =
@@ -160,6 +181,32 @@ final class DriveFiles {
       throw classify(e, "Drive lookup by SHA-256");
     } catch (IOException e) {
       throw Failures.fromIo(e, "Drive lookup by SHA-256");
+    }
+  }
+
+  /**
+   * The file as Drive has it now: {@code files.get} with {@code fields=id,sha256Checksum,trashed}
+   * (https://developers.google.com/workspace/drive/api/reference/rest/v3/files/get); a 404 or a
+   * trashed file is gone.
+   *
+   * @throws TargetException classified, when Drive cannot be asked
+   */
+  Optional<app.wauploader.core.target.StoredItem> stored(String fileId) throws TargetException {
+    try {
+      File file = drive.files().get(fileId).setFields("id,sha256Checksum,trashed").execute();
+      if (Boolean.TRUE.equals(file.getTrashed())) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          new app.wauploader.core.target.StoredItem(
+              file.getId(), Optional.ofNullable(file.getSha256Checksum())));
+    } catch (GoogleJsonResponseException e) {
+      if (e.getStatusCode() == 404) {
+        return Optional.empty();
+      }
+      throw classify(e, "Drive file check");
+    } catch (IOException e) {
+      throw Failures.fromIo(e, "Drive file check");
     }
   }
 

@@ -10,6 +10,7 @@ import app.wauploader.core.target.LinkRequest;
 import app.wauploader.core.target.Target;
 import app.wauploader.core.target.TargetTraits;
 import app.wauploader.core.target.TransferRequest;
+import app.wauploader.core.target.TransferSession;
 import app.wauploader.core.target.TransferState;
 import app.wauploader.domain.FailureReason;
 import app.wauploader.domain.Service;
@@ -21,7 +22,6 @@ import com.google.api.client.http.HttpRequest;
 import com.google.api.client.http.HttpResponse;
 import com.google.api.client.http.json.JsonHttpContent;
 import com.google.api.client.json.GenericJson;
-import com.google.api.client.util.DateTime;
 import com.google.api.services.drive.Drive;
 import com.google.api.services.drive.model.File;
 import com.google.api.services.drive.model.FileList;
@@ -83,16 +83,19 @@ public final class DriveTarget implements Target {
   }
 
   @Override
-  public String begin(TransferRequest request) throws TargetException, InterruptedException {
+  public TransferSession begin(TransferRequest request)
+      throws TargetException, InterruptedException {
     try {
-      return initiate(request, folderId(request.container()));
+      return new TransferSession(
+          initiate(request, folderId(request.container())), TRAITS.chunkGranularity());
     } catch (TargetException e) {
       if (e.httpStatus() != 404) {
         throw e;
       }
       // The remembered folder is gone (deleted by the user): find or create it again, once.
       forgetFolders(request.container());
-      return initiate(request, folderId(request.container()));
+      return new TransferSession(
+          initiate(request, folderId(request.container())), TRAITS.chunkGranularity());
     }
   }
 
@@ -120,7 +123,7 @@ public final class DriveTarget implements Target {
     metadata.set("name", request.remoteName());
     metadata.set("parents", List.of(folderId));
     metadata.set("mimeType", request.mimeType());
-    metadata.set("modifiedTime", new DateTime(request.mtimeMs()).toStringRfc3339());
+    DriveFiles.times(request, metadata);
     metadata.set("appProperties", Map.of(SHA256_PROPERTY, request.sha256()));
     try {
       HttpRequest post =
@@ -345,6 +348,13 @@ public final class DriveTarget implements Target {
   @Override
   public Optional<String> findExisting(String sha256) throws TargetException {
     return files.findBySha256(sha256);
+  }
+
+  /** {@code files.get} of the file (see {@link DriveFiles#stored}). */
+  @Override
+  public Optional<app.wauploader.core.target.StoredItem> stored(String remoteId)
+      throws TargetException {
+    return files.stored(remoteId);
   }
 
   /** See {@link DriveFiles#findBySha256}. */

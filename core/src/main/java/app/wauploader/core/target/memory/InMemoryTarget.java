@@ -8,6 +8,7 @@ import app.wauploader.core.target.LinkRequest;
 import app.wauploader.core.target.Target;
 import app.wauploader.core.target.TargetTraits;
 import app.wauploader.core.target.TransferRequest;
+import app.wauploader.core.target.TransferSession;
 import app.wauploader.core.target.TransferState;
 import app.wauploader.domain.FailureReason;
 import app.wauploader.domain.Service;
@@ -61,17 +62,17 @@ public final class InMemoryTarget implements Target {
   }
 
   @Override
-  public synchronized String begin(TransferRequest request) {
+  public synchronized TransferSession begin(TransferRequest request) {
     String uri = SCHEME + ids.incrementAndGet();
     transfers.put(uri, new Transfer(request));
-    return uri;
+    return new TransferSession(uri, traits().chunkGranularity());
   }
 
   /** One request: a transfer begun and finished at once. */
   @Override
   public synchronized TransferState.Complete sendWhole(
       TransferRequest request, byte[] content, int length) throws TargetException {
-    String uri = begin(request);
+    String uri = begin(request).uri();
     return (TransferState.Complete) send(uri, 0, content, length, length);
   }
 
@@ -196,6 +197,21 @@ public final class InMemoryTarget implements Target {
   /** Every committed item, in commit order. */
   public synchronized List<Item> items() {
     return List.copyOf(items.values());
+  }
+
+  /** A committed item, with the SHA-256 of its bytes; empty once {@link #delete}d. */
+  @Override
+  public synchronized Optional<app.wauploader.core.target.StoredItem> stored(String remoteId) {
+    Item item = items.get(remoteId);
+    return item == null
+        ? Optional.empty()
+        : Optional.of(
+            new app.wauploader.core.target.StoredItem(item.id(), Optional.of(item.sha256())));
+  }
+
+  /** Removes a committed item (as a user deleting it in the service's app). */
+  public synchronized void delete(String remoteId) {
+    items.remove(remoteId);
   }
 
   /** Body bytes received by {@link #send}, including re-sent overlaps. */

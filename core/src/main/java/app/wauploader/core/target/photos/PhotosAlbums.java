@@ -29,6 +29,9 @@ import java.util.Optional;
  * An album holds at most 20,000 items.
  */
 final class PhotosAlbums {
+  /** The app's albums as listed once this run (null until needed). */
+  private java.util.Map<String, String> listed;
+
   /** batchAddMediaItems limit per call. */
   static final int MAX_ADD = 50;
 
@@ -192,7 +195,22 @@ final class PhotosAlbums {
     }
   }
 
+  /**
+   * An album of this title that this app created earlier. The app's albums are listed once per run
+   * (all pages, 50 a page) and kept: a run that needs several albums pays one listing, not one per
+   * album (every Photos request counts against the 10,000 a day). Albums made since by this run or
+   * by another process on this database are found in the database first ({@link #recreate}).
+   */
   private Optional<String> findAlbum(String title) throws TargetException {
+    if (listed == null) {
+      listed = listAlbums();
+    }
+    return Optional.ofNullable(listed.get(title));
+  }
+
+  /** Title → id of every album this app created (the first of a title, as listed). */
+  private java.util.Map<String, String> listAlbums() throws TargetException {
+    java.util.Map<String, String> albums = new java.util.HashMap<>();
     String pageToken = null;
     do {
       GenericUrl url = new GenericUrl(root + "v1/albums");
@@ -211,8 +229,8 @@ final class PhotosAlbums {
         }
         if (list.albums != null) {
           for (Album album : list.albums) {
-            if (title.equals(album.title)) {
-              return Optional.of(album.id);
+            if (album.title != null && album.id != null) {
+              albums.putIfAbsent(album.title, album.id);
             }
           }
         }
@@ -221,7 +239,7 @@ final class PhotosAlbums {
         throw Failures.fromIo(e, "Photos album list");
       }
     } while (pageToken != null && !pageToken.isEmpty());
-    return Optional.empty();
+    return albums;
   }
 
   <T> T postJson(String path, Object body, Class<T> type, String what) throws TargetException {

@@ -7,10 +7,10 @@ import app.wauploader.core.target.CommitRequest;
 import app.wauploader.core.target.CommitResult;
 import app.wauploader.core.target.ContainerIds;
 import app.wauploader.core.target.LinkRequest;
-import app.wauploader.core.target.RemoteNames;
 import app.wauploader.core.target.Target;
 import app.wauploader.core.target.TargetTraits;
 import app.wauploader.core.target.TransferRequest;
+import app.wauploader.core.target.TransferSession;
 import app.wauploader.core.target.TransferState;
 import app.wauploader.core.target.photos.PhotosJson.BatchCreateRequest;
 import app.wauploader.core.target.photos.PhotosJson.BatchCreateResponse;
@@ -19,12 +19,6 @@ import app.wauploader.core.target.photos.PhotosJson.NewMediaItemResult;
 import app.wauploader.core.target.photos.PhotosJson.SimpleMediaItem;
 import app.wauploader.domain.FailureReason;
 import app.wauploader.domain.Service;
-import com.google.api.client.http.ByteArrayContent;
-import com.google.api.client.http.EmptyContent;
-import com.google.api.client.http.GenericUrl;
-import com.google.api.client.http.HttpRequest;
-import com.google.api.client.http.HttpResponse;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,13 +31,7 @@ import java.util.stream.Collectors;
  * Google Photos Library API, written on google-http-client (there is no maintained Java client for
  * it).
  *
- * <p>Bytes: the resumable upload protocol
- * (https://developers.google.com/photos/library/guides/resumable-uploads): {@code POST /v1/uploads}
- * with {@code X-Goog-Upload-Command: start}, {@code X-Goog-Upload-Protocol: resumable}, {@code
- * X-Goog-Upload-Raw-Size} → {@code X-Goog-Upload-URL}; chunks with {@code X-Goog-Upload-Command:
- * upload} (last: {@code upload, finalize}) and {@code X-Goog-Upload-Offset}; {@code query} answers
- * {@code X-Goog-Upload-Status} and {@code X-Goog-Upload-Size-Received}. The final answer's body is
- * the upload token (valid about a day).
+ * <p>Bytes: {@link PhotosUploads} (raw for a file that fits one request, resumable above).
  *
  * <p>Items: {@code POST /v1/mediaItems:batchCreate} with at most 50 upload tokens, into an album
  * this app created; each item is judged by its own status (absent or 0 code = success)
@@ -58,6 +46,7 @@ public final class PhotosTarget implements Target {
   private final GoogleHttp http;
   private final PhotosAlbums albums;
   private final String root;
+  private final PhotosUploads uploads;
 
   public PhotosTarget(GoogleHttp http, ContainerIds containers) {
     this(http, containers, ALBUM_CAPACITY);
@@ -74,6 +63,7 @@ public final class PhotosTarget implements Target {
     this.http = http;
     this.albums = new PhotosAlbums(http, containers, albumCapacity);
     this.root = http.endpoints().photosRootUrl();
+    this.uploads = new PhotosUploads(http);
   }
 
   @Override
@@ -83,124 +73,25 @@ public final class PhotosTarget implements Target {
 
   /** Opens the upload; the album is created only at commit, so no empty album is left behind. */
   @Override
-  public String begin(TransferRequest request) throws TargetException {
-    try {
-      HttpRequest post =
-          http.requestFactory()
-              .buildPostRequest(new GenericUrl(root + "v1/uploads"), new EmptyContent());
-      post.getHeaders()
-          .set("X-Goog-Upload-Command", "start")
-          .set("X-Goog-Upload-Protocol", "resumable")
-          .set("X-Goog-Upload-Raw-Size", Long.toString(request.size()))
-          .set("X-Goog-Upload-Content-Type", request.mimeType())
-          .set("X-Goog-Upload-File-Name", RemoteNames.headerValue(request.remoteName()));
-      return http.requiredHeader(post, "X-Goog-Upload-URL", "Photos upload start");
-    } catch (IOException e) {
-      throw Failures.fromIo(e, "Photos upload start");
-    }
+  public TransferSession begin(TransferRequest request) throws TargetException {
+    return uploads.begin(request);
   }
 
-  /**
-   * The raw upload protocol: the bytes in one {@code POST /v1/uploads} with {@code
-   * X-Goog-Upload-Protocol: raw}; the answer's body is the upload token
-   * (https://developers.google.com/photos/library/guides/upload-media#uploading-bytes). One request
-   * instead of the resumable protocol's two.
-   */
   @Override
   public TransferState.Complete sendWhole(TransferRequest request, byte[] content, int length)
       throws TargetException {
-    try {
-      HttpRequest post =
-          http.requestFactory()
-              .buildPostRequest(
-                  new GenericUrl(root + "v1/uploads"),
-                  new ByteArrayContent("application/octet-stream", content, 0, length));
-      post.getHeaders()
-          .set("X-Goog-Upload-Protocol", "raw")
-          .set("X-Goog-Upload-Content-Type", request.mimeType())
-          .set("X-Goog-Upload-File-Name", RemoteNames.headerValue(request.remoteName()));
-      HttpResponse response = http.execute(post, "Photos upload");
-      return complete(GoogleHttp.bodyText(response, "Photos upload"));
-    } catch (IOException e) {
-      throw Failures.fromIo(e, "Photos upload");
-    }
+    return uploads.sendWhole(request, content, length);
   }
 
   @Override
   public TransferState query(String transferUri, long size) throws TargetException {
-    try {
-      HttpRequest post =
-          http.requestFactory().buildPostRequest(new GenericUrl(transferUri), new EmptyContent());
-      post.getHeaders().set("X-Goog-Upload-Command", "query");
-      HttpResponse response = http.execute(post, "Photos upload status", 404, 410);
-      if (response.getStatusCode() == 404 || response.getStatusCode() == 410) {
-        GoogleHttp.disconnect(response);
-        return new TransferState.Expired();
-      }
-      String status = uploadStatus(response);
-      String received =
-          response.getHeaders().getFirstHeaderStringValue("X-Goog-Upload-Size-Received");
-      String body = GoogleHttp.bodyText(response, "Photos upload status");
-      switch (status) {
-        case "final":
-          // Google's own client takes a final query's body as the token; none means the upload
-          // must start again (looping on it would never end).
-          return body.trim().isEmpty() ? new TransferState.Expired() : complete(body);
-        case "active":
-          return new TransferState.Active(received == null ? 0 : Long.parseLong(received.trim()));
-        default:
-          return new TransferState.Expired();
-      }
-    } catch (IOException | NumberFormatException e) {
-      throw new TargetException(
-          FailureReason.SERVER,
-          0,
-          "Photos upload status unreadable: " + e.getMessage(),
-          Optional.empty(),
-          e);
-    }
+    return uploads.query(transferUri, size);
   }
 
   @Override
   public TransferState send(String transferUri, long offset, byte[] chunk, int length, long size)
       throws TargetException {
-    boolean last = offset + length >= size;
-    try {
-      HttpRequest post =
-          http.requestFactory()
-              .buildPostRequest(
-                  new GenericUrl(transferUri),
-                  new ByteArrayContent("application/octet-stream", chunk, 0, length));
-      post.getHeaders()
-          .set("X-Goog-Upload-Command", last ? "upload, finalize" : "upload")
-          .set("X-Goog-Upload-Offset", Long.toString(offset));
-      HttpResponse response = http.execute(post, "Photos upload", 404, 410);
-      if (response.getStatusCode() == 404 || response.getStatusCode() == 410) {
-        GoogleHttp.disconnect(response);
-        return new TransferState.Expired();
-      }
-      String status = uploadStatus(response);
-      String body = GoogleHttp.bodyText(response, "Photos upload");
-      if (last || status.equals("final")) {
-        return complete(body);
-      }
-      return new TransferState.Active(offset + length);
-    } catch (IOException e) {
-      throw Failures.fromIo(e, "Photos upload");
-    }
-  }
-
-  private static String uploadStatus(HttpResponse response) {
-    String status = response.getHeaders().getFirstHeaderStringValue("X-Goog-Upload-Status");
-    return status == null ? "active" : status.trim().toLowerCase(Locale.ROOT);
-  }
-
-  private static TransferState.Complete complete(String token) throws TargetException {
-    String trimmed = token.trim();
-    if (trimmed.isEmpty()) {
-      throw new TargetException(FailureReason.SERVER, "Photos upload: final answer without token");
-    }
-    return new TransferState.Complete(trimmed, Optional.empty());
+    return uploads.send(transferUri, offset, chunk, length, size);
   }
 
   @Override
@@ -376,6 +267,31 @@ public final class PhotosTarget implements Target {
   @Override
   public TargetTraits traits() {
     return TRAITS;
+  }
+
+  /**
+   * {@code GET /v1/mediaItems/{id}}: an app-created item this app can still read
+   * (https://developers.google.com/photos/library/reference/rest/v1/mediaItems/get); 404 (deleted
+   * by the user) or 400 (an id Google no longer knows) means gone. Photos reports no checksum.
+   */
+  @Override
+  public Optional<app.wauploader.core.target.StoredItem> stored(String remoteId)
+      throws TargetException {
+    try {
+      com.google.api.client.http.HttpRequest get =
+          http.requestFactory()
+              .buildGetRequest(
+                  new com.google.api.client.http.GenericUrl(root + "v1/mediaItems/" + remoteId));
+      com.google.api.client.http.HttpResponse response =
+          http.execute(get, "Photos media item check", 400, 404);
+      boolean present = response.getStatusCode() / 100 == 2;
+      GoogleHttp.disconnect(response);
+      return present
+          ? Optional.of(new app.wauploader.core.target.StoredItem(remoteId, Optional.empty()))
+          : Optional.empty();
+    } catch (java.io.IOException e) {
+      throw Failures.fromIo(e, "Photos media item check");
+    }
   }
 
   /** See {@link #traits()}. */
