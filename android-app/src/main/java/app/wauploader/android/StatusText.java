@@ -1,5 +1,6 @@
 package app.wauploader.android;
 
+import app.wauploader.core.app.PhotosQuota;
 import app.wauploader.core.app.RunReports;
 import app.wauploader.core.app.StatusReport;
 import app.wauploader.db.UploadSession;
@@ -59,6 +60,21 @@ final class StatusText {
     out.append(
         String.format(
             Locale.ROOT, "Failed: %d files%s%n", failed, failed > 0 ? " (see Errors)" : ""));
+    PhotosQuota q = r.photosQuota();
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "Google Photos requests today: %d of %d%s%n",
+            q.requestsToday(),
+            q.dailyLimit(),
+            q.backlog() == 0
+                ? ""
+                : String.format(
+                    Locale.ROOT,
+                    "; %d photos and videos to go, about %d %s",
+                    q.backlog(),
+                    q.backlogDays(),
+                    q.backlogDays() == 1 ? "day" : "days")));
     if (!r.sessions().isEmpty()) {
       out.append("\nLast runs:\n");
       for (UploadSession s : r.sessions()) {

@@ -61,6 +61,8 @@ public class StatusScreenTest {
         .containsPattern("paused: \\d+ uploaded")
         .containsPattern("paused until \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d")
         .contains("Failed: 0 files")
+        .containsPattern(
+            "Google Photos requests today: [1-9][0-9]* of 10000; [1-9][0-9]* photos and videos to go")
         .contains("Last run ");
   }
 }
