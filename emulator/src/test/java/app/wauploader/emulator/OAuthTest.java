@@ -156,6 +156,38 @@ class OAuthTest extends EmulatorTestBase {
   }
 
   @Test
+  void anAndroidClientRedirectsToItsReversedIdAndNeedsNoSecret() throws Exception {
+    String client = "1234-abc.apps.googleusercontent.com";
+    String redirect = "com.googleusercontent.apps.1234-abc:/oauth2redirect";
+    TestHttp.Answer answer = authorize(client, redirect, challenge(VERIFIER));
+    assertThat(answer.header("Location").orElseThrow()).startsWith(redirect + "?code=");
+    TestHttp.Answer tokens =
+        token(
+            "grant_type=authorization_code&code="
+                + enc(codeFrom(answer))
+                + "&code_verifier="
+                + enc(VERIFIER)
+                + "&redirect_uri="
+                + enc(redirect)
+                + "&client_id="
+                + enc(client));
+    assertThat(tokens.status()).as(tokens.text()).isEqualTo(200);
+    assertThat(tokens.json().has("refresh_token")).isTrue();
+
+    // Another client's scheme, a host after the scheme, or a plain id are refused.
+    for (String wrong :
+        new String[] {
+          "com.googleusercontent.apps.9999-xyz:/oauth2redirect",
+          "com.googleusercontent.apps.1234-abc://oauth2redirect",
+          "com.googleusercontent.apps.1234-abc:oauth2redirect"
+        }) {
+      assertThat(authorize(client, wrong, challenge(VERIFIER)).status()).as(wrong).isEqualTo(400);
+    }
+    assertThat(authorize("app", "com.googleusercontent.apps.app:/cb", challenge(VERIFIER)).status())
+        .isEqualTo(400);
+  }
+
+  @Test
   void refreshGivesANewAccessTokenAndRevocationEndsBoth() throws Exception {
     JsonObject tokens =
         exchange(

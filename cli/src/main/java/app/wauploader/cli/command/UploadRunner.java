@@ -6,6 +6,7 @@ import app.wauploader.cli.UserError;
 import app.wauploader.cli.log.RunLogListener;
 import app.wauploader.cli.progress.ConsoleProgress;
 import app.wauploader.cli.report.ReportJson;
+import app.wauploader.core.app.RunReports;
 import app.wauploader.core.upload.Outcome;
 import app.wauploader.core.upload.RunControl;
 import app.wauploader.core.upload.RunListener;
@@ -17,7 +18,6 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -171,50 +171,7 @@ final class UploadRunner {
 
   /** {@code uploaded 12 · duplicates 4 · unchanged 0 · failed 0 · 2.1 MiB in 1.3 s (…)}. */
   static String summaryLine(RunSummary s) {
-    double seconds = Math.max(s.elapsed().toMillis(), 1) / 1000.0;
-    double mib = s.bytesSent() / (1024.0 * 1024.0);
-    String head = s.sessionId().isPresent() ? "session " + s.sessionId().get() + ": " : "";
-    StringBuilder line = new StringBuilder(s.dryRun() ? "dry run: " : head);
-    if (s.dryRun()) {
-      line.append(
-          String.format(
-              Locale.ROOT,
-              "would upload %d (%.1f MiB), ",
-              s.count(Outcome.PLANNED),
-              s.bytesPlanned() / (1024.0 * 1024.0)));
-    } else {
-      line.append("uploaded ").append(s.count(Outcome.UPLOADED)).append(", ");
-    }
-    line.append("duplicates ")
-        .append(s.count(Outcome.DUPLICATE))
-        .append(", unchanged ")
-        .append(s.count(Outcome.UNCHANGED))
-        .append(", failed ")
-        .append(s.count(Outcome.FAILED));
-    if (s.count(Outcome.WAITING) > 0) {
-      line.append(", waiting ").append(s.count(Outcome.WAITING));
-    }
-    if (s.count(Outcome.DEFERRED) > 0) {
-      line.append(", left for later ").append(s.count(Outcome.DEFERRED));
-    }
-    if (s.count(Outcome.SKIPPED) > 0) {
-      line.append(", empty ").append(s.count(Outcome.SKIPPED));
-    }
-    if (s.sourceProblems() > 0) {
-      line.append(", unreadable ").append(s.sourceProblems());
-    }
-    if (s.filed() > 0) {
-      line.append(", filed in chats ").append(s.filed());
-    }
-    line.append(
-        String.format(
-            Locale.ROOT,
-            "; %.2f MiB sent in %.1f s (%.2f MiB/s, %.1f files/s)",
-            mib,
-            seconds,
-            mib / seconds,
-            s.files() / seconds));
-    return line.toString();
+    return RunReports.summaryLine(s);
   }
 
   /** Fails with {@link ExitCode#INPUT} when no source folder exists. */

@@ -70,6 +70,11 @@ public record BackupEnvironment(
     return new BackupEnvironment(database, tokens, endpoints, owner, keys, targets, other);
   }
 
+  /** The same environment finding sources of stored keys with {@code other} (Android: saf:). */
+  public BackupEnvironment withKeys(Function<String, Optional<MediaSource>> other) {
+    return new BackupEnvironment(database, tokens, endpoints, owner, other, targets, clock);
+  }
+
   /** The same environment locking as {@code other}. */
   public BackupEnvironment withOwner(LockOwner other) {
     return new BackupEnvironment(database, tokens, endpoints, other, keys, targets, clock);

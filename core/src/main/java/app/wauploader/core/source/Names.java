@@ -10,7 +10,7 @@ import java.nio.file.NoSuchFileException;
  * The naming rules every source shares: which folders and files a listing skips, which folder a
  * file counts under, and one-line text for messages.
  */
-final class Names {
+public final class Names {
   /** Folder of stickers (skipped unless asked for). */
   static final String STICKERS = "WhatsApp Stickers";
 
@@ -26,7 +26,7 @@ final class Names {
   private Names() {}
 
   /** True if a listing under {@code options} goes into the folder named {@code dirName}. */
-  static boolean wantedFolder(String dirName, ScanOptions options) {
+  public static boolean wantedFolder(String dirName, ScanOptions options) {
     if (dirName.equals(STATUSES)) {
       return options.includeStatuses();
     }
@@ -43,7 +43,7 @@ final class Names {
   }
 
   /** True if a file named {@code fileName} is hidden (never listed: {@code .nomedia}, …). */
-  static boolean hidden(String fileName) {
+  public static boolean hidden(String fileName) {
     return fileName.startsWith(".");
   }
 
@@ -51,7 +51,7 @@ final class Names {
    * The media folder a folder named {@code dirName} stands for ({@code WhatsApp …} as is, {@code
    * .Statuses} as {@code WhatsApp Statuses}), or null if it is not one.
    */
-  static String mediaFolder(String dirName) {
+  public static String mediaFolder(String dirName) {
     if (dirName.equals(STATUSES)) {
       return STATUSES_FOLDER;
     }

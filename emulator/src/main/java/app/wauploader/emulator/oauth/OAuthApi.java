@@ -15,8 +15,6 @@ import app.wauploader.emulator.store.OAuthClient;
 import app.wauploader.emulator.store.RandomIds;
 import com.google.gson.JsonObject;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -24,9 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Google OAuth 2.0 for installed apps, loopback flow with PKCE
@@ -37,9 +33,9 @@ import java.util.Set;
  *       redirect_uri} with {@code code}, {@code state} and {@code scope} (the asked scopes; with
  *       {@code include_granted_scopes=true} also those granted to the client before). Requires
  *       {@code response_type=code}, a {@code scope}, an S256 {@code code_challenge}, a known {@code
- *       client_id} (any, while no client is registered) and an {@code http} redirect to {@code
- *       127.0.0.1}, {@code localhost} or {@code [::1]}; otherwise an error page (400 {@code
- *       invalid_request}).
+ *       client_id} (any, while no client is registered) and a redirect an installed app may use
+ *       ({@link RedirectRule}: loopback {@code http}, or an Android client's custom scheme);
+ *       otherwise an error page (400 {@code invalid_request}).
  *   <li>{@code POST /token} (also {@code /oauth2/v4/token}, {@code /o/oauth2/token}): {@code
  *       grant_type=authorization_code} (code, code_verifier, redirect_uri, client credentials) and
  *       {@code grant_type=refresh_token}; answers {@code access_token}, {@code expires_in}, {@code
@@ -57,9 +53,6 @@ import java.util.Set;
 public final class OAuthApi {
   /** How long an authorization code can be redeemed. */
   public static final Duration CODE_VALIDITY = Duration.ofMinutes(10);
-
-  private static final Set<String> LOOPBACK_HOSTS =
-      Set.of("127.0.0.1", "localhost", "[::1]", "::1");
 
   private final EmulatorStore store;
   private final Clock clock;
@@ -132,7 +125,7 @@ public final class OAuthApi {
       return errorPage(401, "invalid_client", "The OAuth client was not found.");
     }
     String redirectUri = q.first("redirect_uri").orElse("");
-    Optional<String> redirectProblem = loopbackProblem(redirectUri);
+    Optional<String> redirectProblem = RedirectRule.problem(clientId.get(), redirectUri);
     if (redirectProblem.isPresent()) {
       return errorPage(400, "invalid_request", redirectProblem.get());
     }
@@ -204,29 +197,6 @@ public final class OAuthApi {
     scopes.addAll(java.util.List.of(asked.split("\\s+")));
     scopes.remove("");
     return String.join(" ", scopes);
-  }
-
-  private static Optional<String> loopbackProblem(String redirectUri) {
-    String rule =
-        "redirect_uri must be http://127.0.0.1:PORT or http://localhost:PORT (loopback), got '"
-            + redirectUri
-            + "'.";
-    if (redirectUri.isEmpty()) {
-      return Optional.of("Missing required parameter: redirect_uri");
-    }
-    try {
-      URI uri = new URI(redirectUri);
-      if (!"http".equals(uri.getScheme())
-          || uri.getHost() == null
-          || !LOOPBACK_HOSTS.contains(uri.getHost().toLowerCase(Locale.ROOT))
-          || uri.getRawFragment() != null
-          || uri.getRawUserInfo() != null) {
-        return Optional.of(rule);
-      }
-      return Optional.empty();
-    } catch (URISyntaxException e) {
-      return Optional.of(rule);
-    }
   }
 
   private static Reply errorPage(int status, String error, String description) {
