@@ -34,6 +34,29 @@ final class AppSettings {
     return prefs.getBoolean("business", true);
   }
 
+  /** Photos and videos to Google Photos; default on. */
+  boolean photos() {
+    return prefs.getBoolean("photos", true);
+  }
+
+  /** Voice notes, audio, documents and the rest to Google Drive; default on. */
+  boolean drive() {
+    return prefs.getBoolean("drive", true);
+  }
+
+  /** The services chosen (empty when the user switched both off). */
+  java.util.Set<app.wauploader.domain.Service> services() {
+    java.util.Set<app.wauploader.domain.Service> chosen =
+        java.util.EnumSet.noneOf(app.wauploader.domain.Service.class);
+    if (photos()) {
+      chosen.add(app.wauploader.domain.Service.PHOTOS);
+    }
+    if (drive()) {
+      chosen.add(app.wauploader.domain.Service.DRIVE);
+    }
+    return chosen;
+  }
+
   /** Back up on unmetered networks (Wi-Fi) only; default on. */
   boolean unmeteredOnly() {
     return prefs.getBoolean("unmetered_only", true);

@@ -72,10 +72,19 @@ final class BackupRun {
     if (sources.isEmpty()) {
       return new Result(Optional.empty(), why.toString());
     }
+    if (settings.services().isEmpty()) {
+      return new Result(
+          Optional.empty(),
+          "nothing to back up: choose Google Photos, Google Drive or both in the settings");
+    }
     try {
       RunSummary summary =
           new Backups(AppEnvironment.of(context))
-              .backup(sources.get(), UploadOptions.defaults(), control, progress);
+              .backup(
+                  sources.get(),
+                  UploadOptions.defaults().withServices(settings.services()),
+                  control,
+                  progress);
       String line = RunReports.summaryLine(summary);
       if (summary.stop().isPresent()) {
         line +=

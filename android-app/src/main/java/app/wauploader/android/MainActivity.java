@@ -65,6 +65,8 @@ public final class MainActivity extends Activity {
 
     column.addView(check("Back up WhatsApp", "whatsapp", settings.whatsApp()));
     column.addView(check("Back up WhatsApp Business", "business", settings.business()));
+    column.addView(check("Photos and videos to Google Photos", "photos", settings.photos()));
+    column.addView(check("Everything else to Google Drive", "drive", settings.drive()));
     column.addView(check("Wi-Fi only", "unmetered_only", settings.unmeteredOnly()));
     column.addView(check("Only while charging", "charging_only", settings.chargingOnly()));
 

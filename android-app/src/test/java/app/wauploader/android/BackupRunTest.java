@@ -77,6 +77,21 @@ public class BackupRunTest {
   }
 
   @Test
+  public void withDriveSwitchedOffOnlyPhotosAreSentAndTheRunIsStillDone() throws Exception {
+    new AppSettings(fixture.app).set("drive", false);
+    BackupRun.Result result = run();
+    RunSummary summary = result.summary().orElseThrow(() -> new AssertionError(result.line()));
+    assertThat(summary.verdict()).as(result.line()).isEqualTo(Verdict.DONE);
+    assertThat(summary.count(Outcome.SKIPPED)).as("the Drive files").isPositive();
+    assertThat(fixture.inspector.items()).isNotEmpty();
+    for (com.google.gson.JsonElement e : fixture.inspector.items()) {
+      assertThat(e.getAsJsonObject().get("service").getAsString()).isEqualTo("photos");
+    }
+    new AppSettings(fixture.app).set("photos", false);
+    assertThat(run().line()).contains("choose Google Photos, Google Drive or both");
+  }
+
+  @Test
   public void withoutStorageAccessTheRunSaysWhatToAllow() throws Exception {
     fixture.allFilesAccess(false);
     BackupRun.Result result = run();

@@ -112,7 +112,7 @@ public final class ConsoleProgress implements RunListener, AutoCloseable {
                   .orElse("upload");
           case DUPLICATE -> "duplicate of " + printable(decision.duplicateOf().orElse("?"));
           case UNCHANGED -> "unchanged (backed up before)";
-          case SKIPPED -> "empty file: skipped";
+          case SKIPPED -> "skipped (empty, or its service is not chosen)";
           case WAITING -> "waits for its retry time";
           case LOCKED -> "being uploaded by another wa-uploader process";
           default -> decision.outcome().name().toLowerCase(java.util.Locale.ROOT);

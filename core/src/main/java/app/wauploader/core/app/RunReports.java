@@ -108,7 +108,7 @@ public final class RunReports {
         .append(s.count(Outcome.FAILED));
     appendIf(line, ", waiting ", s.count(Outcome.WAITING));
     appendIf(line, ", left for later ", s.count(Outcome.DEFERRED));
-    appendIf(line, ", empty ", s.count(Outcome.SKIPPED));
+    appendIf(line, ", skipped ", s.count(Outcome.SKIPPED));
     appendIf(line, ", unreadable ", s.sourceProblems());
     appendIf(line, ", filed in chats ", s.filed());
     line.append(

@@ -8,7 +8,7 @@ public enum Outcome {
   DUPLICATE,
   /** This very file was backed up by an earlier run and has not changed. */
   UNCHANGED,
-  /** Empty file: nothing to back up. */
+  /** Not backed up by this run: an empty file, or one routed to a service the run leaves out. */
   SKIPPED,
   /** Failed; an upload_errors row says why. */
   FAILED,

@@ -99,7 +99,12 @@ public final class Pipeline {
     targets.forEach((service, target) -> traits.put(service, target.traits()));
     targets.forEach((s, t) -> this.targets.put(s, new WatchedTarget(t, reachability, throttle)));
     this.planner =
-        new Planner(options.owner(), options.lockTimeout().toMillis(), traits, options.now());
+        new Planner(
+            options.owner(),
+            options.lockTimeout().toMillis(),
+            traits,
+            options.now(),
+            options.services());
     this.chats = ChatRouting.load(db, options.chat());
     this.planning = new Planning(db, media, planner, stats, failures, control, chats);
     this.filing = new ChatFiling(db, this.targets, retry, control, failures, stats, options.chat());

@@ -47,6 +47,7 @@ final class Planner {
     }
   }
 
+  private final java.util.Set<Service> services;
   private final LockOwner owner;
   private final long lockTimeoutMs;
   private final Map<Service, TargetTraits> traits;
@@ -59,7 +60,12 @@ final class Planner {
    * @param ignoreWaits true to try waiting items at once (the user's explicit choice)
    */
   Planner(
-      LockOwner owner, long lockTimeoutMs, Map<Service, TargetTraits> traits, boolean ignoreWaits) {
+      LockOwner owner,
+      long lockTimeoutMs,
+      Map<Service, TargetTraits> traits,
+      boolean ignoreWaits,
+      java.util.Set<Service> services) {
+    this.services = java.util.EnumSet.copyOf(services);
     this.owner = owner;
     this.lockTimeoutMs = lockTimeoutMs;
     this.traits = Map.copyOf(traits);
@@ -68,6 +74,9 @@ final class Planner {
 
   Decision plan(Transaction tx, long sessionId, MediaEntry file, Fingerprint fp, Route route)
       throws SQLException {
+    if (!services.contains(route.service())) {
+      return done(tx, sessionId, file.where(), Outcome.SKIPPED, Optional.empty());
+    }
     String key = file.key();
     Optional<UploadItem> existing = tx.items().findByKey(key);
     if (existing.isPresent() && existing.get().sha256().equals(fp.sha256())) {

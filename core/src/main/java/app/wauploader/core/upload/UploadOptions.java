@@ -30,6 +30,8 @@ import java.util.Optional;
  *     empty for every file listed
  * @param bwlimitBytesPerSecond the run's upload cap, bytes per second, all transfers together; 0
  *     for none ({@code --bwlimit})
+ * @param services the services this run backs up to (not empty; default both): files routed to
+ *     another are skipped, not eligible for this run (the app's "Photos and/or Drive")
  */
 public record UploadOptions(
     int transfers,
@@ -47,7 +49,8 @@ public record UploadOptions(
     Duration unreachableAfter,
     boolean restoreDates,
     Optional<String> chat,
-    long bwlimitBytesPerSecond) {
+    long bwlimitBytesPerSecond,
+    java.util.Set<app.wauploader.domain.Service> services) {
   /** 256 KiB: Google's chunk granularity for resumable uploads. */
   public static final int CHUNK_GRANULARITY = 256 * 1024;
 
@@ -91,7 +94,8 @@ public record UploadOptions(
         Duration.ofSeconds(60),
         true,
         Optional.empty(),
-        0);
+        0,
+        java.util.EnumSet.allOf(app.wauploader.domain.Service.class));
   }
 
   /** A copy with {@code n} parallel transfers (1..16). */
@@ -154,6 +158,18 @@ public record UploadOptions(
     return toBuilder().restoreDates(r).build();
   }
 
+  /**
+   * A copy backing up only to {@code chosen} (files of the other service are skipped).
+   *
+   * @throws IllegalArgumentException if {@code chosen} is empty
+   */
+  public UploadOptions withServices(java.util.Set<app.wauploader.domain.Service> chosen) {
+    if (chosen.isEmpty()) {
+      throw new IllegalArgumentException("choose Google Photos, Google Drive or both");
+    }
+    return toBuilder().services(java.util.EnumSet.copyOf(chosen)).build();
+  }
+
   /** A copy hashing with {@code n} threads (1..16). */
   public UploadOptions withHashThreads(int n) {
     if (n < 1 || n > 16) {
@@ -197,6 +213,7 @@ public record UploadOptions(
     private Optional<String> chat;
     private boolean restoreDates;
     private long bwlimit;
+    private java.util.Set<app.wauploader.domain.Service> services;
 
     Builder(UploadOptions o) {
       transfers = o.transfers;
@@ -215,6 +232,12 @@ public record UploadOptions(
       chat = o.chat;
       restoreDates = o.restoreDates;
       bwlimit = o.bwlimitBytesPerSecond;
+      services = o.services;
+    }
+
+    Builder services(java.util.Set<app.wauploader.domain.Service> v) {
+      services = v;
+      return this;
     }
 
     Builder hashThreads(int v) {
@@ -314,7 +337,8 @@ public record UploadOptions(
           unreachableAfter,
           restoreDates,
           chat,
-          bwlimit);
+          bwlimit,
+          java.util.Collections.unmodifiableSet(services));
     }
   }
 }

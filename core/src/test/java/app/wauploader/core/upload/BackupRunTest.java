@@ -71,6 +71,23 @@ class BackupRunTest {
   }
 
   @Test
+  void aRunForPhotosOnlySkipsWhatGoesToDriveAndIsStillDone() throws Exception {
+    RunSummary summary =
+        run(UploadOptions.defaults().withServices(java.util.EnumSet.of(Service.PHOTOS)));
+    assertThat(summary.verdict()).as(summary.toString()).isEqualTo(Verdict.DONE);
+    assertThat(drive.items()).isEmpty();
+    assertThat(drive.bytesReceived()).isZero();
+    assertThat(photos.items()).isNotEmpty();
+    assertThat(summary.count(Outcome.SKIPPED)).as("voice notes, audio, documents").isPositive();
+    // Turned on again, the next run backs up what was left out.
+    RunSummary both = run(UploadOptions.defaults());
+    assertThat(both.count(Outcome.UPLOADED) + both.count(Outcome.DUPLICATE))
+        .as("each skipped file, uploaded or as a twin")
+        .isEqualTo(summary.count(Outcome.SKIPPED));
+    assertThat(drive.items()).isNotEmpty();
+  }
+
+  @Test
   void theSessionRowCountsTheRun() throws Exception {
     RunSummary summary = run(UploadOptions.defaults());
     try (Database db = Database.open(dir.resolve("wa.db"))) {
