@@ -27,7 +27,10 @@ public enum ExitCode {
   DATABASE(7, "the local database cannot be opened or is corrupt"),
   INPUT(8, "a source folder or input file is missing or unreadable"),
   LOCKED(9, "another wa-uploader process is running that session or those files"),
-  RETRY_LATER(10, "files wait to be retried at the time shown: run again then"),
+  RETRY_LATER(
+      10,
+      "files wait (a retry time, Google out of reach, no Wi-Fi or charger as asked): run again"
+          + " then"),
   TIME_LIMIT(11, "the run's budget (--max-duration, --limit) is used up: run again"),
   NOT_FREED(
       12,
@@ -64,7 +67,7 @@ public enum ExitCode {
       case INTERNAL_ERROR -> SOFTWARE;
       case STOPPED -> INTERRUPTED;
       case DEADLINE -> TIME_LIMIT;
-      case UNREACHABLE, WAITING_TO_RETRY -> RETRY_LATER;
+      case UNREACHABLE, WAITING_TO_RETRY, WAITING_FOR_CONDITIONS -> RETRY_LATER;
       case WAITING_FOR_QUOTA -> QUOTA_PAUSED;
       case SOME_FAILED -> SOME_FAILED;
       case SOURCE_PROBLEMS -> INPUT;

@@ -159,6 +159,32 @@ public final class TransferOptions {
               + " (e.g. 2M = 2 MiB/s). Default: no limit.")
   String bwlimit;
 
+  @Option(
+      names = "--wifi-only",
+      description =
+          "Send only while the phone is on Wi-Fi (Termux: asks termux-wifi-connectioninfo at start"
+              + " and every minute); while it is not, nothing is sent and the run waits.")
+  boolean wifiOnly;
+
+  @Option(
+      names = "--charging-only",
+      description =
+          "Send only while the phone charges (Termux: asks termux-battery-status at start and every"
+              + " minute).")
+  boolean chargingOnly;
+
+  @Option(
+      names = "--wait-max",
+      paramLabel = "SECONDS",
+      defaultValue = "300",
+      description =
+          "How long to wait for Wi-Fi or the charger before stopping with exit 10 (the next run goes"
+              + " on); default ${DEFAULT-VALUE}.")
+  long waitMaxSeconds;
+
+  @Option(names = "--condition-interval", hidden = true, defaultValue = "60")
+  long conditionIntervalSeconds;
+
   @Option(names = "--no-progress", description = "Do not draw the progress bar.")
   boolean noProgress;
 
@@ -249,11 +275,31 @@ public final class TransferOptions {
     }
   }
 
-  /** A control for this run: stopped by Ctrl-C/SIGTERM, and at --max-duration if given. */
-  RunControl control() {
-    return maxDurationSeconds == null
-        ? RunControl.create()
-        : RunControl.withDeadline(Clock.systemUTC(), Duration.ofSeconds(maxDurationSeconds));
+  /**
+   * A control for this run: stopped by Ctrl-C/SIGTERM, and at --max-duration if given; sending only
+   * on Wi-Fi / while charging when asked (checked now: a missing termux-api fails at once).
+   */
+  RunControl control() throws InterruptedException {
+    RunControl control =
+        maxDurationSeconds == null
+            ? RunControl.create()
+            : RunControl.withDeadline(Clock.systemUTC(), Duration.ofSeconds(maxDurationSeconds));
+    if (wifiOnly || chargingOnly) {
+      control.conditions(
+          TermuxConditions.of(wifiOnly, chargingOnly),
+          Duration.ofSeconds(Math.max(1, conditionIntervalSeconds)),
+          Duration.ofSeconds(Math.max(0, waitMaxSeconds)),
+          reason ->
+              System.err.println(
+                  "wa-uploader: "
+                      + reason
+                      + " (checked every "
+                      + conditionIntervalSeconds
+                      + " s; the run stops after "
+                      + waitMaxSeconds
+                      + " s)"));
+    }
+    return control;
   }
 
   /**

@@ -69,6 +69,8 @@ public final class RunReports {
       case STOPPED -> "nothing is lost: " + a.continueStopped();
       case DEADLINE -> "nothing is lost: " + a.runAgain() + " to continue";
       case UNREACHABLE -> "nothing is lost: " + a.runAgain() + " when Google can be reached";
+      case CONDITIONS ->
+          "nothing is lost: " + a.runAgain() + " on Wi-Fi / while charging, as you asked";
       case UNAUTHORIZED -> a.signInAgain();
       case STORAGE_FULL -> "free space in your Google account or buy storage, then run again";
       case SETUP ->

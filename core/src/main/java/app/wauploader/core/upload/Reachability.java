@@ -24,6 +24,18 @@ final class Reachability {
     this.control = control;
   }
 
+  /**
+   * Waits while the device conditions do not hold ({@link RunControl#awaitConditions}); the time
+   * waited does not count as Google's silence.
+   */
+  void awaitConditions() throws InterruptedException {
+    long before = System.nanoTime();
+    control.awaitConditions();
+    if (System.nanoTime() - before > 1_000_000_000L) {
+      answered();
+    }
+  }
+
   /** Google answered (any answer that is not a server error). */
   synchronized void answered() {
     lastAnswerNanos = System.nanoTime();

@@ -21,6 +21,11 @@ public final class RunControl {
   private final AtomicReference<RunSummary.Stop> reason = new AtomicReference<>();
   private final Optional<Instant> deadline;
   private volatile Runnable onStop = () -> {};
+  private volatile DeviceConditions conditions = DeviceConditions.NONE;
+  private volatile Duration checkEvery = Duration.ofMinutes(1);
+  private volatile Duration waitMax = Duration.ofMinutes(5);
+  private volatile java.util.function.Consumer<String> waiting = reason -> {};
+  private long metUntilNanos;
 
   private RunControl(Optional<Instant> deadline) {
     this.deadline = deadline;
@@ -41,6 +46,56 @@ public final class RunControl {
       throw new IllegalArgumentException("the time budget must be positive");
     }
     return new RunControl(Optional.of(clock.instant().plus(budget)));
+  }
+
+  /**
+   * Sends only while {@code device} says its conditions hold: asked at most every {@code every}
+   * (and before a request after a pause); while they do not hold, nothing new is sent, {@code
+   * waiting} is told the reason once per wait, and after {@code max} of waiting the run stops as
+   * {@link StopReason#CONDITIONS}.
+   *
+   * @return this control
+   */
+  public RunControl conditions(
+      DeviceConditions device,
+      Duration every,
+      Duration max,
+      java.util.function.Consumer<String> waiting) {
+    this.conditions = device;
+    this.checkEvery = every;
+    this.waitMax = max;
+    this.waiting = waiting;
+    return this;
+  }
+
+  /**
+   * Returns when the device conditions hold (at once when they were met less than {@code every}
+   * ago); waits while they do not.
+   *
+   * @throws InterruptedException when the run stops, or stops now because the wait limit passed
+   */
+  synchronized void awaitConditions() throws InterruptedException {
+    if (conditions == DeviceConditions.NONE || System.nanoTime() < metUntilNanos) {
+      return;
+    }
+    Optional<String> unmet = conditions.unmet();
+    long since = System.nanoTime();
+    if (unmet.isPresent()) {
+      waiting.accept(unmet.get());
+    }
+    while (unmet.isPresent()) {
+      if (System.nanoTime() - since >= waitMax.toNanos()) {
+        stop(
+            new RunSummary.Stop(
+                StopReason.CONDITIONS,
+                unmet.get() + " for " + waitMax.getSeconds() + " s; nothing more was sent"));
+      }
+      if (isStopping() || await(checkEvery)) {
+        throw new InterruptedException("run stopping while " + unmet.get());
+      }
+      unmet = conditions.unmet();
+    }
+    metUntilNanos = System.nanoTime() + checkEvery.toNanos();
   }
 
   /** Asks the run to stop (user or system request); safe from any thread, any number of times. */

@@ -94,6 +94,7 @@ public record RunSummary(
         case STOPPED -> Verdict.STOPPED;
         case DEADLINE -> Verdict.DEADLINE;
         case UNREACHABLE -> Verdict.UNREACHABLE;
+        case CONDITIONS -> Verdict.WAITING_FOR_CONDITIONS;
       };
     }
     if (waits.stream().anyMatch(Wait::isQuota)) {

@@ -112,7 +112,8 @@ final class SessionLifecycle {
   static SessionStatus status(Verdict verdict) {
     return switch (verdict) {
       case DONE -> SessionStatus.COMPLETED;
-      case WAITING_FOR_QUOTA, WAITING_TO_RETRY, UNREACHABLE -> SessionStatus.PAUSED;
+      case WAITING_FOR_QUOTA, WAITING_TO_RETRY, WAITING_FOR_CONDITIONS, UNREACHABLE ->
+          SessionStatus.PAUSED;
       case STOPPED, DEADLINE, BUSY_ELSEWHERE -> SessionStatus.INTERRUPTED;
       case SIGN_IN_REQUIRED,
           STORAGE_FULL,

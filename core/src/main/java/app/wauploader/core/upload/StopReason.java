@@ -16,6 +16,11 @@ public enum StopReason {
   STORAGE_FULL,
   /** The set-up is wrong: an API not enabled, a permission not granted at sign-in. */
   SETUP,
+  /**
+   * A device condition (Wi-Fi, charging; {@link DeviceConditions}) did not hold for the run's whole
+   * wait limit: the files wait for the next run.
+   */
+  CONDITIONS,
   /** A bug or an unexpected state in wa-uploader itself. */
   INTERNAL
 }

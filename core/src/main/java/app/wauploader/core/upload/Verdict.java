@@ -19,6 +19,8 @@ public enum Verdict {
   DEADLINE,
   /** Google could not be reached; the files wait. */
   UNREACHABLE,
+  /** The device was not on Wi-Fi or not charging (as asked) for the run's wait limit. */
+  WAITING_FOR_CONDITIONS,
   /** A daily quota is used up; files wait for its reset. */
   WAITING_FOR_QUOTA,
   /** Files wait to be retried at a known time (server trouble, rate limits). */

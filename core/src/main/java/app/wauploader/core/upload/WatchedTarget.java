@@ -70,6 +70,7 @@ final class WatchedTarget implements Target {
   @Override
   public TransferState send(String transferUri, long offset, byte[] chunk, int length, long size)
       throws TargetException, InterruptedException {
+    reachability.awaitConditions();
     throttle.acquire(length);
     return watch(() -> target.send(transferUri, offset, chunk, length, size));
   }
@@ -77,6 +78,7 @@ final class WatchedTarget implements Target {
   @Override
   public TransferState.Complete sendWhole(TransferRequest request, byte[] content, int length)
       throws TargetException, InterruptedException {
+    reachability.awaitConditions();
     throttle.acquire(length);
     return watch(() -> target.sendWhole(request, content, length));
   }
