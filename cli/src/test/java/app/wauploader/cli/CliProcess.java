@@ -56,6 +56,18 @@ public final class CliProcess {
   /** Starts {@code upload --source MEDIA --endpoint URL --db DB --no-progress EXTRA…}. */
   public static Process upload(Path sandbox, Path media, URI endpoint, Path db, String... extra)
       throws IOException {
+    return upload(sandbox, java.util.Map.of(), media, endpoint, db, extra);
+  }
+
+  /** The same with {@code env} added to the environment. */
+  public static Process upload(
+      Path sandbox,
+      java.util.Map<String, String> env,
+      Path media,
+      URI endpoint,
+      Path db,
+      String... extra)
+      throws IOException {
     List<String> args =
         new ArrayList<>(
             List.of(
@@ -68,7 +80,7 @@ public final class CliProcess {
                 db.toString(),
                 "--no-progress"));
     args.addAll(List.of(extra));
-    return start(sandbox, args.toArray(new String[0]));
+    return start(sandbox, env, args.toArray(new String[0]));
   }
 
   /**

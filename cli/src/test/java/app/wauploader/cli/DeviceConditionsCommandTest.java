@@ -8,8 +8,6 @@ import app.wauploader.emulator.GoogleEmulator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,18 +51,18 @@ class DeviceConditionsCommandTest {
         GoogleEmulator.start(EmulatorConfig.defaults(dir.resolve("emulator")))) {
       EmulatorInspector inspector = new EmulatorInspector(emulator.baseUri());
       Process p =
-          CliProcess.start(
+          CliProcess.upload(
               dir,
               fakeTermux(wifi, battery),
-              args(
-                  media,
-                  emulator.baseUri().toString(),
-                  "--wifi-only",
-                  "--charging-only",
-                  "--condition-interval",
-                  "1",
-                  "--wait-max",
-                  "120"));
+              media,
+              emulator.baseUri(),
+              dir.resolve("wa.db"),
+              "--wifi-only",
+              "--charging-only",
+              "--condition-interval",
+              "1",
+              "--wait-max",
+              "120");
       Thread.sleep(6_000);
       assertThat(p.isAlive()).as("the run waits").isTrue();
       assertThat(inspector.bytesReceived()).as("nothing sent without Wi-Fi").isZero();
@@ -84,27 +82,30 @@ class DeviceConditionsCommandTest {
     try (GoogleEmulator emulator =
         GoogleEmulator.start(EmulatorConfig.defaults(dir.resolve("emulator")))) {
       Process p =
-          CliProcess.start(
+          CliProcess.upload(
               dir,
               fakeTermux(wifi, battery),
-              args(
-                  media,
-                  emulator.baseUri().toString(),
-                  "--charging-only",
-                  "--condition-interval",
-                  "1",
-                  "--wait-max",
-                  "3"));
+              media,
+              emulator.baseUri(),
+              dir.resolve("wa.db"),
+              "--charging-only",
+              "--condition-interval",
+              "1",
+              "--wait-max",
+              "3");
       String out = CliProcess.finish(p, 120);
       assertThat(p.exitValue()).as(out).isEqualTo(ExitCode.RETRY_LATER.code());
       assertThat(out).contains("waiting for the charger");
       assertThat(new EmulatorInspector(emulator.baseUri()).bytesReceived()).isZero();
       Files.writeString(battery, "on");
       Process again =
-          CliProcess.start(
+          CliProcess.upload(
               dir,
               fakeTermux(wifi, battery),
-              args(media, emulator.baseUri().toString(), "--charging-only"));
+              media,
+              emulator.baseUri(),
+              dir.resolve("wa.db"),
+              "--charging-only");
       String second = CliProcess.finish(again, 120);
       assertThat(again.exitValue()).as(second).isZero();
     }
@@ -115,28 +116,15 @@ class DeviceConditionsCommandTest {
     Path media = UploadCommandTest.copySamples(dir);
     Path empty = Files.createDirectories(dir.resolve("nothing"));
     Process p =
-        CliProcess.start(
+        CliProcess.upload(
             dir,
             Map.of("PATH", empty + ":/usr/bin:/bin"),
-            args(media, "http://127.0.0.1:1", "--wifi-only"));
+            media,
+            java.net.URI.create("http://127.0.0.1:1"),
+            dir.resolve("wa.db"),
+            "--wifi-only");
     String out = CliProcess.finish(p, 60);
     assertThat(p.exitValue()).as(out).isEqualTo(ExitCode.USAGE.code());
     assertThat(out).contains("pkg install termux-api");
-  }
-
-  private String[] args(Path media, String endpoint, String... extra) {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "upload",
-                "--source",
-                media.toString(),
-                "--endpoint",
-                endpoint,
-                "--db",
-                dir.resolve("wa.db").toString(),
-                "--no-progress"));
-    args.addAll(List.of(extra));
-    return args.toArray(new String[0]);
   }
 }
