@@ -102,6 +102,70 @@ class FreeUpTest {
   }
 
   @Test
+  void aDeletionThatFailsIsReportedAndTheOthersAreFreed() throws Exception {
+    Path media = SampleTree.copyTo(dir);
+    ageEverything(media, Duration.ofDays(40));
+    Path stuck = media.resolve("WhatsApp Documents/Shopping list.txt");
+    try (EmulatorFixture emulator = new EmulatorFixture(dir.resolve("emulator"))) {
+      BackupEnvironment env = env(emulator.baseUri());
+      new Backups(env)
+          .backup(
+              List.of(new LocalFileSource(List.of(media))),
+              UploadOptions.defaults(),
+              RunControl.create(),
+              RunListener.NONE);
+      org.junit.jupiter.api.Assumptions.assumeTrue(
+          Undeletable.make(stuck), "this file system cannot make a file undeletable here");
+      try {
+        List<FreeUp.Entry> applied = new FreeUp(env).run(options(true));
+        FreeUp.Entry failed = entry(applied, stuck);
+        assertThat(failed.decision()).isEqualTo(FreeUp.Decision.DELETE_FAILED);
+        assertThat(failed.detail()).startsWith("cannot delete it");
+        assertThat(stuck).exists();
+        assertThat(applied).filteredOn(e -> e.decision() == FreeUp.Decision.FREED).isNotEmpty();
+        assertThat(new FreeUp(env).log(100))
+            .extracting(FreedFile::sourceKey)
+            .doesNotContain("fs:" + stuck);
+        // Google still holds every freed content.
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        emulator.items().forEach(e -> ids.add(e.getAsJsonObject().get("id").getAsString()));
+        assertThat(applied)
+            .filteredOn(e -> e.decision() == FreeUp.Decision.FREED)
+            .allMatch(e -> ids.contains(e.remoteId()));
+      } finally {
+        Undeletable.undo(stuck);
+      }
+    }
+  }
+
+  /** Makes a file's deletion fail: a read-only folder, or (as root) the immutable attribute. */
+  private static final class Undeletable {
+    static boolean make(Path file) throws Exception {
+      if (!"root".equals(System.getProperty("user.name"))) {
+        return file.getParent().toFile().setWritable(false, false);
+      }
+      return run("chattr", "+i", file.toString());
+    }
+
+    static void undo(Path file) throws Exception {
+      file.getParent().toFile().setWritable(true, true);
+      if ("root".equals(System.getProperty("user.name"))) {
+        run("chattr", "-i", file.toString());
+      }
+    }
+
+    private static boolean run(String... command) throws Exception {
+      try {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        return p.waitFor() == 0;
+      } catch (java.io.IOException missing) {
+        return false;
+      }
+    }
+  }
+
+  @Test
   void whenGoogleCannotBeAskedNothingIsDeleted() throws Exception {
     Path media = SampleTree.copyTo(dir);
     ageEverything(media, Duration.ofDays(40));
