@@ -98,13 +98,7 @@ public final class Pipeline {
     Map<Service, TargetTraits> traits = new EnumMap<>(Service.class);
     targets.forEach((service, target) -> traits.put(service, target.traits()));
     targets.forEach((s, t) -> this.targets.put(s, new WatchedTarget(t, reachability, throttle)));
-    this.planner =
-        new Planner(
-            options.owner(),
-            options.lockTimeout().toMillis(),
-            traits,
-            options.now(),
-            options.services());
+    this.planner = new Planner(options, traits);
     this.chats = ChatRouting.load(db, options.chat());
     this.planning = new Planning(db, media, planner, stats, failures, control, chats);
     this.filing = new ChatFiling(db, this.targets, retry, control, failures, stats, options.chat());

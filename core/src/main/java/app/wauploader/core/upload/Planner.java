@@ -54,22 +54,17 @@ final class Planner {
   private final boolean ignoreWaits;
 
   /**
-   * @param owner this run, which takes the lock of every item it works on
-   * @param lockTimeoutMs a lock whose heartbeat is older than this is stale
+   * @param options the run's owner (it takes the lock of every item it works on), lock timeout (a
+   *     lock whose heartbeat is older is stale), {@code now} (try waiting items at once, the user's
+   *     explicit choice) and services (files routed elsewhere are skipped)
    * @param traits the traits of each service's target (unique names)
-   * @param ignoreWaits true to try waiting items at once (the user's explicit choice)
    */
-  Planner(
-      LockOwner owner,
-      long lockTimeoutMs,
-      Map<Service, TargetTraits> traits,
-      boolean ignoreWaits,
-      java.util.Set<Service> services) {
-    this.services = java.util.EnumSet.copyOf(services);
-    this.owner = owner;
-    this.lockTimeoutMs = lockTimeoutMs;
+  Planner(UploadOptions options, Map<Service, TargetTraits> traits) {
+    this.services = java.util.EnumSet.copyOf(options.services());
+    this.owner = options.owner();
+    this.lockTimeoutMs = options.lockTimeout().toMillis();
     this.traits = Map.copyOf(traits);
-    this.ignoreWaits = ignoreWaits;
+    this.ignoreWaits = options.now();
   }
 
   Decision plan(Transaction tx, long sessionId, MediaEntry file, Fingerprint fp, Route route)
