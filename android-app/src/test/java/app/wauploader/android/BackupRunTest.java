@@ -6,16 +6,9 @@ import static org.robolectric.Shadows.shadowOf;
 import android.app.Notification;
 import android.app.NotificationManager;
 import app.wauploader.core.upload.Outcome;
-import app.wauploader.core.upload.RunControl;
 import app.wauploader.core.upload.RunSummary;
 import app.wauploader.core.upload.Verdict;
-import java.time.Clock;
-import java.time.Duration;
-import org.junit.After;
-import org.junit.Before;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.robolectric.RobolectricTestRunner;
 
 /**
  * The background job's worker backs up WhatsApp's media through core's facade to the emulator (real
@@ -23,25 +16,10 @@ import org.robolectric.RobolectricTestRunner;
  * app's token file), ends with the CLI's summary line in the notification, and a second run sends
  * nothing.
  */
-@RunWith(RobolectricTestRunner.class)
-public class BackupRunTest {
-  private AppFixture fixture;
-
-  @Before
-  public void start() throws Exception {
-    fixture = new AppFixture();
-    fixture.withWhatsAppMedia();
-    fixture.signedIn();
-  }
-
-  @After
-  public void stop() throws Exception {
-    fixture.close();
-  }
-
+public class BackupRunTest extends SignedInAppTest {
   @Test
   public void theJobBacksUpTheMediaOnceAndASecondRunSendsNothing() throws Exception {
-    BackupRun.Result first = run();
+    BackupRun.Result first = backup();
     RunSummary summary = first.summary().orElseThrow(() -> new AssertionError(first.line()));
     assertThat(summary.verdict()).as(first.line()).isEqualTo(Verdict.DONE);
     int uploaded = summary.count(Outcome.UPLOADED);
@@ -67,7 +45,7 @@ public class BackupRunTest {
     assertThat(shown.extras.getCharSequence(Notification.EXTRA_TITLE).toString())
         .isEqualTo("Backed up");
 
-    BackupRun.Result second = run();
+    BackupRun.Result second = backup();
     RunSummary again = second.summary().orElseThrow(() -> new AssertionError(second.line()));
     assertThat(again.verdict()).isEqualTo(Verdict.DONE);
     assertThat(again.count(Outcome.UPLOADED)).isZero();
@@ -79,7 +57,7 @@ public class BackupRunTest {
   @Test
   public void withDriveSwitchedOffOnlyPhotosAreSentAndTheRunIsStillDone() throws Exception {
     new AppSettings(fixture.app).set("drive", false);
-    BackupRun.Result result = run();
+    BackupRun.Result result = backup();
     RunSummary summary = result.summary().orElseThrow(() -> new AssertionError(result.line()));
     assertThat(summary.verdict()).as(result.line()).isEqualTo(Verdict.DONE);
     assertThat(summary.count(Outcome.SKIPPED)).as("the Drive files").isPositive();
@@ -88,22 +66,15 @@ public class BackupRunTest {
       assertThat(e.getAsJsonObject().get("service").getAsString()).isEqualTo("photos");
     }
     new AppSettings(fixture.app).set("photos", false);
-    assertThat(run().line()).contains("choose Google Photos, Google Drive or both");
+    assertThat(backup().line()).contains("choose Google Photos, Google Drive or both");
   }
 
   @Test
   public void withoutStorageAccessTheRunSaysWhatToAllow() throws Exception {
     fixture.allFilesAccess(false);
-    BackupRun.Result result = run();
+    BackupRun.Result result = backup();
     assertThat(result.summary()).isEmpty();
     assertThat(result.line()).contains("All files access");
     assertThat(fixture.inspector.bytesReceived()).isZero();
-  }
-
-  private BackupRun.Result run() throws InterruptedException {
-    return BackupRun.run(
-        fixture.app,
-        RunControl.withDeadline(Clock.systemUTC(), Duration.ofMinutes(2)),
-        new ProgressNotification(fixture.app));
   }
 }

@@ -3,46 +3,21 @@ package app.wauploader.android;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.wauploader.core.upload.Outcome;
-import app.wauploader.core.upload.RunControl;
-import java.time.Clock;
 import java.time.Duration;
-import org.junit.After;
-import org.junit.Before;
 import org.junit.Test;
-import org.junit.runner.RunWith;
 import org.robolectric.Robolectric;
-import org.robolectric.RobolectricTestRunner;
 
 /**
  * Files Google refused show on the errors screen with their reason, Google's message and the same
  * advice as {@code wa-uploader errors} gives for that reason.
  */
-@RunWith(RobolectricTestRunner.class)
-public class ErrorsScreenTest {
-  private AppFixture fixture;
-
-  @Before
-  public void start() throws Exception {
-    fixture = new AppFixture();
-    fixture.withWhatsAppMedia();
-    fixture.signedIn();
-  }
-
-  @After
-  public void stop() throws Exception {
-    fixture.close();
-  }
-
+public class ErrorsScreenTest extends SignedInAppTest {
   @Test
   public void aRefusedFileShowsItsReasonAndWhatToDo() throws Exception {
     fixture.inspector.addFaults(
         "[{\"route\":\"drive.upload\",\"times\":1000,\"action\":\"status\",\"status\":400,"
             + "\"message\":\"This file is not wanted here\"}]");
-    BackupRun.Result run =
-        BackupRun.run(
-            fixture.app,
-            RunControl.withDeadline(Clock.systemUTC(), Duration.ofMinutes(2)),
-            new ProgressNotification(fixture.app));
+    BackupRun.Result run = backup();
     assertThat(run.summary().orElseThrow().count(Outcome.FAILED)).as(run.line()).isPositive();
 
     ErrorsActivity screen = Robolectric.buildActivity(ErrorsActivity.class).setup().get();

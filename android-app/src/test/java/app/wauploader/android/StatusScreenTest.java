@@ -2,46 +2,21 @@ package app.wauploader.android;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.wauploader.core.upload.RunControl;
 import app.wauploader.core.upload.Verdict;
-import java.time.Clock;
 import java.time.Duration;
-import org.junit.After;
-import org.junit.Before;
 import org.junit.Test;
-import org.junit.runner.RunWith;
 import org.robolectric.Robolectric;
-import org.robolectric.RobolectricTestRunner;
 
 /**
  * The status screen of a session that Google Photos' daily quota paused: what is safe, what waits
  * for which service until when and why, and the paused run with its time.
  */
-@RunWith(RobolectricTestRunner.class)
-public class StatusScreenTest {
-  private AppFixture fixture;
-
-  @Before
-  public void start() throws Exception {
-    fixture = new AppFixture();
-    fixture.withWhatsAppMedia();
-    fixture.signedIn();
-  }
-
-  @After
-  public void stop() throws Exception {
-    fixture.close();
-  }
-
+public class StatusScreenTest extends SignedInAppTest {
   @Test
   public void aPausedSessionShowsWhatWaitsUntilWhenAndWhy() throws Exception {
     fixture.inspector.addFaults(
         "[{\"route\":\"photos.upload\",\"times\":1000,\"action\":\"dailyQuota\"}]");
-    BackupRun.Result run =
-        BackupRun.run(
-            fixture.app,
-            RunControl.withDeadline(Clock.systemUTC(), Duration.ofMinutes(2)),
-            new ProgressNotification(fixture.app));
+    BackupRun.Result run = backup();
     assertThat(run.summary().orElseThrow().verdict())
         .as(run.line())
         .isEqualTo(Verdict.WAITING_FOR_QUOTA);
