@@ -30,7 +30,8 @@ import java.util.function.Consumer;
  * queries (https://developer.android.com/reference/android/provider/DocumentsContract). Keys are
  * {@code saf:} + the document's URI, which stays valid while the grant is kept ({@code
  * takePersistableUriPermission}). The same folder rules as the local source ({@link Names}). Reads
- * are positional on the document's file descriptor.
+ * are positional on the document's file descriptor. Queries use the Bundle form of API 26, the one
+ * a {@link android.provider.DocumentsProvider} implements.
  */
 final class SafMediaSource implements MediaSource {
   static final String KEY_PREFIX = "saf:";
@@ -61,7 +62,7 @@ final class SafMediaSource implements MediaSource {
     Uri root =
         DocumentsContract.buildDocumentUriUsingTree(
             tree, DocumentsContract.getTreeDocumentId(tree));
-    try (Cursor c = resolver.query(root, COLUMNS, null, null, null)) {
+    try (Cursor c = resolver.query(root, COLUMNS, (android.os.Bundle) null, null)) {
       if (c == null || !c.moveToFirst()) {
         throw new SourceUnavailableException("the chosen folder cannot be read: " + tree, null);
       }
@@ -88,7 +89,7 @@ final class SafMediaSource implements MediaSource {
       Consumer<MediaEntry> found,
       Consumer<SourceProblem> problems) {
     Uri children = DocumentsContract.buildChildDocumentsUriUsingTree(tree, documentId);
-    try (Cursor c = resolver.query(children, COLUMNS, null, null, null)) {
+    try (Cursor c = resolver.query(children, COLUMNS, (android.os.Bundle) null, null)) {
       if (c == null) {
         problems.accept(new SourceProblem(where, "cannot be listed"));
         return;
@@ -127,7 +128,7 @@ final class SafMediaSource implements MediaSource {
   @Override
   public Optional<MediaStat> stat(String key) throws IOException {
     Uri doc = uri(key);
-    try (Cursor c = resolver.query(doc, COLUMNS, null, null, null)) {
+    try (Cursor c = resolver.query(doc, COLUMNS, (android.os.Bundle) null, null)) {
       if (c == null || !c.moveToFirst()) {
         return Optional.empty();
       }
