@@ -149,7 +149,7 @@ public final class HtmlReport {
     return v;
   }
 
-  private Map<String, Object> quota(BackupReport.PhotosQuota q) {
+  private Map<String, Object> quota(BackupReport.PhotosQuotaUse q) {
     Map<String, Object> t = new LinkedHashMap<>();
     t.put("dailyLimit", q.dailyLimit());
     t.put("dailyLimitText", String.format(Locale.ROOT, "%,d", q.dailyLimit()));

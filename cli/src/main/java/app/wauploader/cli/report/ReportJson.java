@@ -92,7 +92,7 @@ public final class ReportJson {
       months.add(t);
     }
     o.add("months", months);
-    BackupReport.PhotosQuota q = r.photos();
+    BackupReport.PhotosQuotaUse q = r.photos();
     JsonObject quota = new JsonObject();
     quota.addProperty("daily_limit", q.dailyLimit());
     quota.addProperty("day_started_at", time(q.dayStartedAt()));

@@ -3,7 +3,7 @@ package app.wauploader.cli.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.wauploader.core.app.BackupReport;
-import app.wauploader.core.app.BackupReport.PhotosQuota;
+import app.wauploader.core.app.BackupReport.PhotosQuotaUse;
 import app.wauploader.core.app.BackupReport.Totals;
 import java.io.StringWriter;
 import java.nio.file.Paths;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The page for what the database cannot say yet: once core counts the Photos requests of the day
- * ({@link PhotosQuota#requestsToday()} present), the report shows them against the daily limit;
+ * ({@link PhotosQuotaUse#requestsToday()} present), the report shows them against the daily limit;
  * with nothing in Google yet there is no chart; months beyond two years are not drawn.
  */
 class HtmlReportTest {
@@ -35,7 +35,7 @@ class HtmlReportTest {
         List.of(),
         List.of(),
         months,
-        new PhotosQuota(
+        new PhotosQuotaUse(
             10_000,
             Instant.parse("2026-12-01T08:00:00Z"),
             Instant.parse("2026-12-02T08:00:00Z"),

@@ -48,7 +48,7 @@ public record BackupReport(
     List<FolderTotals> mediaFolders,
     List<ChatProgress> chats,
     List<MonthTotals> months,
-    PhotosQuota photos,
+    PhotosQuotaUse photos,
     List<WaitingItems> waiting,
     List<UploadSession> sessions,
     Map<Long, Long> errorsPerSession,
@@ -174,7 +174,7 @@ public record BackupReport(
    * @param daysNeeded quota days the backlog needs, counting what is left of today, as {@code
    *     status} says ({@link app.wauploader.core.app.PhotosQuota#backlogDays()}); 0 for none
    */
-  public record PhotosQuota(
+  public record PhotosQuotaUse(
       long dailyLimit,
       Instant dayStartedAt,
       Instant resetsAt,

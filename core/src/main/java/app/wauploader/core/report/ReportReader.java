@@ -3,7 +3,7 @@ package app.wauploader.core.report;
 import app.wauploader.core.app.BackupReport;
 import app.wauploader.core.app.BackupReport.FolderTotals;
 import app.wauploader.core.app.BackupReport.MonthTotals;
-import app.wauploader.core.app.BackupReport.PhotosQuota;
+import app.wauploader.core.app.BackupReport.PhotosQuotaUse;
 import app.wauploader.core.app.BackupReport.ServiceTotals;
 import app.wauploader.core.app.BackupReport.Totals;
 import app.wauploader.core.upload.QuotaReset;
@@ -115,7 +115,7 @@ public final class ReportReader {
     return result;
   }
 
-  private PhotosQuota photos(Transaction tx, Instant now) throws SQLException {
+  private PhotosQuotaUse photos(Transaction tx, Instant now) throws SQLException {
     LocalDate today = QuotaReset.day(now);
     Instant dayStart = ZonedDateTime.of(today.atStartOfDay(), PACIFIC).toInstant();
     Instant reset = QuotaReset.after(now);
@@ -133,7 +133,7 @@ public final class ReportReader {
             tx.apiRequests().total(Service.PHOTOS),
             tx.fileHashes().count(Service.PHOTOS),
             open.size());
-    return new PhotosQuota(
+    return new PhotosQuotaUse(
         PHOTOS_DAILY_REQUESTS,
         dayStart,
         reset,

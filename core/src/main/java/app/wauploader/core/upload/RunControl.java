@@ -74,8 +74,17 @@ public final class RunControl {
    *
    * @throws InterruptedException when the run stops, or stops now because the wait limit passed
    */
-  synchronized void awaitConditions() throws InterruptedException {
-    if (conditions == DeviceConditions.NONE || System.nanoTime() < metUntilNanos) {
+  void awaitConditions() throws InterruptedException {
+    if (conditions == DeviceConditions.NONE) {
+      return; // every request of a run without conditions passes here: no lock
+    }
+    synchronized (this) {
+      awaitConditionsLocked();
+    }
+  }
+
+  private void awaitConditionsLocked() throws InterruptedException {
+    if (System.nanoTime() < metUntilNanos) {
       return;
     }
     Optional<String> unmet = conditions.unmet();

@@ -108,7 +108,7 @@ class BackupReportTest {
           .isEqualTo(sqlLong(db, "SELECT sum(file_size) FROM file_hashes"));
       assertThat(month.files()).isEqualTo(report.contents());
 
-      BackupReport.PhotosQuota quota = report.photos();
+      BackupReport.PhotosQuotaUse quota = report.photos();
       assertThat(quota.requestsToday())
           .as("the refused Photos uploads were requests too")
           .hasValueSatisfying(n -> assertThat(n).isPositive())
