@@ -18,7 +18,6 @@ import app.wauploader.core.check.SignInState;
 import app.wauploader.core.google.GoogleEndpoints;
 import app.wauploader.domain.Service;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -178,24 +177,6 @@ public final class DoctorCommand implements Callable<Integer> {
   }
 
   private GoogleEndpoints endpoints() {
-    if (endpointText == null) {
-      return GoogleEndpoints.google();
-    }
-    URI uri;
-    try {
-      uri = new URI(endpointText.trim());
-    } catch (java.net.URISyntaxException e) {
-      throw new UserError(ExitCode.USAGE, "--endpoint is not a URL: " + endpointText);
-    }
-    if (uri.getScheme() == null
-        || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
-        || uri.getHost() == null) {
-      throw new UserError(
-          ExitCode.USAGE,
-          "--endpoint must be an http(s) base URL such as http://127.0.0.1:PORT, not '"
-              + endpointText
-              + "'");
-    }
-    return GoogleEndpoints.at(uri);
+    return GoogleAccess.endpoints(endpointText);
   }
 }

@@ -2,9 +2,6 @@ package app.wauploader.cli.command;
 
 import app.wauploader.cli.AppDirs;
 import app.wauploader.cli.ExitCode;
-import app.wauploader.cli.UserError;
-import app.wauploader.cli.auth.GoogleSignIn;
-import app.wauploader.cli.auth.TokenStore;
 import app.wauploader.core.app.BackupEnvironment;
 import app.wauploader.core.app.FreeUp;
 import app.wauploader.core.auth.AccessTokens;
@@ -12,16 +9,12 @@ import app.wauploader.core.google.GoogleEndpoints;
 import app.wauploader.core.source.SourceKeys;
 import app.wauploader.db.FreedFile;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,8 +38,6 @@ import picocli.CommandLine.Spec;
             + " nothing is touched: it lists what would be freed. Every deletion is journaled"
             + " ('free-up --log').")
 public final class FreeUpCommand implements Callable<Integer> {
-  private static final Pattern AGE = Pattern.compile("(\\d+)([hdwmy])");
-
   @Spec CommandSpec spec;
   @Mixin DatabaseOption database;
 
@@ -98,7 +89,7 @@ public final class FreeUpCommand implements Callable<Integer> {
       out.flush();
       return ExitCode.OK.code();
     }
-    Duration age = age(olderThan);
+    Duration age = Amounts.age(olderThan, "--older-than");
     List<FreeUp.Entry> entries =
         new FreeUp(environment(tokens())).run(new FreeUp.Options(age, apply, List.copyOf(sources)));
     long freedFiles = 0;
@@ -151,48 +142,21 @@ public final class FreeUpCommand implements Callable<Integer> {
     };
   }
 
-  /** {@code 30d}-style ages: hours, days, weeks, months (30 days), years (365 days). */
-  static Duration age(String text) {
-    Matcher m = AGE.matcher(text.trim().toLowerCase(Locale.ROOT));
-    if (!m.matches()) {
-      throw new UserError(
-          ExitCode.USAGE,
-          "--older-than must be a number and h, d, w, m or y (e.g. 30d), not " + text);
-    }
-    long n = Long.parseLong(m.group(1));
-    return switch (m.group(2)) {
-      case "h" -> Duration.ofHours(n);
-      case "d" -> Duration.ofDays(n);
-      case "w" -> Duration.ofDays(7 * n);
-      case "m" -> Duration.ofDays(30 * n);
-      default -> Duration.ofDays(365 * n);
-    };
-  }
-
   private BackupEnvironment environment(AccessTokens tokens) {
     return BackupEnvironment.google(
         database.path(), tokens, endpoints(), TransferOptions.thisProcess());
   }
 
   private GoogleEndpoints endpoints() {
-    return endpointText == null
-        ? GoogleEndpoints.google()
-        : GoogleEndpoints.at(URI.create(endpointText.trim()));
+    return GoogleAccess.endpoints(endpointText);
   }
 
   /** The stored sign-in; an emulator (--endpoint) may be asked without one. */
   private AccessTokens tokens() throws java.io.IOException {
-    Optional<AccessTokens> signedIn =
-        new GoogleSignIn(endpoints(), new TokenStore(AppDirs.fromEnvironment().config())).tokens();
-    if (signedIn.isPresent()) {
-      return signedIn.get();
-    }
-    if (endpointText != null) {
-      return AccessTokens.NONE;
-    }
-    throw new UserError(
-        ExitCode.NOT_SIGNED_IN,
-        "not signed in to Google (free-up asks Google before deleting anything): run 'wa-uploader"
-            + " auth login'");
+    return GoogleAccess.tokens(
+        endpoints(),
+        AppDirs.fromEnvironment(),
+        endpointText != null,
+        " (free-up asks Google before deleting anything)");
   }
 }

@@ -3,8 +3,6 @@ package app.wauploader.cli.command;
 import app.wauploader.cli.AppDirs;
 import app.wauploader.cli.ExitCode;
 import app.wauploader.cli.UserError;
-import app.wauploader.cli.auth.GoogleSignIn;
-import app.wauploader.cli.auth.TokenStore;
 import app.wauploader.cli.log.LogOptions;
 import app.wauploader.cli.log.RunLogs;
 import app.wauploader.core.app.BackupEnvironment;
@@ -23,7 +21,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** Options shared by {@code upload} and {@code resume}: where to send, how, and how fast. */
@@ -41,27 +38,7 @@ public final class TransferOptions {
 
   /** The validated --endpoint, or null for the real Google endpoints. */
   URI endpoint() {
-    if (endpointText == null) {
-      return null;
-    }
-    URI uri;
-    try {
-      uri = new URI(endpointText.trim());
-    } catch (java.net.URISyntaxException e) {
-      throw new UserError(ExitCode.USAGE, "--endpoint is not a URL: " + endpointText);
-    }
-    if (uri.getScheme() == null
-        || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
-        || uri.getHost() == null
-        || uri.getQuery() != null
-        || uri.getFragment() != null) {
-      throw new UserError(
-          ExitCode.USAGE,
-          "--endpoint must be an http(s) base URL such as http://127.0.0.1:PORT, not '"
-              + endpointText
-              + "'");
-    }
-    return uri;
+    return GoogleAccess.endpoint(endpointText);
   }
 
   @Option(
@@ -234,7 +211,7 @@ public final class TransferOptions {
         .withDryRun(dryRun)
         .withNow(now)
         .withRestoreDates(restoreDates)
-        .withBandwidthLimit(bwlimit == null ? 0 : UploadCommand.bytes(bwlimit, "--bwlimit"))
+        .withBandwidthLimit(bwlimit == null ? 0 : Amounts.bytes(bwlimit, "--bwlimit"))
         .withOwner(thisProcess())
         .withLockTimeout(Duration.ofSeconds(lockTimeoutSeconds));
   }
@@ -307,25 +284,12 @@ public final class TransferOptions {
    * tokens and real Google is refused before any call. A dry run needs none.
    */
   AccessTokens tokens(AppDirs dirs) throws IOException {
-    GoogleEndpoints endpoints = endpoints();
-    Optional<AccessTokens> signedIn =
-        new GoogleSignIn(endpoints, new TokenStore(dirs.config())).tokens();
-    if (signedIn.isPresent()) {
-      return signedIn.get();
-    }
-    if (endpoint() != null || dryRun) {
-      return AccessTokens.NONE;
-    }
-    throw new UserError(
-        ExitCode.NOT_SIGNED_IN,
-        "not signed in to Google: create your OAuth client (see docs/google-oauth.md), then run"
-            + " 'wa-uploader auth login --client-secret client_secret.json'");
+    return GoogleAccess.tokens(endpoints(), dirs, endpoint() != null || dryRun, "");
   }
 
   /** Google's endpoints, or every call at --endpoint. */
   GoogleEndpoints endpoints() {
-    URI uri = endpoint();
-    return uri == null ? GoogleEndpoints.google() : GoogleEndpoints.at(uri);
+    return GoogleAccess.endpoints(endpointText);
   }
 
   /** The facade for this command line: database, sign-in, endpoints, this process's locks. */

@@ -119,30 +119,12 @@ public final class UploadCommand implements Callable<Integer> {
       return new Selection(
           include,
           exclude,
-          maxSize == null ? 0 : bytes(maxSize, "--max-size"),
-          Optional.ofNullable(newerThan).map(FreeUpCommand::age),
+          maxSize == null ? 0 : Amounts.bytes(maxSize, "--max-size"),
+          Optional.ofNullable(newerThan).map(a -> Amounts.age(a, "--newer-than")),
           Selection.Order.parse(order));
     } catch (IllegalArgumentException e) {
       throw new UserError(ExitCode.USAGE, e.getMessage());
     }
-  }
-
-  /** {@code 500M}-style sizes: bytes, or K, M, G (powers of 1024). */
-  static long bytes(String text, String option) {
-    java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile("(\\d+)([kmg]?)i?b?")
-            .matcher(text.trim().toLowerCase(java.util.Locale.ROOT));
-    if (!m.matches()) {
-      throw new UserError(
-          ExitCode.USAGE, option + " must be a number of bytes, or with K, M or G, not " + text);
-    }
-    long n = Long.parseLong(m.group(1));
-    return switch (m.group(2)) {
-      case "k" -> n << 10;
-      case "m" -> n << 20;
-      case "g" -> n << 30;
-      default -> n;
-    };
   }
 
   @Override
