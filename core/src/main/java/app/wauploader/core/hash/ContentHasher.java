@@ -23,10 +23,16 @@ public final class ContentHasher {
 
   private final MimeDetector detector;
 
-  /** Detects with Apache Tika ({@link TikaMimeDetector}). */
+  /**
+   * Detects with Apache Tika ({@link TikaMimeDetector}), the media types WhatsApp writes first by
+   * their signature ({@link SignatureFirstDetector}: the same answers, without Tika's cost).
+   */
   public ContentHasher() {
-    this(new TikaMimeDetector());
+    this(DEFAULT_DETECTOR);
   }
+
+  private static final MimeDetector DEFAULT_DETECTOR =
+      new SignatureFirstDetector(new TikaMimeDetector());
 
   /**
    * @param detector tells MIME types from the first bytes

@@ -10,11 +10,18 @@ import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
 
 /**
- * {@link MimeDetector} by Apache Tika (tika-core's magic and name patterns, no parsers). Building
- * one loads Tika's type registry (tens of ms): share one instance. Thread-safe.
+ * {@link MimeDetector} by Apache Tika (tika-core's magic and name patterns, no parsers). Tika's
+ * type registry is loaded once per process, on the first detection. Thread-safe.
  */
 public final class TikaMimeDetector implements MimeDetector {
-  private final Detector detector = TikaConfig.getDefaultConfig().getDetector();
+  /**
+   * Tika's detector, loaded on first use by whichever thread needs it first (half a second on a
+   * cold JVM: a run whose files {@link MediaSignatures} all recognises never pays it) and shared by
+   * every instance.
+   */
+  private static final class Registry {
+    static final Detector DETECTOR = TikaConfig.getDefaultConfig().getDetector();
+  }
 
   /**
    * {@inheritDoc}
@@ -30,7 +37,7 @@ public final class TikaMimeDetector implements MimeDetector {
     Metadata metadata = new Metadata();
     metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
     try (TikaInputStream in = TikaInputStream.get(bytes)) {
-      return detector.detect(in, metadata).getBaseType().toString();
+      return Registry.DETECTOR.detect(in, metadata).getBaseType().toString();
     } catch (IOException e) {
       // Bytes in memory: Tika's detectors do not fail on them.
       throw new UncheckedIOException("MIME detection failed for " + fileName, e);
