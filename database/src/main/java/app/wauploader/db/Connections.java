@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -200,10 +199,19 @@ final class Connections {
     }
   }
 
+  /**
+   * A connection straight from sqlite-jdbc's driver, not through {@link java.sql.DriverManager}:
+   * the manager's first use loads every JDBC driver on the class path by the service loader, a
+   * tenth of a second or more of each cold start of the CLI for the one driver we use.
+   */
+  static Connection open(String url, Properties properties) throws SQLException {
+    return org.sqlite.JDBC.createConnection(url, properties);
+  }
+
   static Connection connect(Path file) {
     Connection connection = null;
     try {
-      connection = DriverManager.getConnection("jdbc:sqlite:" + file, connectionProperties());
+      connection = Connections.open("jdbc:sqlite:" + file, connectionProperties());
       try (Statement statement = connection.createStatement()) {
         statement.execute("PRAGMA busy_timeout = " + Database.BUSY_TIMEOUT_MS);
         enableWal(statement);
@@ -224,7 +232,7 @@ final class Connections {
   static Connection connectInMemory(Path source) {
     Connection connection = null;
     try {
-      connection = DriverManager.getConnection("jdbc:sqlite::memory:", connectionProperties());
+      connection = Connections.open("jdbc:sqlite::memory:", connectionProperties());
       try (Statement statement = connection.createStatement()) {
         statement.execute("PRAGMA busy_timeout = " + Database.BUSY_TIMEOUT_MS);
         applyPragmas(statement);

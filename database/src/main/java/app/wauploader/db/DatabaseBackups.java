@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -230,7 +229,7 @@ public final class DatabaseBackups {
     } catch (IOException e) {
       return false;
     }
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+    try (Connection c = Connections.open("jdbc:sqlite:" + file, new java.util.Properties());
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
       return rs.next() && "ok".equals(rs.getString(1));
