@@ -44,20 +44,7 @@ public final class Logging {
   public static void configure(LogOptions options) throws IOException {
     LoggerContext ctx = context();
     ctx.reset();
-    Logger root = ctx.getLogger(Logger.ROOT_LOGGER_NAME);
-    root.setLevel(Level.DEBUG);
-    ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
-    console.setContext(ctx);
-    console.setName("stderr");
-    console.setTarget("System.err");
-    console.setEncoder(encoder(ctx, CONSOLE_PATTERN));
-    console.addFilter(threshold(ctx, options.consoleLevel()));
-    console.start();
-    root.addAppender(console);
-    Level libraries = options.verbosity() >= 2 ? Level.DEBUG : Level.WARN;
-    for (String library : new String[] {"org.apache", "com.google", "sun", "jdk", "java"}) {
-      ctx.getLogger(library).setLevel(libraries);
-    }
+    console(ctx, options.consoleLevel(), options.verbosity() >= 2 ? Level.DEBUG : Level.WARN);
     if (options.logFile() != null) {
       addFile(options.logFile(), options.fileLevel());
     }
@@ -107,6 +94,27 @@ public final class Logging {
     if (appender != null) {
       root.detachAppender(appender);
       appender.stop();
+    }
+  }
+
+  /**
+   * Sets {@code ctx} (freshly reset) to log to stderr from {@code level}, with the libraries at
+   * {@code libraries}; the root logger passes everything on, so a file added later gets its own
+   * level.
+   */
+  static void console(LoggerContext ctx, Level level, Level libraries) {
+    Logger root = ctx.getLogger(Logger.ROOT_LOGGER_NAME);
+    root.setLevel(Level.DEBUG);
+    ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
+    console.setContext(ctx);
+    console.setName("stderr");
+    console.setTarget("System.err");
+    console.setEncoder(encoder(ctx, CONSOLE_PATTERN));
+    console.addFilter(threshold(ctx, level));
+    console.start();
+    root.addAppender(console);
+    for (String library : new String[] {"org.apache", "com.google", "sun", "jdk", "java"}) {
+      ctx.getLogger(library).setLevel(libraries);
     }
   }
 
