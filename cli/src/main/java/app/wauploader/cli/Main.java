@@ -7,6 +7,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    NativeLibraries.useCachedSqlite(System.getenv());
     System.exit(WaUploaderCommand.commandLine().execute(args));
   }
 }
