@@ -1,8 +1,15 @@
 #!/usr/bin/env bash
-# Throughput benchmark: full backup runs against the emulator on the sample tree and on a
-# generated tree, with ratios against a hashing baseline measured in the same run.
-# Usage: scripts/bench.sh [FILES=2000] [MIB=256]
+# The benchmark (not part of the tests): the CLI as users run it, cold JVMs through the launcher,
+# against the emulator on loopback, beside openssl, sha256sum + curl, find and restic (when
+# installed) over the same generated trees in the same run; JMH for the dedup lookup. Prints one
+# table of figures, baselines and ratios against the goals of issue 13.
+# Usage: scripts/bench.sh [--quick] [--only NAME[,NAME…]] [--work DIR] [--keep]
+#   names: hash, rerun, large, small, heap, lookup, help, pipeline (the in-process run of old)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -q -B -ntp -DskipTests -Dspotless.check.skip=true install -pl bench -am
-mvn -q -B -ntp -pl bench exec:java -Dexec.args="${1:-2000} ${2:-256} $(pwd)/samples/whatsapp/Media"
+cp_file=$(mktemp)
+trap 'rm -f "$cp_file"' EXIT
+mvn -q -B -ntp -DskipTests -Dspotless.check.skip=true package dependency:build-classpath \
+  -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=runtime -pl cli,bench -am
+exec java -cp "bench/target/classes:$(cat "$cp_file")" app.wauploader.bench.Bench \
+  --launcher "$(pwd)/bin/wa-uploader" --samples "$(pwd)/samples/whatsapp/Media" "$@"

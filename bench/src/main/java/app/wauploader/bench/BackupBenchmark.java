@@ -34,16 +34,16 @@ import java.util.stream.Stream;
  * files (the least work any backup must do). The ratio says what the upload machinery costs on top
  * of that. A second run over the unchanged tree shows the scan cache.
  *
- * <p>Usage: {@code scripts/bench.sh [FILES] [MIB]} (defaults 2000 files, 256 MiB).
+ * <p>Run by {@code scripts/bench.sh --only pipeline}.
  */
 public final class BackupBenchmark {
   private BackupBenchmark() {}
 
-  public static void main(String[] args) throws Exception {
-    int files = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
-    int mib = args.length > 1 ? Integer.parseInt(args[1]) : 256;
-    Path samples = Path.of(args.length > 2 ? args[2] : "samples/whatsapp/Media");
-    Path work = Files.createTempDirectory("wa-bench");
+  /** Runs on the sample tree and a generated tree of 2,000 files (256 MiB) below {@code work}. */
+  static void run(Path samples, Path work) throws Exception {
+    int files = 2000;
+    int mib = 256;
+    Files.createDirectories(work);
     try {
       System.out.printf(
           Locale.ROOT,
