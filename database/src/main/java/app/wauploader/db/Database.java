@@ -36,12 +36,14 @@ public final class Database implements AutoCloseable {
 
   private final Path file;
   private final Connection connection;
+  private final Statements statements;
   private final Clock clock;
   private final boolean snapshot;
 
   private Database(Path file, Connection connection, Clock clock, boolean snapshot) {
     this.file = file;
     this.connection = connection;
+    this.statements = new Statements(connection);
     this.clock = clock;
     this.snapshot = snapshot;
   }
@@ -170,7 +172,7 @@ public final class Database implements AutoCloseable {
     }
     T result;
     try {
-      result = work.run(new Transaction(connection, clock));
+      result = work.run(new Transaction(statements, clock));
       execute("COMMIT");
     } catch (SQLException e) {
       rollbackQuietly();
@@ -206,7 +208,7 @@ public final class Database implements AutoCloseable {
       throw failure(e);
     }
     try {
-      return work.run(new Transaction(connection, clock));
+      return work.run(new Transaction(statements, clock));
     } catch (SQLException e) {
       throw failure(e);
     } finally {
@@ -339,6 +341,7 @@ public final class Database implements AutoCloseable {
 
   /** {@code VACUUM}: rebuilds the file compactly. */
   public synchronized void vacuum() {
+    statements.closeAll(); // VACUUM refuses to run beside a statement that was not reset
     try (Statement statement = connection.createStatement()) {
       statement.execute("VACUUM");
       statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");

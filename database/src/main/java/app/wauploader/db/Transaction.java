@@ -1,10 +1,8 @@
 package app.wauploader.db;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,11 +14,11 @@ import java.util.Optional;
  * that callback. Gives the repositories, which all work within this transaction.
  */
 public final class Transaction {
-  private final Connection connection;
+  private final Statements statements;
   private final Clock clock;
 
-  Transaction(Connection connection, Clock clock) {
-    this.connection = connection;
+  Transaction(Statements statements, Clock clock) {
+    this.statements = statements;
     this.clock = clock;
   }
 
@@ -104,43 +102,43 @@ public final class Transaction {
     return clock.millis();
   }
 
-  /** Runs an INSERT/UPDATE/DELETE; returns the number of rows changed. */
+  /**
+   * Runs an INSERT/UPDATE/DELETE; returns the number of rows changed. Not kept for reuse: inside a
+   * transaction sqlite-jdbc leaves a DML statement un-reset after it ran (VACUUM then refuses to
+   * run); queries are reset when their result set closes, and only they are kept.
+   */
   int update(String sql, Object... args) throws SQLException {
-    try (PreparedStatement statement = prepare(sql, args)) {
-      return statement.executeUpdate();
+    try (Statements.Lease lease = prepare(sql, args)) {
+      return lease.statement().executeUpdate();
     }
   }
 
   /** Runs an INSERT and returns the new row id. */
   long insert(String sql, Object... args) throws SQLException {
-    try (PreparedStatement statement = prepare(sql, args)) {
-      statement.executeUpdate();
-      try (Statement s = connection.createStatement();
-          ResultSet rs = s.executeQuery("SELECT last_insert_rowid()")) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    }
+    update(sql, args);
+    return queryLong("SELECT last_insert_rowid()");
   }
 
   /** Runs one statement for each argument row, as a JDBC batch. */
   void batch(String sql, List<Object[]> rows) throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+    try (Statements.Lease lease = statements.lease(sql)) {
       for (Object[] row : rows) {
-        bind(statement, row);
-        statement.addBatch();
+        bind(lease.statement(), row);
+        lease.statement().addBatch();
       }
-      statement.executeBatch();
+      lease.statement().executeBatch();
     }
   }
 
   <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) throws SQLException {
-    try (PreparedStatement statement = prepare(sql, args);
-        ResultSet rs = statement.executeQuery()) {
+    try (Statements.Lease lease = prepare(sql, args)) {
       List<T> rows = new ArrayList<>();
-      while (rs.next()) {
-        rows.add(mapper.map(rs));
+      try (ResultSet rs = lease.statement().executeQuery()) {
+        while (rs.next()) {
+          rows.add(mapper.map(rs));
+        }
       }
+      lease.reusable();
       return rows;
     }
   }
@@ -154,13 +152,13 @@ public final class Transaction {
     return queryOne(sql, rs -> rs.getLong(1), args).orElse(0L);
   }
 
-  private PreparedStatement prepare(String sql, Object[] args) throws SQLException {
-    PreparedStatement statement = connection.prepareStatement(sql);
+  private Statements.Lease prepare(String sql, Object[] args) throws SQLException {
+    Statements.Lease lease = statements.lease(sql);
     try {
-      bind(statement, args);
-      return statement;
-    } catch (SQLException e) {
-      statement.close();
+      bind(lease.statement(), args);
+      return lease;
+    } catch (SQLException | RuntimeException e) {
+      lease.close();
       throw e;
     }
   }

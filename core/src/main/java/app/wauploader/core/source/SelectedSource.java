@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * A source offering only the files of {@link ScanOptions#selection()}, in its order: filtered as
@@ -18,6 +19,9 @@ import java.util.function.Predicate;
 public final class SelectedSource implements MediaSource {
   /** Videos at least this large go last in the default order (100 MiB). */
   static final long BIG_VIDEO = 100L * 1024 * 1024;
+
+  private static final Pattern VIDEO_NAME = Pattern.compile("\\.(mp4|3gp|mov|mkv|avi|m4v|webm)$");
+  private static final Pattern PHOTO_NAME = Pattern.compile("\\.(jpe?g|png|webp|heic|heif|gif)$");
 
   private final MediaSource source;
   private final Clock clock;
@@ -58,9 +62,24 @@ public final class SelectedSource implements MediaSource {
           }
         },
         problems);
+    if (selection.order() == Selection.Order.WHATSAPP) {
+      // Each file's rank once, not once per comparison (n log n of them).
+      List<Ranked> ranked = new ArrayList<>(all.size());
+      for (MediaEntry e : all) {
+        ranked.add(new Ranked(rank(e), e));
+      }
+      all.clear();
+      ranked.sort(
+          Comparator.comparingInt(Ranked::rank)
+              .thenComparing(Ranked::entry, order(Selection.Order.NEWEST)));
+      ranked.forEach(r -> found.accept(r.entry()));
+      return;
+    }
     all.sort(order(selection.order()));
     all.forEach(found);
   }
+
+  private record Ranked(int rank, MediaEntry entry) {}
 
   static Comparator<MediaEntry> order(Selection.Order order) {
     Comparator<MediaEntry> newest = Comparator.comparingLong(MediaEntry::mtimeMs).reversed();
@@ -78,13 +97,11 @@ public final class SelectedSource implements MediaSource {
   private static int rank(MediaEntry e) {
     String name = e.name().toLowerCase(Locale.ROOT);
     String folder = e.mediaFolder().toLowerCase(Locale.ROOT);
-    boolean video =
-        folder.contains("video") || name.matches(".*\\.(mp4|3gp|mov|mkv|avi|m4v|webm)$");
+    boolean video = folder.contains("video") || VIDEO_NAME.matcher(name).find();
     if (video) {
       return e.size() >= BIG_VIDEO ? 3 : 2;
     }
-    boolean photo =
-        folder.contains("images") || name.matches(".*\\.(jpe?g|png|webp|heic|heif|gif)$");
+    boolean photo = folder.contains("images") || PHOTO_NAME.matcher(name).find();
     return photo ? 0 : 1;
   }
 
