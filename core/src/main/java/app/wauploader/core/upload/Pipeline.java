@@ -24,7 +24,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
@@ -43,8 +42,6 @@ import java.util.function.LongSupplier;
  * ends a run early (on request, at its deadline, fatally, or when nothing answers).
  */
 public final class Pipeline {
-  private static final int MAX_FILES_IN_FLIGHT = 256;
-
   private final Database db;
   private final Map<Service, Target> targets = new EnumMap<>(Service.class);
   private final Map<Service, Committer> committers = new EnumMap<>(Service.class);
@@ -60,8 +57,7 @@ public final class Pipeline {
   private final Planning planning;
   private final ChatRouting chats;
   private final ChatFiling filing;
-  private final PendingTasks pending = new PendingTasks();
-  private final Set<Thread> workers = ConcurrentHashMap.newKeySet();
+  private final PendingTasks pending;
 
   /** Items handed to a transfer or commit in this run (a twin may take its item in first). */
   private final Set<Long> dispatched = ConcurrentHashMap.newKeySet();
@@ -88,6 +84,7 @@ public final class Pipeline {
     this.media = media;
     this.options = options;
     this.control = control;
+    this.pending = new PendingTasks(control);
     this.stats = new RunStatistics(listener);
     this.limit = new AdaptiveLimit(options.transfers());
     this.failures = new FailurePolicy(db, options, stats, control, () -> sessionId);
@@ -150,7 +147,8 @@ public final class Pipeline {
         () -> lifecycle.start(description),
         () -> {
           AtomicInteger found = new AtomicInteger();
-          Semaphore inFlight = new Semaphore(MAX_FILES_IN_FLIGHT);
+          PlanBatches feed =
+              new PlanBatches((batch, self) -> submit(hashPool, () -> plan(batch, self)));
           listing.list(
               options.scan(),
               file -> {
@@ -159,18 +157,10 @@ public final class Pipeline {
                 }
                 found.incrementAndGet();
                 stats.found(file);
-                inFlight.acquireUninterruptibly();
-                submit(
-                    hashPool,
-                    () -> {
-                      try {
-                        handle(file);
-                      } finally {
-                        inFlight.release();
-                      }
-                    });
+                feed.add(file);
               },
               this::problem);
+          feed.flush();
           db.useTransaction(tx -> tx.sessions().setTotalFiles(sessionId, found.get()));
         });
   }
@@ -240,7 +230,7 @@ public final class Pipeline {
     transferPool =
         Executors.newFixedThreadPool(options.transfers(), PendingTasks.named("transfer"));
     ScheduledExecutorService deadline = control.armDeadline(db.clock());
-    control.onStop(() -> workers.forEach(Thread::interrupt));
+    control.onStop(pending::interruptAll);
     RuntimeException failure = null;
     try {
       feeder.feed();
@@ -292,25 +282,7 @@ public final class Pipeline {
   }
 
   private void submit(ExecutorService pool, Runnable task) {
-    pending.add();
-    try {
-      pool.execute(
-          () -> {
-            Thread self = Thread.currentThread();
-            Thread.interrupted(); // a stop meant for an earlier task of this thread
-            workers.add(self);
-            try {
-              task.run();
-            } catch (RuntimeException e) {
-              control.stop(new RunSummary.Stop(StopReason.INTERNAL, "internal error: " + e));
-            } finally {
-              workers.remove(self);
-              pending.done();
-            }
-          });
-    } catch (RuntimeException rejected) {
-      pending.done();
-    }
+    pending.submit(pool, task);
   }
 
   private void problem(SourceProblem problem) {
@@ -321,6 +293,33 @@ public final class Pipeline {
   /** Fingerprints and plans one file, then hands it to a transfer or a committer. */
   private void handle(MediaEntry file) {
     planning.plan(file, sessionId).ifPresent(decision -> dispatch(decision, file));
+  }
+
+  /**
+   * Plans a batch of listed files: those the scan cache knows in one transaction, each of the
+   * others read in a task of its own (hashing runs in parallel); every file's place in {@code
+   * batches} is given back when it is planned.
+   */
+  private void plan(List<MediaEntry> batch, PlanBatches batches) {
+    int known = batch.size();
+    try {
+      Planning.Known planned = planning.planKnown(batch, sessionId);
+      known -= planned.unknown().size();
+      for (MediaEntry file : planned.unknown()) {
+        submit(
+            hashPool,
+            () -> {
+              try {
+                planning.planRead(file, sessionId).ifPresent(d -> dispatch(d, file));
+              } finally {
+                batches.done(1);
+              }
+            });
+      }
+      planned.decided().forEach(d -> dispatch(d.decision(), d.file()));
+    } finally {
+      batches.done(known);
+    }
   }
 
   /** Acts on a decision about {@code file}. */

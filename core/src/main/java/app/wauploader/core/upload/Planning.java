@@ -11,6 +11,7 @@ import app.wauploader.db.Database;
 import app.wauploader.db.ScanEntry;
 import app.wauploader.db.UploadItem;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -54,55 +55,91 @@ final class Planning {
    * @return the decision, or empty when the file is finished already (unreadable, run stopping)
    */
   Optional<Planner.Decision> plan(MediaEntry file, long sessionId) {
+    Known known = planKnown(List.of(file), sessionId);
+    if (!known.decided().isEmpty()) {
+      return Optional.of(known.decided().get(0).decision());
+    }
+    return known.unknown().isEmpty() ? Optional.empty() : planRead(file, sessionId);
+  }
+
+  /** A file of a batch and what was decided for it. */
+  record Decided(MediaEntry file, Planner.Decision decision) {}
+
+  /**
+   * A batch after {@link #planKnown}: the files the scan cache knew, planned; the ones to read
+   * ({@link #planRead}).
+   */
+  record Known(List<Decided> decided, List<MediaEntry> unknown) {}
+
+  /**
+   * Plans every file of {@code files} the scan cache knows (same key, size and mtime) in one
+   * transaction — a re-run asks the database once per batch, not once per file — and tells the
+   * listener; the others are left for {@link #planRead}. When the run is stopping, every file is
+   * deferred.
+   */
+  Known planKnown(List<MediaEntry> files, long sessionId) {
+    if (control.isStopping()) {
+      files.forEach(f -> stats.finished(f.where(), Outcome.DEFERRED));
+      return new Known(List.of(), List.of());
+    }
+    List<Decided> decided = new ArrayList<>();
+    List<MediaEntry> unknown = new ArrayList<>();
+    db.useTransaction(
+        tx -> {
+          for (MediaEntry file : files) {
+            Optional<ScanEntry> cached =
+                tx.scanCache().find(file.key(), file.size(), file.mtimeMs());
+            if (cached.isEmpty()) {
+              unknown.add(file);
+              continue;
+            }
+            Fingerprint fp = new Fingerprint(cached.get().sha256(), cached.get().mimeType(), true);
+            decided.add(
+                new Decided(
+                    file, planner.plan(tx, sessionId, file, fp, chats.route(tx, file, fp))));
+          }
+        });
+    decided.forEach(d -> note(d.file().where(), d.decision()));
+    return new Known(decided, unknown);
+  }
+
+  /**
+   * Fingerprints a file the scan cache does not know (one read) and plans it, with the scan cache
+   * update, in one transaction.
+   *
+   * @return the decision, or empty when the file is finished already (unreadable, run stopping)
+   */
+  Optional<Planner.Decision> planRead(MediaEntry file, long sessionId) {
     String where = file.where();
     if (control.isStopping()) {
       stats.finished(where, Outcome.DEFERRED);
       return Optional.empty();
     }
-    // An unchanged file (scan cache hit) is planned in the same transaction as the lookup: one
-    // database round trip per file on a re-run.
-    Optional<Planner.Decision> known =
+    Fingerprint fp;
+    try (MediaContent content = media.open(file.key())) {
+      fp = hasher.fingerprint(content, file.name());
+    } catch (IOException e) {
+      if (control.isStopping()) {
+        stats.finished(where, Outcome.DEFERRED);
+      } else {
+        failures.unreadable(where, e);
+      }
+      return Optional.empty();
+    }
+    Planner.Decision decision =
         db.inTransaction(
             tx -> {
-              Optional<ScanEntry> cached =
-                  tx.scanCache().find(file.key(), file.size(), file.mtimeMs());
-              if (cached.isEmpty()) {
-                return Optional.empty();
-              }
-              Fingerprint fp =
-                  new Fingerprint(cached.get().sha256(), cached.get().mimeType(), true);
-              return Optional.of(planner.plan(tx, sessionId, file, fp, chats.route(tx, file, fp)));
+              tx.scanCache()
+                  .putAll(
+                      List.of(
+                          new ScanEntry(
+                              file.key(),
+                              file.size(),
+                              file.mtimeMs(),
+                              fp.sha256(),
+                              fp.mimeType())));
+              return planner.plan(tx, sessionId, file, fp, chats.route(tx, file, fp));
             });
-    Planner.Decision decision;
-    if (known.isPresent()) {
-      decision = known.get();
-    } else {
-      Fingerprint fp;
-      try (MediaContent content = media.open(file.key())) {
-        fp = hasher.fingerprint(content, file.name());
-      } catch (IOException e) {
-        if (control.isStopping()) {
-          stats.finished(where, Outcome.DEFERRED);
-        } else {
-          failures.unreadable(where, e);
-        }
-        return Optional.empty();
-      }
-      decision =
-          db.inTransaction(
-              tx -> {
-                tx.scanCache()
-                    .putAll(
-                        List.of(
-                            new ScanEntry(
-                                file.key(),
-                                file.size(),
-                                file.mtimeMs(),
-                                fp.sha256(),
-                                fp.mimeType())));
-                return planner.plan(tx, sessionId, file, fp, chats.route(tx, file, fp));
-              });
-    }
     note(where, decision);
     return Optional.of(decision);
   }
