@@ -196,6 +196,10 @@ final class RequestDispatcher implements HttpHandler {
         reply = withoutSha256(reply);
       }
       socket.drain(MAX_DRAIN_BYTES);
+      if (fault.isPresent() && fault.get().rule().action() == FaultAction.LOSE_ANSWER) {
+        abort(exchange); // done, but the client never hears it
+        return;
+      }
       send(exchange, reply);
     } catch (InjectedDisconnect e) {
       if (e.isStall()) {
@@ -240,9 +244,9 @@ final class RequestDispatcher implements HttpHandler {
           dropper.drop(uploadId.get());
         }
       }
-      case PARTIAL, WITHHOLD_SHA256 -> {
+      case PARTIAL, WITHHOLD_SHA256, LOSE_ANSWER -> {
         // PARTIAL: attached to the request as InjectedItemFailures; WITHHOLD_SHA256: see
-        // withoutSha256, applied to the handler's answer
+        // withoutSha256, applied to the handler's answer; LOSE_ANSWER: after the handler
       }
     }
   }

@@ -40,7 +40,16 @@ public enum FaultAction {
    * (https://developers.google.com/workspace/drive/api/reference/rest/v3/files#File,
    * https://github.com/rclone/rclone/pull/7328, https://github.com/rclone/rclone/issues/8996).
    */
-  WITHHOLD_SHA256("withholdSha256");
+  WITHHOLD_SHA256("withholdSha256"),
+  /**
+   * Handle the request as usual (an upload is stored, a file created), then close the connection
+   * without the answer: the mobile network lost after Google did the work. A client that sends
+   * again without looking makes a second copy (Drive's multipart upload is not idempotent:
+   * https://developers.google.com/workspace/drive/api/guides/manage-uploads#multipart has no
+   * idempotency key; Google's advice for lost answers is to check what was created,
+   * https://developers.google.com/workspace/drive/api/guides/handle-errors).
+   */
+  LOSE_ANSWER("loseAnswer");
 
   private final String wireName;
 
