@@ -84,6 +84,13 @@ public final class FileHashRepository {
   }
 
   /** How many distinct contents are uploaded to {@code service}. */
+  /** Whether any content is recorded as stored in {@code service} (stops at the first row). */
+  public boolean any(Service service) throws SQLException {
+    return tx.queryOne(
+            "SELECT 1 FROM file_hashes WHERE upload_service = ? LIMIT 1", rs -> true, service)
+        .isPresent();
+  }
+
   public long count(Service service) throws SQLException {
     return tx.queryLong("SELECT count(*) FROM file_hashes WHERE upload_service = ?", service);
   }

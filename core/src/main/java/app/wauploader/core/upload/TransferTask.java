@@ -106,9 +106,16 @@ final class TransferTask {
         attempt -> {
           db.useTransaction(tx -> tx.items().countAttempt(item.id()));
           checkUnchanged(item);
-          try (MediaContent file = open(item)) {
+          try (MediaContent file = media.open(item.sourceKey())) {
             if (progress.uri() == null && fitsOneRequest(item)) {
-              return sendWhole(item, file, buffer, bytes);
+              // A try may have been done with its answer lost: a retry looks before sending again.
+              Optional<String> found =
+                  attempt > 1 && target.traits().findsByContent()
+                      ? target.findExisting(item.sha256())
+                      : Optional.empty();
+              return found.isPresent()
+                  ? Result.found(found.get(), item)
+                  : sendWhole(item, file, buffer, bytes);
             }
             MessageDigest sent = Sha256.newDigest();
             SentBytes.Plan plan;
@@ -206,10 +213,6 @@ final class TransferTask {
         item.sha256(),
         item.mtimeMs(),
         date.map(app.wauploader.core.dates.CaptureDate::when));
-  }
-
-  private MediaContent open(UploadItem item) throws IOException {
-    return media.open(item.sourceKey());
   }
 
   /** Opens a transfer sending {@code plan}; records it with its URI; returns its granularity. */

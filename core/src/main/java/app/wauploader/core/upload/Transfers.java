@@ -35,6 +35,9 @@ final class Transfers {
   private final BiConsumer<UploadItem, TargetException> changed;
   private final ThreadLocal<byte[]> buffers;
 
+  /** Per service: whether this database had stored content there when the run began. */
+  private final Map<Service, Boolean> storedBefore = new java.util.EnumMap<>(Service.class);
+
   /**
    * @param changed called when the file changed under its transfer (it is hashed again)
    */
@@ -62,6 +65,23 @@ final class Transfers {
     this.limit = limit;
     this.changed = changed;
     this.buffers = ThreadLocal.withInitial(() -> new byte[options.chunkBytes()]);
+    for (Service service : targets.keySet()) {
+      storedBefore.put(service, db.read(tx -> tx.fileHashes().any(service)));
+    }
+  }
+
+  /**
+   * Whether the item's content may be in Google without this database knowing, so it is looked for
+   * by content (Drive: one files.list by {@code appProperties}) before it is sent: the item was
+   * tried before (an answer may have been lost, the process killed mid-request), or this database
+   * had stored nothing in that service before this run (new, or recreated after a lost phone, on an
+   * account that may hold this app's files). Otherwise everything this database sent is in {@code
+   * file_hashes}, which the planner dedups on: asking Google per new file would cost a request each
+   * for nothing — on a phone, a round trip of 100 ms or more per voice note.
+   */
+  private boolean mayBeStored(UploadItem item, Target target) {
+    return target.traits().findsByContent()
+        && (item.attempts() > 0 || !storedBefore.getOrDefault(item.service(), false));
   }
 
   /** Told of every retry: rate limits slow the whole run down. */
@@ -89,7 +109,7 @@ final class Transfers {
       return;
     }
     try {
-      if (item.sessionUri().isEmpty() && target.traits().findsByContent()) {
+      if (item.sessionUri().isEmpty() && mayBeStored(item, target)) {
         Optional<String> existing =
             retry.run(a -> target.findExisting(item.sha256()), this::onRetry, control::isStopping);
         if (existing.isPresent()) {
