@@ -261,4 +261,112 @@ class CatalogBackupTest {
       assertThat(names).anyMatch(n -> n.endsWith(String.format("-v%06d.json.gz", saves)));
     }
   }
+
+  @Test
+  void aSignInWithoutDriveAppdataBacksUpAndSaysToSignInAgainForTheCatalog() throws Exception {
+    Path media = SampleTree.copyTo(dir);
+    try (EmulatorFixture emulator =
+        new EmulatorFixture(
+            app.wauploader.emulator.EmulatorConfig.defaults(dir.resolve("emulator"))
+                .withRequireAuth(true))) {
+      String token =
+          mint(
+              emulator,
+              app.wauploader.core.auth.GoogleScopes.DRIVE_FILE
+                  + " "
+                  + app.wauploader.core.auth.GoogleScopes.PHOTOS_APPEND
+                  + " "
+                  + app.wauploader.core.auth.GoogleScopes.PHOTOS_READ_APP);
+      app.wauploader.core.auth.AccessTokens old =
+          new app.wauploader.core.auth.AccessTokens() {
+            @Override
+            public java.util.Optional<String> current() {
+              return java.util.Optional.of(token);
+            }
+
+            @Override
+            public boolean refresh() {
+              return false;
+            }
+          };
+      BackupEnvironment env =
+          BackupEnvironment.google(
+                  dir.resolve("wa.db"),
+                  old,
+                  app.wauploader.core.google.GoogleEndpoints.at(emulator.baseUri()),
+                  LockOwner.create(
+                      "test",
+                      ProcessHandle.current().pid(),
+                      pid -> ProcessHandle.of(pid).isEmpty()))
+              .withDeviceName("pixel-7");
+      Lines lines = new Lines();
+      RunSummary run = backup(env, lines, media);
+      assertThat(run.verdict()).as(run.toString()).isEqualTo(Verdict.DONE);
+      assertThat(lines.lines)
+          .containsExactly(
+              "catalog not merged: sign in again to save the catalog in Google Drive (the sign-in"
+                  + " lacks drive.appdata)",
+              "catalog not saved: sign in again to save the catalog in Google Drive (the sign-in"
+                  + " lacks drive.appdata)");
+    }
+  }
+
+  @Test
+  void twoPhonesThatSentTheSameContentAtOnceAreToldAtTheNextMergeAndNeverSendItAgain()
+      throws Exception {
+    Path a = SampleTree.copyTo(dir.resolve("a"));
+    Path b = SampleTree.copyTo(dir.resolve("b"));
+    Path images = b.resolve("WhatsApp Images");
+    Path dbB = dir.resolve("phone-b.db");
+    try (EmulatorFixture emulator = new EmulatorFixture(dir.resolve("emulator"))) {
+      backup(phone(dir.resolve("phone-a.db"), emulator, "pixel-7"), new Lines(), a);
+      // The race: phone B sends the same photos before it could see A's catalog.
+      RunSummary race =
+          backup(
+              phone(dbB, emulator, "galaxy-s23").withCatalogs(BackupEnvironment.Catalogs.NONE),
+              new Lines(),
+              images);
+      int raced = (int) race.count(Outcome.UPLOADED);
+      assertThat(raced).isPositive();
+      int items = emulator.items().size();
+
+      Lines lines = new Lines();
+      RunSummary next = backup(phone(dbB, emulator, "galaxy-s23"), lines, b);
+      assertThat(next.verdict()).as(next.toString()).isEqualTo(Verdict.DONE);
+      assertThat(next.bytesSent()).as("nothing is sent a third time").isZero();
+      assertThat(emulator.items()).hasSize(items);
+      assertThat(lines.lines.stream().filter(l -> l.startsWith("the same content is twice")))
+          .hasSize(raced);
+      CatalogSync.Devices devices = new Backups(phone(dbB, emulator, "galaxy-s23")).devices();
+      assertThat(devices.conflicts()).hasSize(raced).allMatch(c -> c.kind().equals("content"));
+      assertThat(devices.conflicts()).allMatch(c -> c.otherDevice().equals("pixel-7"));
+      // Both phones now name the first upload of each content.
+      try (Database db = Database.open(dbB)) {
+        for (var c : devices.conflicts()) {
+          assertThat(db.read(tx -> tx.fileHashes().find(c.key())).orElseThrow().uploadId())
+              .isEqualTo(c.keptId());
+        }
+      }
+    }
+  }
+
+  private static String mint(EmulatorFixture emulator, String scope) throws IOException {
+    java.net.HttpURLConnection post =
+        (java.net.HttpURLConnection)
+            emulator.baseUri().resolve("/__emulator/tokens").toURL().openConnection();
+    post.setRequestMethod("POST");
+    post.setDoOutput(true);
+    post.setRequestProperty("Content-Type", "application/json");
+    post.getOutputStream()
+        .write(
+            ("{\"client_id\":\"emulator-client\",\"scope\":\"" + scope + "\"}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    try (java.io.InputStream in = post.getInputStream()) {
+      return com.google.gson.JsonParser.parseString(
+              new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+          .getAsJsonObject()
+          .get("access_token")
+          .getAsString();
+    }
+  }
 }
