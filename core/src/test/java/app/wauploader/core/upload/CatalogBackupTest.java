@@ -350,6 +350,53 @@ class CatalogBackupTest {
     }
   }
 
+  @Test
+  void aDamagedCatalogOfAnotherDeviceIsRefusedWithOneLineAndItsOlderVersionIsMerged()
+      throws Exception {
+    Path media = SampleTree.copyTo(dir);
+    try (EmulatorFixture emulator = new EmulatorFixture(dir.resolve("emulator"))) {
+      backup(phone(dir.resolve("tablet.db"), emulator, "tablet"), new Lines(), media);
+      CatalogSync.SharedDevice tablet;
+      try (Database db = Database.open(dir.resolve("tablet.db"))) {
+        tablet =
+            new CatalogSync(
+                    db,
+                    new app.wauploader.core.target.drive.DriveCatalogStore(emulator.http()),
+                    "tablet")
+                .devices()
+                .devices()
+                .get(0);
+      }
+      // A newer version of the tablet's catalog whose bytes are not a catalog at all.
+      app.wauploader.core.catalog.Catalog label =
+          new app.wauploader.core.catalog.Catalog(
+              1,
+              tablet.id(),
+              "tablet",
+              tablet.version() + 1,
+              java.time.Instant.now(),
+              List.of(),
+              List.of(),
+              List.of(),
+              List.of(),
+              Map.of());
+      new app.wauploader.core.target.drive.DriveCatalogStore(emulator.http())
+          .save(label, "not a catalog".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      long received = emulator.bytesReceived();
+
+      Lines lines = new Lines();
+      RunSummary run = backup(phone(dir.resolve("phone.db"), emulator, "pixel-7"), lines, media);
+      assertThat(run.verdict()).as(run.toString()).isEqualTo(Verdict.DONE);
+      assertThat(lines.lines)
+          .contains(
+              "refused the catalog saved by tablet: the catalog file is damaged: not a complete"
+                  + " gzip file");
+      assertThat(lines.lines).anyMatch(l -> l.startsWith("merged the catalog saved by tablet on "));
+      assertThat(run.bytesSent()).isZero();
+      assertThat(emulator.bytesReceived()).isEqualTo(received);
+    }
+  }
+
   private static String mint(EmulatorFixture emulator, String scope) throws IOException {
     java.net.HttpURLConnection post =
         (java.net.HttpURLConnection)
