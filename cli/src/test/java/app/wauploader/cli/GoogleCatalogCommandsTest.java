@@ -72,6 +72,11 @@ class GoogleCatalogCommandsTest {
     assertThat(first.exitCode()).as(first.err()).isZero();
     assertThat(first.err()).contains("saved the catalog in Google Drive: ");
     long received = bytesReceived();
+    CliRun same = restore(lost);
+    assertThat(same.exitCode())
+        .as("a database that is not lost merges its own: " + same.err())
+        .isZero();
+    assertThat(same.out()).contains("(0 new here)");
     try (Stream<Path> files = Files.walk(dir.resolve("old-phone"))) {
       for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
         Files.delete(p);

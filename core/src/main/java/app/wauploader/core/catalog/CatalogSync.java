@@ -79,8 +79,8 @@ public final class CatalogSync {
   }
 
   /**
-   * Merges the newest readable catalog of every other device, even those merged before (what a
-   * restore does).
+   * Merges the newest readable catalog of every device, even those merged before and this
+   * database's own (what a restore does; merging is idempotent).
    *
    * @throws TargetException if the store cannot be listed or read (classified)
    */
@@ -93,7 +93,7 @@ public final class CatalogSync {
     CatalogRepository.Device self = self();
     Map<String, List<CatalogStore.Saved>> byDevice = new LinkedHashMap<>();
     for (CatalogStore.Saved s : store.list()) {
-      if (!s.deviceId().equals(self.id())) {
+      if (all || !s.deviceId().equals(self.id())) {
         byDevice.computeIfAbsent(s.deviceId(), k -> new ArrayList<>()).add(s);
       }
     }
@@ -133,6 +133,11 @@ public final class CatalogSync {
           db.inTransaction(
               tx -> {
                 CatalogMerge.Result r = CatalogMerge.merge(tx, catalog);
+                boolean own =
+                    tx.catalog().self().map(d -> d.id().equals(catalog.deviceId())).orElse(false);
+                if (own) {
+                  return r;
+                }
                 tx.catalog()
                     .merged(
                         catalog.deviceId(),
