@@ -87,7 +87,7 @@ public final class Backups {
           RunSummary summary =
               pipeline(db, all, options, control, listener, requests)
                   .backup(all, describe(sources));
-          catalog.after();
+          catalog.after(summary);
           return logged("backup", summary);
         }
       }
@@ -148,7 +148,7 @@ public final class Backups {
         CatalogRuns catalog = CatalogRuns.of(env, db, due, requests, listener);
         catalog.before();
         RunSummary summary = pipeline.resume(session, limit);
-        catalog.after();
+        catalog.after(summary);
         return logged("resume", summary);
       }
     } finally {

@@ -5,6 +5,8 @@ import app.wauploader.core.catalog.CatalogStore;
 import app.wauploader.core.catalog.CatalogSync;
 import app.wauploader.core.google.GoogleHttp;
 import app.wauploader.core.upload.RunListener;
+import app.wauploader.core.upload.RunSummary;
+import app.wauploader.core.upload.Verdict;
 import app.wauploader.db.CatalogRepository;
 import app.wauploader.db.Database;
 import java.time.ZoneOffset;
@@ -67,9 +69,19 @@ final class CatalogRuns {
     merged.notes().forEach(listener::catalog);
   }
 
-  /** Saves the catalog when it changed. */
-  void after() {
-    sync.flatMap(s -> s.saveIfChanged(env.clock().instant())).ifPresent(listener::catalog);
+  /**
+   * Saves the catalog when it changed — not after a run stopped on request (Ctrl-C, the app's job
+   * cancelled), which should end at once: the next run saves it.
+   */
+  void after(RunSummary summary) {
+    if (sync.isEmpty()) {
+      return;
+    }
+    if (summary.verdict() == Verdict.STOPPED) {
+      listener.catalog("catalog not saved: the run was stopped; the next run saves it");
+      return;
+    }
+    sync.get().saveIfChanged(env.clock().instant()).ifPresent(listener::catalog);
   }
 
   /**

@@ -397,6 +397,32 @@ class CatalogBackupTest {
     }
   }
 
+  @Test
+  void aRunStoppedOnRequestEndsWithoutSavingAndTheNextRunSaves() throws Exception {
+    Path media = SampleTree.copyTo(dir);
+    try (EmulatorFixture emulator = new EmulatorFixture(dir.resolve("emulator"))) {
+      BackupEnvironment env = phone(dir.resolve("wa.db"), emulator, "pixel-7");
+      RunControl control = RunControl.create();
+      control.stop();
+      Lines lines = new Lines();
+      RunSummary stopped =
+          new Backups(env)
+              .backup(
+                  List.of(new LocalFileSource(List.of(media))),
+                  UploadOptions.defaults(),
+                  control,
+                  lines);
+      assertThat(stopped.verdict()).isEqualTo(Verdict.STOPPED);
+      assertThat(lines.lines)
+          .containsExactly("catalog not saved: the run was stopped; the next run saves it");
+      assertThat(emulator.inspector().appDataItems()).isEmpty();
+
+      Lines next = new Lines();
+      backup(env, next, media);
+      assertThat(next.lines).singleElement().asString().startsWith("saved the catalog");
+    }
+  }
+
   private static String mint(EmulatorFixture emulator, String scope) throws IOException {
     java.net.HttpURLConnection post =
         (java.net.HttpURLConnection)
