@@ -45,6 +45,8 @@ final class AppEnvironment {
             Clock.systemUTC());
     LockOwner owner = LockOwner.create(LOCK_HOST, Process.myPid(), pid -> gone(app, pid));
     return BackupEnvironment.google(database(app), tokens, settings.endpoints(), owner)
+        // How the user's other devices name this one in the catalog shared through Drive.
+        .withDeviceName(android.os.Build.MANUFACTURER + " " + android.os.Build.MODEL)
         .withKeys(
             key ->
                 key.startsWith(SafMediaSource.KEY_PREFIX)

@@ -87,6 +87,11 @@ public final class Transaction {
     return new UploadTransferRepository(this);
   }
 
+  /** The catalog shared through Google Drive, and its devices and conflicts. */
+  public CatalogRepository catalog() {
+    return new CatalogRepository(this);
+  }
+
   /** {@code freed_files} (the free-up journal) and its candidates, within this transaction. */
   public FreedFileRepository freedFiles() {
     return new FreedFileRepository(this);

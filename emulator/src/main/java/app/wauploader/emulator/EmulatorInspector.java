@@ -37,6 +37,15 @@ public final class EmulatorInspector {
   }
 
   /**
+   * {@code GET /__emulator/items?space=appDataFolder}: the files in Drive's hidden application data
+   * folder (the app's catalogs), each with {@code "space":"appDataFolder"} and its {@code
+   * appProperties}.
+   */
+  public JsonArray appDataItems() throws IOException {
+    return get("/__emulator/items?space=appDataFolder").getAsJsonArray();
+  }
+
+  /**
    * {@code GET /__emulator/shortcuts}: Drive shortcuts, {@code {"service":"drive","id","name",
    * "mimeType","parents":[…],"appProperties":{…},"trashed","shortcutDetails":{"targetId",
    * "targetMimeType"}}}. The target may since have been trashed or deleted.

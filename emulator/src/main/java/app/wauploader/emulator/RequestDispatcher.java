@@ -154,10 +154,16 @@ final class RequestDispatcher implements HttpHandler {
       return;
     }
     boolean content = route.contentBody().test(query);
+    java.util.concurrent.atomic.LongAdder counted = new java.util.concurrent.atomic.LongAdder();
     SocketBody socket =
         new SocketBody(
             exchange.getRequestBody(),
-            content ? stats::addBytesReceived : n -> {},
+            content
+                ? n -> {
+                  stats.addBytesReceived(n);
+                  counted.add(n);
+                }
+                : n -> {},
             content ? bandwidth : Bandwidth.unlimited());
 
     Optional<FaultPlan.Selection> fault =
@@ -196,6 +202,12 @@ final class RequestDispatcher implements HttpHandler {
         reply = withoutSha256(reply);
       }
       socket.drain(MAX_DRAIN_BYTES);
+      if (request
+          .attribute(app.wauploader.emulator.drive.DriveSpaces.AppDataBody.class)
+          .isPresent()) {
+        // The app's own file (a catalog), not media the user backs up: counted apart.
+        stats.moveToAppData(counted.sum());
+      }
       if (fault.isPresent() && fault.get().rule().action() == FaultAction.LOSE_ANSWER) {
         abort(exchange); // done, but the client never hears it
         return;

@@ -199,8 +199,10 @@ class PersistenceAndInspectionTest extends EmulatorTestBase {
             "parents",
             "albumIds",
             "createdTime",
-            "modifiedTime");
+            "modifiedTime",
+            "space");
     assertThat(item.get("service").getAsString()).isEqualTo("drive");
+    assertThat(item.get("space").getAsString()).isEqualTo("drive");
     assertThat(item.get("size").getAsJsonPrimitive().isNumber()).isTrue();
     assertThat(item.get("size").getAsLong()).isEqualTo(3);
     assertThat(item.get("sha256").getAsString()).isEqualTo(TestHttp.sha256(content));

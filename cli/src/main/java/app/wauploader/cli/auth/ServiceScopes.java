@@ -10,12 +10,13 @@ import java.util.Locale;
  * What {@code auth login --service} asks Google for: the scopes of one service or of both. Photos
  * needs {@code photoslibrary.appendonly} (upload, create albums and items) and {@code
  * photoslibrary.readonly.appcreateddata} (find our albums again); Drive needs {@code drive.file}
+ * and {@code drive.appdata} (the catalog shared between devices)
  * (https://developers.google.com/photos/overview/authorization,
  * https://developers.google.com/workspace/drive/api/guides/api-specific-auth).
  */
 public enum ServiceScopes {
   PHOTOS(List.of(GoogleScopes.PHOTOS_APPEND, GoogleScopes.PHOTOS_READ_APP)),
-  DRIVE(List.of(GoogleScopes.DRIVE_FILE)),
+  DRIVE(List.of(GoogleScopes.DRIVE_FILE, GoogleScopes.DRIVE_APPDATA)),
   ALL(GoogleScopes.ALL);
 
   private final List<String> scopes;

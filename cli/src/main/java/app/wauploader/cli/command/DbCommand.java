@@ -82,7 +82,7 @@ public final class DbCommand {
       name = "restore",
       mixinStandardHelpOptions = true,
       description =
-          "Replace the database with a backup: N (1 = newest), or by default the newest backup that passes an integrity check. The replaced file is kept as <name>.replaced-<time>.")
+          "Replace the database with a backup: N (1 = newest), or by default the newest backup that passes an integrity check. The replaced file is kept as <name>.replaced-<time>. With --from-google: bring back the catalog saved in your Google Drive (what is where in Google, albums and folders, chats, settings) by this or your other devices, so the next upload sends nothing already there.")
   static final class Restore implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin DatabaseOption database;
@@ -94,6 +94,19 @@ public final class DbCommand {
         names = "--force",
         description = "Restore even though a session looks like it is running.")
     boolean force;
+
+    @picocli.CommandLine.Option(
+        names = "--from-google",
+        description =
+            "Merge the catalogs saved in your Google Drive's hidden app folder into the database"
+                + " (created if missing; nothing it holds is lost) instead of restoring a backup.")
+    boolean fromGoogle;
+
+    @picocli.CommandLine.Option(
+        names = "--endpoint",
+        paramLabel = "URL",
+        description = "With --from-google: ask this base URL with Google's paths (the emulator).")
+    String endpointText;
 
     /**
      * A running wa-uploader would go on writing to the replaced file: refuse while a session is
@@ -129,6 +142,16 @@ public final class DbCommand {
       PrintWriter out = spec.commandLine().getOut();
       if (!force) {
         refuseWhileRunning(database.path());
+      }
+      if (fromGoogle) {
+        if (n != null) {
+          throw new UserError(ExitCode.USAGE, "--from-google takes no backup number");
+        }
+        return GoogleCatalog.restore(
+            database.path(), endpointText, out, spec.commandLine().getErr());
+      }
+      if (endpointText != null) {
+        throw new UserError(ExitCode.USAGE, "--endpoint goes with --from-google");
       }
       DatabaseBackups backups = new DatabaseBackups(database.path());
       List<Path> all = backups.list();

@@ -49,6 +49,49 @@ final class GoogleAccess {
     return uri;
   }
 
+  /**
+   * This device's name in the catalog shared with the user's other devices: {@code
+   * WA_UPLOADER_DEVICE_NAME} when set; in Termux the phone's model ({@code getprop
+   * ro.product.model}); else the host name; else {@code this device}.
+   */
+  static String deviceName() {
+    String set = System.getenv("WA_UPLOADER_DEVICE_NAME");
+    if (set != null && !set.trim().isEmpty()) {
+      return set.trim();
+    }
+    if (System.getenv("TERMUX_VERSION") != null) {
+      try {
+        Process getprop =
+            new ProcessBuilder("getprop", "ro.product.model").redirectErrorStream(true).start();
+        if (getprop.waitFor(2, java.util.concurrent.TimeUnit.SECONDS)) {
+          String model =
+              new String(
+                      getprop.getInputStream().readAllBytes(),
+                      java.nio.charset.StandardCharsets.UTF_8)
+                  .trim();
+          if (!model.isEmpty()) {
+            return model;
+          }
+        } else {
+          getprop.destroy();
+        }
+      } catch (IOException e) {
+        // no getprop: the host name below
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    try {
+      String host = java.net.InetAddress.getLocalHost().getHostName();
+      if (host != null && !host.isEmpty() && !host.equals("localhost")) {
+        return host;
+      }
+    } catch (IOException e) {
+      // fall through
+    }
+    return "this device";
+  }
+
   /** Google's endpoints, or every call at the validated {@code --endpoint}. */
   static GoogleEndpoints endpoints(String text) {
     URI uri = endpoint(text);

@@ -295,7 +295,8 @@ public final class TransferOptions {
   /** The facade for this command line: database, sign-in, endpoints, this process's locks. */
   Backups backups(AppDirs dirs, Path database) throws IOException {
     return new Backups(
-        BackupEnvironment.google(database, tokens(dirs), endpoints(), thisProcess()));
+        BackupEnvironment.google(database, tokens(dirs), endpoints(), thisProcess())
+            .withDeviceName(GoogleAccess.deviceName()));
   }
 
   private static Duration seconds(double value) {

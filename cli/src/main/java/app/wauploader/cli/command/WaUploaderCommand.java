@@ -31,6 +31,7 @@ import picocli.CommandLine.Model.CommandSpec;
       ErrorsCommand.class,
       DoctorCommand.class,
       FreeUpCommand.class,
+      DevicesCommand.class,
       DemoCommand.class,
       EmulatorCommand.class,
       ReportCommand.class,

@@ -76,4 +76,10 @@ public final class RunLogListener implements RunListener {
     LOG.warn("cannot read {}: {}", problem.where(), problem.reason());
     next.problem(problem);
   }
+
+  @Override
+  public void catalog(String line) {
+    LOG.info("catalog: {}", line);
+    next.catalog(line);
+  }
 }

@@ -82,6 +82,13 @@ public final class ConsoleProgress implements RunListener, AutoCloseable {
     err.flush();
   }
 
+  /** The catalog's lines (merged, saved, or why not) go to stderr, like the waits. */
+  @Override
+  public void catalog(String line) {
+    err.println(line);
+    err.flush();
+  }
+
   @Override
   public void problem(SourceProblem problem) {
     err.printf("cannot read %s: %s%n", printable(problem.where()), problem.reason());

@@ -60,7 +60,9 @@ class AuthServiceLoginTest {
         .contains(GoogleScopes.PHOTOS_READ_APP)
         .doesNotContain(GoogleScopes.DRIVE_FILE);
     assertThat(photos.output())
-        .contains("a backup also needs drive.file: run 'wa-uploader auth login --service drive'");
+        .contains(
+            "a backup also needs drive.file, drive.appdata: run 'wa-uploader auth login --service"
+                + " drive'");
     assertThat(storedScope()).contains("photoslibrary.appendonly").doesNotContain("drive.file");
 
     Run drive = login("drive", "curl -s -L -o /dev/null");
@@ -69,6 +71,7 @@ class AuthServiceLoginTest {
     assertThat(driveUrl)
         .contains("include_granted_scopes=true")
         .contains(GoogleScopes.DRIVE_FILE)
+        .contains(GoogleScopes.DRIVE_APPDATA)
         .doesNotContain("photoslibrary");
     assertThat(drive.output()).doesNotContain("a backup also needs");
     assertThat(GoogleSignIn.missing(GoogleScopes.ALL, storedScope())).isEmpty();
@@ -101,7 +104,7 @@ class AuthServiceLoginTest {
     assertThat(doctor.exitCode()).as(doctor.output()).isEqualTo(ExitCode.REMOTE_FATAL.code());
     assertThat(doctor.output())
         .containsPattern(
-            "(?m)^FAIL +scopes +not granted: drive.file,"
+            "(?m)^FAIL +scopes +not granted: drive.file, drive.appdata,"
                 + " photoslibrary.readonly.appcreateddata$")
         .contains("fix: sign in again and tick every box: wa-uploader auth login --endpoint");
   }
@@ -137,7 +140,7 @@ class AuthServiceLoginTest {
     assertThat(
             GoogleSignIn.missing(
                 GoogleScopes.ALL, GoogleScopes.DRIVE_FILE + "  " + GoogleScopes.PHOTOS_APPEND))
-        .containsExactly(GoogleScopes.PHOTOS_READ_APP);
+        .containsExactly(GoogleScopes.DRIVE_APPDATA, GoogleScopes.PHOTOS_READ_APP);
     assertThat(GoogleSignIn.missing(List.of(GoogleScopes.DRIVE_FILE), null))
         .containsExactly(GoogleScopes.DRIVE_FILE);
   }

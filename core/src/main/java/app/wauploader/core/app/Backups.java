@@ -1,8 +1,10 @@
 package app.wauploader.core.app;
 
 import app.wauploader.core.auth.SignInRequiredException;
+import app.wauploader.core.catalog.CatalogSync;
 import app.wauploader.core.google.GoogleHttp;
 import app.wauploader.core.report.ReportReader;
+import app.wauploader.core.retry.TargetException;
 import app.wauploader.core.source.LocalFileSource;
 import app.wauploader.core.source.MediaSource;
 import app.wauploader.core.source.MediaSources;
@@ -80,10 +82,13 @@ public final class Backups {
           env.database());
       try (Database db = open(options)) {
         try (ApiRequestLog requests = new ApiRequestLog(db, env.clock())) {
-          return logged(
-              "backup",
+          CatalogRuns catalog = CatalogRuns.of(env, db, !options.dryRun(), requests, listener);
+          catalog.before();
+          RunSummary summary =
               pipeline(db, all, options, control, listener, requests)
-                  .backup(all, describe(sources)));
+                  .backup(all, describe(sources));
+          catalog.after(summary);
+          return logged("backup", summary);
         }
       }
     } finally {
@@ -130,15 +135,21 @@ public final class Backups {
         Pipeline pipeline =
             pipeline(
                 db, MediaSources.of(List.of(), env.keys()), options, control, listener, requests);
-        if (!options.dryRun()
-            && db.read(tx -> tx.items().due(session, Long.MAX_VALUE, 1)).size() > 0) {
+        boolean due =
+            !options.dryRun()
+                && db.read(tx -> tx.items().due(session, Long.MAX_VALUE, 1)).size() > 0;
+        if (due) {
           checkSignIn();
         }
         LOG.info(
             "resume{} starting (database {})",
             session.map(s -> " of session " + s).orElse(""),
             env.database());
-        return logged("resume", pipeline.resume(session, limit));
+        CatalogRuns catalog = CatalogRuns.of(env, db, due, requests, listener);
+        catalog.before();
+        RunSummary summary = pipeline.resume(session, limit);
+        catalog.after(summary);
+        return logged("resume", summary);
       }
     } finally {
       MediaSources.closeArchives();
@@ -222,6 +233,39 @@ public final class Backups {
         tx.apiRequests().total(Service.PHOTOS),
         tx.fileHashes().count(Service.PHOTOS),
         tx.items().countOpen(Service.PHOTOS));
+  }
+
+  /**
+   * Brings back the catalog saved in the user's Google Drive by every device sharing it (this
+   * database's own earlier saves included when the database was lost): contents, albums and
+   * folders, chats, settings. Merged into this database, which is created if needed; what it knew
+   * stays. A catalog that is damaged, foreign or newer is refused with a note, the others merged.
+   *
+   * @return one result per catalog merged (none when the Drive holds none) and the notes
+   * @throws TargetException classified, when Google Drive cannot be asked (network, sign-in, a
+   *     sign-in without the {@code drive.appdata} scope)
+   * @throws SignInRequiredException if there is no usable sign-in
+   */
+  public CatalogSync.Merged restoreFromGoogle() throws IOException, TargetException {
+    checkSignIn();
+    try (Database db = Database.open(env.database(), Migrations.all(), env.clock())) {
+      return CatalogRuns.sync(env, db, GoogleHttp.RequestCounter.NONE)
+          .orElseThrow(() -> new IllegalStateException("this environment shares no catalog"))
+          .mergeAll();
+    }
+  }
+
+  /**
+   * The devices sharing the catalog (this one first) with when each last saved, and the conflicts
+   * merges found; asks Google Drive, and says so in a note when it cannot.
+   */
+  public CatalogSync.Devices devices() {
+    try (Database db = Database.open(env.database(), Migrations.all(), env.clock())) {
+      Optional<CatalogSync> sync = CatalogRuns.sync(env, db, GoogleHttp.RequestCounter.NONE);
+      return sync.isPresent()
+          ? sync.get().devices()
+          : new CatalogSync.Devices(List.of(), List.of(), List.of("no catalog is shared"));
+    }
   }
 
   /** The database file of this environment. */

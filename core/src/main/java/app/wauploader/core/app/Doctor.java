@@ -56,6 +56,7 @@ public final class Doctor {
   private static final Map<String, Service> SCOPE_SERVICE =
       Map.of(
           GoogleScopes.DRIVE_FILE, Service.DRIVE,
+          GoogleScopes.DRIVE_APPDATA, Service.DRIVE,
           GoogleScopes.PHOTOS_APPEND, Service.PHOTOS,
           GoogleScopes.PHOTOS_READ_APP, Service.PHOTOS);
 

@@ -129,4 +129,17 @@ public final class RunReports {
       line.append(label).append(n);
     }
   }
+
+  /**
+   * One catalog merged, in words: {@code merged the catalog saved by pixel-7 on 2026-11-30 18:02
+   * UTC: 41,233 contents, 12 new}.
+   */
+  public static String catalogMerged(app.wauploader.core.catalog.CatalogMerge.Result result) {
+    return CatalogRuns.line(result);
+  }
+
+  /** One conflict a catalog merge found (the same content twice, two albums of one name). */
+  public static String catalogConflict(app.wauploader.db.CatalogRepository.Conflict conflict) {
+    return CatalogRuns.line(conflict);
+  }
 }

@@ -14,6 +14,13 @@ public final class GoogleScopes {
    */
   public static final String DRIVE_FILE = "https://www.googleapis.com/auth/drive.file";
 
+  /**
+   * Drive: the app's hidden application data folder, where the catalog is shared between the user's
+   * devices (https://developers.google.com/workspace/drive/api/guides/appdata; a non-sensitive
+   * scope).
+   */
+  public static final String DRIVE_APPDATA = "https://www.googleapis.com/auth/drive.appdata";
+
   /** Photos: upload, create albums and media items. */
   public static final String PHOTOS_APPEND =
       "https://www.googleapis.com/auth/photoslibrary.appendonly";
@@ -23,7 +30,8 @@ public final class GoogleScopes {
       "https://www.googleapis.com/auth/photoslibrary.readonly.appcreateddata";
 
   /** Every scope a backup needs. */
-  public static final List<String> ALL = List.of(DRIVE_FILE, PHOTOS_APPEND, PHOTOS_READ_APP);
+  public static final List<String> ALL =
+      List.of(DRIVE_FILE, DRIVE_APPDATA, PHOTOS_APPEND, PHOTOS_READ_APP);
 
   private GoogleScopes() {}
 }

@@ -36,4 +36,10 @@ public interface RunListener {
 
   /** A part of a source could not be read. */
   default void problem(SourceProblem problem) {}
+
+  /**
+   * One line about the catalog shared through Google Drive: merged before the run, saved after it,
+   * or why not (it never changes the run's verdict).
+   */
+  default void catalog(String line) {}
 }

@@ -81,7 +81,9 @@ class DoctorTest {
     try (EmulatorFixture emulator = new EmulatorFixture(dir.resolve("emulator"))) {
       List<CheckResult> results =
           new Doctor(env(emulator, renewable))
-              .check(new SignInState.SignedIn(Set.of(GoogleScopes.DRIVE_FILE)));
+              .check(
+                  new SignInState.SignedIn(
+                      Set.of(GoogleScopes.DRIVE_FILE, GoogleScopes.DRIVE_APPDATA)));
       CheckResult scopes = result(results, "scopes");
       assertThat(scopes.problem()).contains(SetupProblem.MISSING_SCOPES);
       assertThat(scopes.service()).contains(Service.PHOTOS);

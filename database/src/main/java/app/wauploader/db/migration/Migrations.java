@@ -15,7 +15,8 @@ public final class Migrations {
           new V007ChatsSeedColumns(),
           new V008AlbumCounts(),
           new V009SentCopiesAndRequests(),
-          new V010FreedFiles());
+          new V010FreedFiles(),
+          new V011Catalog());
 
   private Migrations() {}
 

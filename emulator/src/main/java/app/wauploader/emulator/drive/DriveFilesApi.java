@@ -34,7 +34,9 @@ import java.util.function.Predicate;
  * <ul>
  *   <li>{@code POST /drive/v3/files}: files.create without content (folders, empty files,
  *       shortcuts)
- *   <li>{@code GET /drive/v3/files}: files.list with {@code q}, {@code pageSize}, {@code pageToken}
+ *   <li>{@code GET /drive/v3/files}: files.list with {@code q}, {@code pageSize}, {@code
+ *       pageToken}, {@code spaces} ({@code drive} by default, {@code appDataFolder}: see {@link
+ *       DriveSpaces})
  *   <li>{@code GET /drive/v3/files/{fileId}}: files.get ({@code alt=media} streams the content)
  *   <li>{@code PATCH /drive/v3/files/{fileId}}: files.update of metadata, {@code addParents},
  *       {@code removeParents}
@@ -127,6 +129,7 @@ public final class DriveFilesApi {
                 }
               }
               List<String> parents = DriveMetadata.resolveParents(checked.parents(), state);
+              DriveSpaces.checkScope(request, DriveSpaces.inAppData(parents, state));
               StoredDriveFile created =
                   newFile(
                       RandomIds.driveFileId(),
@@ -164,11 +167,21 @@ public final class DriveFilesApi {
     String q = request.param("q").orElse("");
     FieldMask mask = DriveJson.listMask(request.param("fields"));
     FieldMask fileMask = mask.child("files").orElse(null);
+    java.util.Set<String> spaces = DriveSpaces.requested(request);
+    DriveSpaces.checkScope(request, spaces);
     List<StoredDriveFile> matches =
         store.read(
             state -> {
               Predicate<StoredDriveFile> predicate = DriveQuery.parse(q, state.driveRootId());
-              return state.driveFiles().values().stream().filter(predicate).toList();
+              return state.driveFiles().values().stream()
+                  .filter(
+                      f ->
+                          spaces.contains(
+                              DriveSpaces.inAppData(f, state)
+                                  ? DriveSpaces.APP_DATA
+                                  : DriveSpaces.DRIVE))
+                  .filter(predicate)
+                  .toList();
             });
     JsonArray files = new JsonArray();
     int end = Math.min(matches.size(), offset + pageSize);
@@ -215,9 +228,17 @@ public final class DriveFilesApi {
     String id = request.pathParameter("fileId");
     boolean media = request.param("alt").filter("media"::equals).isPresent();
     FieldMask mask = DriveJson.fileMask(request.param("fields"));
-    record Lookup(StoredDriveFile file, String rootId) {}
+    record Lookup(StoredDriveFile file, String rootId, boolean appData) {}
     Lookup lookup =
-        store.read(state -> new Lookup(state.driveFiles().get(id), state.driveRootId()));
+        store.read(
+            state -> {
+              StoredDriveFile file = state.driveFiles().get(id);
+              return new Lookup(
+                  file, state.driveRootId(), file != null && DriveSpaces.inAppData(file, state));
+            });
+    if (lookup.file != null) {
+      DriveSpaces.checkScope(request, lookup.appData);
+    }
     if (lookup.file == null) {
       if (id.equals("root") || id.equals(lookup.rootId)) {
         if (media) {
@@ -262,6 +283,22 @@ public final class DriveFilesApi {
               StoredDriveFile file = state.driveFiles().get(id);
               if (file == null) {
                 throw ApiError.notFound("File not found: " + id + ".");
+              }
+              boolean appData = DriveSpaces.inAppData(file, state);
+              DriveSpaces.checkScope(request, appData);
+              JsonElement trashing = body.get("trashed");
+              if (appData
+                  && trashing != null
+                  && trashing.isJsonPrimitive()
+                  && trashing.getAsBoolean()) {
+                throw DriveSpaces.notSupported(
+                    "Files within the Application Data folder cannot be trashed.");
+              }
+              if (!add.isEmpty()
+                  && DriveSpaces.inAppData(DriveMetadata.resolveParents(add, state), state)
+                      != appData) {
+                throw DriveSpaces.notSupported(
+                    "Method not supported for files within the Application Data folder.");
               }
               List<String> parents = new ArrayList<>(file.parents());
               for (String parent : remove) {
@@ -329,6 +366,8 @@ public final class DriveFilesApi {
               if (!state.driveFiles().containsKey(id)) {
                 throw ApiError.notFound("File not found: " + id + ".");
               }
+              DriveSpaces.checkScope(
+                  request, DriveSpaces.inAppData(state.driveFiles().get(id), state));
               List<String> removedBlobs = new ArrayList<>();
               removeTree(state, id, removedBlobs);
               return removedBlobs;

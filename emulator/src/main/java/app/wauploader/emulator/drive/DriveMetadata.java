@@ -195,7 +195,8 @@ final class DriveMetadata {
 
   /**
    * Checks and resolves requested parents: none means My Drive, {@code root} is My Drive's id,
-   * others must be existing, untrashed folders; at most one.
+   * {@code appDataFolder} the application data folder's ({@link DriveSpaces}), others must be
+   * existing, untrashed folders; at most one.
    *
    * @throws ApiError 404 {@code notFound} for an unknown parent, 403 {@code cannotAddParent} for
    *     several
@@ -214,6 +215,11 @@ final class DriveMetadata {
     for (String parent : requested) {
       if (parent.equals("root") || parent.equals(state.driveRootId())) {
         resolved.add(state.driveRootId());
+        continue;
+      }
+      if (parent.equals(DriveSpaces.APP_DATA)
+          || parent.equals(DriveSpaces.appDataId(state.driveRootId()))) {
+        resolved.add(DriveSpaces.appDataId(state.driveRootId()));
         continue;
       }
       StoredDriveFile folder = state.driveFiles().get(parent);

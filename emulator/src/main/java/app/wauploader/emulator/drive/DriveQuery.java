@@ -17,7 +17,8 @@ import java.util.function.Predicate;
  *   <li>{@code name = 'x'}, {@code name != 'x'}, {@code name contains 'x'}
  *   <li>{@code mimeType = 'x'}, {@code mimeType != 'x'}, {@code mimeType contains 'x'}
  *   <li>{@code trashed = true|false}, {@code starred = false}
- *   <li>{@code 'id' in parents} ({@code 'root'} means My Drive)
+ *   <li>{@code 'id' in parents} ({@code 'root'} means My Drive, {@code 'appDataFolder'} the
+ *       application data folder)
  *   <li>{@code appProperties has { key='k' and value='v' }}
  *   <li>{@code createdTime} / {@code modifiedTime} with {@code = != < <= > >=} and an RFC 3339
  *       string
@@ -203,7 +204,12 @@ public final class DriveQuery {
       expect(Kind.WORD, "in");
       Token field = next();
       if (field.kind == Kind.WORD && field.text.equals("parents")) {
-        String parent = first.text.equals("root") ? rootId : first.text;
+        String parent =
+            first.text.equals("root")
+                ? rootId
+                : first.text.equals(DriveSpaces.APP_DATA)
+                    ? DriveSpaces.appDataId(rootId)
+                    : first.text;
         return file -> file.parents().contains(parent);
       }
       throw error("unsupported collection '" + field.text + "' (only parents)");

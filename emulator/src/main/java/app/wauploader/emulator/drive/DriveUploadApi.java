@@ -139,6 +139,7 @@ public final class DriveUploadApi {
     store.write(
         state -> {
           List<String> parents = DriveMetadata.resolveParents(requested.parents(), state);
+          DriveSpaces.checkScope(request, DriveSpaces.inAppData(parents, state));
           DriveFileDraft draft = withParents(requested, parents);
           state
               .driveSessions()
@@ -376,7 +377,7 @@ public final class DriveUploadApi {
     JsonObject body = Json.parseObject(metadata);
     DriveMetadata.rejectShortcutUpload(body, mediaType);
     DriveFileDraft draft = DriveMetadata.draft(body, mediaType);
-    return storeSingleRequest(draft, reader.partContent(), mask);
+    return storeSingleRequest(request, draft, reader.partContent(), mask);
   }
 
   private Reply media(ApiRequest request) throws IOException {
@@ -384,13 +385,20 @@ public final class DriveUploadApi {
     String mediaType = request.header("Content-Type").orElse("application/octet-stream");
     DriveMetadata.rejectShortcutUpload(new JsonObject(), mediaType);
     DriveFileDraft draft = DriveMetadata.draft(new JsonObject(), mediaType);
-    return storeSingleRequest(draft, request.body(), mask);
+    return storeSingleRequest(request, draft, request.body(), mask);
   }
 
-  private Reply storeSingleRequest(DriveFileDraft requested, InputStream content, FieldMask mask)
+  private Reply storeSingleRequest(
+      ApiRequest request, DriveFileDraft requested, InputStream content, FieldMask mask)
       throws IOException {
     List<String> parents =
         store.read(state -> DriveMetadata.resolveParents(requested.parents(), state));
+    if (store.read(state -> DriveSpaces.inAppData(parents, state))) {
+      DriveSpaces.checkScope(request, true);
+      DriveSpaces.markAppDataBody(request);
+    } else {
+      DriveSpaces.checkScope(request, false);
+    }
     String blobId = RandomIds.uploadId();
     BlobStore blobs = store.blobs();
     try {

@@ -1,5 +1,6 @@
 package app.wauploader.emulator.inspect;
 
+import app.wauploader.emulator.drive.DriveSpaces;
 import app.wauploader.emulator.http.ApiError;
 import app.wauploader.emulator.http.ApiRequest;
 import app.wauploader.emulator.http.ApiRoute;
@@ -25,14 +26,19 @@ import java.util.List;
  * The emulator's own routes for tests and humans (not part of any Google API):
  *
  * <ul>
- *   <li>{@code GET /__emulator/items}: {@code [{"service":"drive"|"photos","id","name","mimeType",
+ *   <li>{@code GET /__emulator/items[?space=drive|appDataFolder|all]}: {@code
+ *       [{"service":"drive"|"photos","id","name","mimeType",
  *       "size":N,"sha256","parents":[…],"albumIds":[…],"description"?}]} plus {@code
  *       "createdTime","modifiedTime"} (RFC 3339) for Drive files and {@code "creationTime"} (the
  *       media item's {@code mediaMetadata.creationTime}) for Photos items, one per stored content:
  *       Drive files (not folders, not shortcuts) then media items, each in creation order. A media
  *       item's {@code albumIds} are all albums holding it (an item may be in many); {@code
  *       description} is there when one was set. Shortcuts have no content and are listed apart, so
- *       that "each content stored once" still reads off this list.
+ *       that "each content stored once" still reads off this list. Drive files carry {@code
+ *       "space"}: {@code "drive"}, or {@code "appDataFolder"} for a file in the app's hidden
+ *       application data folder (with its {@code appProperties}); those are the app's own files,
+ *       not backed-up media, so they are listed only with {@code space=appDataFolder} (them alone)
+ *       or {@code space=all}.
  *   <li>{@code GET /__emulator/shortcuts}: {@code [{"service":"drive","id","name","mimeType",
  *       "parents":[…],"appProperties":{…},"trashed","shortcutDetails":{"targetId",
  *       "targetMimeType"}}]}, Drive shortcuts in creation order (a target may since have been
@@ -58,7 +64,11 @@ public final class InspectionApi {
 
   /** Adds this API's routes to {@code router}. */
   public void register(Router router) {
-    router.add("GET", "/__emulator/items", ApiRoute.EMULATOR, request -> Reply.json(200, items()));
+    router.add(
+        "GET",
+        "/__emulator/items",
+        ApiRoute.EMULATOR,
+        request -> Reply.json(200, items(request.param("space").orElse("drive"))));
     router.add(
         "GET", "/__emulator/shortcuts", ApiRoute.EMULATOR, request -> Reply.json(200, shortcuts()));
     router.add(
@@ -123,12 +133,19 @@ public final class InspectionApi {
     return Reply.empty(204);
   }
 
-  private JsonArray items() {
+  private JsonArray items(String space) {
+    if (!List.of("drive", DriveSpaces.APP_DATA, "all").contains(space)) {
+      throw ApiError.badRequest("space is drive, appDataFolder or all, not '" + space + "'");
+    }
     return store.read(
         state -> {
           JsonArray out = new JsonArray();
           for (StoredDriveFile file : state.driveFiles().values()) {
             if (!file.hasContent()) {
+              continue;
+            }
+            String fileSpace = DriveSpaces.inAppData(file, state) ? DriveSpaces.APP_DATA : "drive";
+            if (!space.equals("all") && !space.equals(fileSpace)) {
               continue;
             }
             JsonObject json =
@@ -143,7 +160,16 @@ public final class InspectionApi {
                     List.of());
             json.addProperty("createdTime", Rfc3339.format(file.createdTime()));
             json.addProperty("modifiedTime", Rfc3339.format(file.modifiedTime()));
+            json.addProperty("space", fileSpace);
+            if (fileSpace.equals(DriveSpaces.APP_DATA)) {
+              JsonObject properties = new JsonObject();
+              file.appProperties().forEach(properties::addProperty);
+              json.add("appProperties", properties);
+            }
             out.add(json);
+          }
+          if (space.equals(DriveSpaces.APP_DATA)) {
+            return out;
           }
           for (StoredMediaItem media : state.mediaItems().values()) {
             List<String> albumIds = new ArrayList<>();

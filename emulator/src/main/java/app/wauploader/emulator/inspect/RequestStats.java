@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class RequestStats {
   private final AtomicLong bytesReceived = new AtomicLong();
+  private final AtomicLong appDataBytesReceived = new AtomicLong();
   private final Map<ApiRoute, LongAdder> requests = new EnumMap<>(ApiRoute.class);
 
   public RequestStats() {
@@ -37,6 +38,20 @@ public final class RequestStats {
     bytesReceived.addAndGet(bytes);
   }
 
+  /**
+   * Moves {@code bytes} just counted by {@link #addBytesReceived} to the bytes of files stored in
+   * Drive's application data folder: {@code bytesReceived} stays the media the user backs up.
+   */
+  public void moveToAppData(long bytes) {
+    bytesReceived.addAndGet(-bytes);
+    appDataBytesReceived.addAndGet(bytes);
+  }
+
+  /** Upload bytes of files stored in Drive's application data folder (the app's own files). */
+  public long appDataBytesReceived() {
+    return appDataBytesReceived.get();
+  }
+
   public long bytesReceived() {
     return bytesReceived.get();
   }
@@ -44,15 +59,20 @@ public final class RequestStats {
   /** Sets every counter to zero. */
   public void reset() {
     bytesReceived.set(0);
+    appDataBytesReceived.set(0);
     requests.values().forEach(LongAdder::reset);
   }
 
-  /** {@code {"bytesReceived": N, "requests": {"drive.files": N, …}}}, every route listed. */
+  /**
+   * {@code {"bytesReceived": N, "appDataBytesReceived": N, "requests": {"drive.files": N, …}}},
+   * every route listed.
+   */
   public JsonObject toJson() {
     JsonObject counts = new JsonObject();
     requests.forEach((route, counter) -> counts.addProperty(route.wireName(), counter.sum()));
     JsonObject json = new JsonObject();
     json.addProperty("bytesReceived", bytesReceived.get());
+    json.addProperty("appDataBytesReceived", appDataBytesReceived.get());
     json.add("requests", counts);
     return json;
   }

@@ -24,6 +24,13 @@ public final class ScopeRules {
   /** Drive: files the app created or opened. */
   public static final String DRIVE_FILE = AUTH + "drive.file";
 
+  /**
+   * Drive: the app's hidden application data folder
+   * (https://developers.google.com/workspace/drive/api/guides/appdata); the routes check which
+   * space a call touches ({@code DriveSpaces}).
+   */
+  public static final String DRIVE_APPDATA = AUTH + "drive.appdata";
+
   /** Drive: everything (wider than the app needs; accepted). */
   public static final String DRIVE = AUTH + "drive";
 
@@ -41,7 +48,7 @@ public final class ScopeRules {
   /** The scopes any one of which lets {@code method} on {@code api} through. */
   public static Set<String> acceptedScopes(ApiRoute api, String method) {
     return switch (api) {
-      case DRIVE_FILES, DRIVE_UPLOAD -> Set.of(DRIVE_FILE, DRIVE);
+      case DRIVE_FILES, DRIVE_UPLOAD -> Set.of(DRIVE_FILE, DRIVE, DRIVE_APPDATA);
       case PHOTOS_UPLOAD, PHOTOS_BATCH_CREATE -> Set.of(PHOTOS_APPEND, PHOTOS_EDIT_APP);
       case PHOTOS_ALBUMS ->
           method.equals("GET")

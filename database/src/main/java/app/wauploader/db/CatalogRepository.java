@@ -1,0 +1,424 @@
+package app.wauploader.db;
+
+import app.wauploader.domain.Service;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The rows of the catalog shared through Google Drive (issue 14): what content is where ({@code
+ * file_hashes}), the albums and folders ({@code remote_containers}), the chats and which content
+ * belongs to which chat ({@code chats}, {@code content_chats}), the settings ({@code config}); and
+ * the catalog's own bookkeeping ({@code catalog_devices}, {@code catalog_conflicts}). Rows are read
+ * in a fixed order (by key), so the same database always gives the same catalog.
+ */
+public final class CatalogRepository {
+  private final Transaction tx;
+
+  CatalogRepository(Transaction tx) {
+    this.tx = tx;
+  }
+
+  /**
+   * One content in Google, as the catalog carries it ({@code file_hashes} less the local path and
+   * session).
+   *
+   * @param sha256 the local file's SHA-256, 64 lowercase hex
+   * @param size bytes of the local file
+   * @param uploadedAt when it was committed (ms since the epoch)
+   * @param sentSha256 the SHA-256 of the bytes Google holds, when it differs (a dated copy)
+   */
+  public record Content(
+      String sha256,
+      Service service,
+      String remoteId,
+      long size,
+      String mimeType,
+      String fileName,
+      long uploadedAt,
+      Optional<String> chatId,
+      Optional<String> sentSha256) {}
+
+  /** An album or folder: {@code remote_containers}. {@code createdAt} in ms since the epoch. */
+  public record Container(
+      Service service, String name, String remoteId, long createdAt, long itemCount) {}
+
+  /** An imported chat ({@code chats}), times in ms since the epoch. */
+  public record Chat(
+      String id,
+      String name,
+      String format,
+      String exportName,
+      Optional<Long> firstMessageAt,
+      Optional<Long> lastMessageAt,
+      long position,
+      long importedAt) {}
+
+  /** Content {@code sha256} belongs to chat {@code chatId}; filed there as {@code placedId}. */
+  public record ChatLink(
+      String sha256,
+      String chatId,
+      long linkedAt,
+      Optional<String> placedId,
+      Optional<Long> placedAt) {}
+
+  /**
+   * A device sharing the catalog.
+   *
+   * @param self whether it is this database
+   * @param version the newest catalog version saved (self) or merged (others); 0 before the first
+   * @param savedAt when that version was saved, ms since the epoch
+   * @param contents how many contents it held
+   * @param savedDigest (self) SHA-256 of the catalog body last saved: an unchanged catalog is not
+   *     saved again
+   * @param mergedAt (others) when this database merged it
+   */
+  public record Device(
+      String id,
+      String name,
+      boolean self,
+      long version,
+      Optional<Long> savedAt,
+      long contents,
+      Optional<String> savedDigest,
+      Optional<Long> mergedAt) {}
+
+  /**
+   * What a merge found twice: {@code kind} {@code content} (key = SHA-256, two remote items) or
+   * {@code container} (key = album title or folder path, two remote ids). {@code keptId} is the one
+   * both devices use; {@code otherId} stays in Google, unused.
+   */
+  public record Conflict(
+      String kind,
+      Service service,
+      String key,
+      String keptId,
+      String otherId,
+      String otherDevice,
+      long foundAt) {}
+
+  /** Every content, by SHA-256. */
+  public List<Content> contents() throws SQLException {
+    return tx.query(
+        "SELECT hash, upload_service, upload_id, file_size, mime_type, file_name, uploaded_at,"
+            + " chat_id, sent_sha256 FROM file_hashes ORDER BY hash",
+        CatalogRepository::content);
+  }
+
+  /** The content {@code sha256}, if known. */
+  public Optional<Content> content(String sha256) throws SQLException {
+    return tx.queryOne(
+        "SELECT hash, upload_service, upload_id, file_size, mime_type, file_name, uploaded_at,"
+            + " chat_id, sent_sha256 FROM file_hashes WHERE hash = ?",
+        CatalogRepository::content,
+        sha256);
+  }
+
+  /**
+   * Adds a content another device stored ({@code file_path} is {@code catalog:} + the device name
+   * and file name: no local file is known; no session).
+   *
+   * @return false if the content is known already (nothing changes)
+   */
+  public boolean addContent(Content c, String deviceName) throws SQLException {
+    return tx.update(
+            "INSERT INTO file_hashes (hash, file_path, file_name, file_size, mime_type,"
+                + " upload_service, upload_id, chat_id, session_id, uploaded_at, sent_sha256)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?) ON CONFLICT (hash) DO NOTHING",
+            c.sha256(),
+            "catalog:" + deviceName + "/" + c.fileName(),
+            c.fileName(),
+            c.size(),
+            c.mimeType(),
+            c.service(),
+            c.remoteId(),
+            c.uploadedAt(),
+            c.sentSha256())
+        == 1;
+  }
+
+  /** Makes content {@code c.sha256} point at {@code c}'s remote item (the merge's choice). */
+  public void replaceContent(Content c) throws SQLException {
+    tx.update(
+        "UPDATE file_hashes SET upload_service = ?, upload_id = ?, uploaded_at = ?,"
+            + " sent_sha256 = ? WHERE hash = ?",
+        c.service(),
+        c.remoteId(),
+        c.uploadedAt(),
+        c.sentSha256(),
+        c.sha256());
+  }
+
+  /** Sets the first chat of content {@code sha256} when it has none (and the chat is known). */
+  public void setChatIfNone(String sha256, String chatId) throws SQLException {
+    tx.update(
+        "UPDATE file_hashes SET chat_id = ? WHERE hash = ? AND chat_id IS NULL"
+            + " AND EXISTS (SELECT 1 FROM chats WHERE id = ?)",
+        chatId,
+        sha256,
+        chatId);
+  }
+
+  /** Every album and folder, by service and name. */
+  public List<Container> containers() throws SQLException {
+    return tx.query(
+        "SELECT service, name, remote_id, created_at, item_count FROM remote_containers"
+            + " ORDER BY service, name",
+        rs ->
+            new Container(
+                Service.fromId(rs.getString(1)),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getLong(4),
+                rs.getLong(5)));
+  }
+
+  /** Sets (adds or replaces) a container with its creation time and item count. */
+  public void putContainer(Container c) throws SQLException {
+    tx.update(
+        "INSERT INTO remote_containers (service, name, remote_id, created_at, item_count)"
+            + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (service, name) DO UPDATE SET"
+            + " remote_id = excluded.remote_id, created_at = excluded.created_at,"
+            + " item_count = excluded.item_count",
+        c.service(),
+        c.name(),
+        c.remoteId(),
+        c.createdAt(),
+        c.itemCount());
+  }
+
+  /** Every chat, in import order. */
+  public List<Chat> chats() throws SQLException {
+    return tx.query(
+        "SELECT id, name, format, export_name, first_message_at, last_message_at, position,"
+            + " imported_at FROM chats ORDER BY position",
+        rs ->
+            new Chat(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                Transaction.longValue(rs, "first_message_at"),
+                Transaction.longValue(rs, "last_message_at"),
+                rs.getLong(7),
+                rs.getLong(8)));
+  }
+
+  /**
+   * Adds a chat another device imported, after this database's own chats (its messages and
+   * attachments stay on that device).
+   *
+   * @return false if the chat is known already
+   */
+  public boolean addChat(Chat c) throws SQLException {
+    return tx.update(
+            "INSERT INTO chats (id, name, format, export_name, first_message_at, last_message_at,"
+                + " position, imported_at, updated_at) SELECT ?, ?, ?, ?, ?, ?,"
+                + " coalesce(max(position), 0) + 1, ?, ? FROM chats"
+                + " WHERE NOT EXISTS (SELECT 1 FROM chats WHERE id = ?)",
+            c.id(),
+            c.name(),
+            c.format(),
+            c.exportName(),
+            c.firstMessageAt(),
+            c.lastMessageAt(),
+            c.importedAt(),
+            tx.nowMs(),
+            c.id())
+        == 1;
+  }
+
+  /** Every content–chat link, by content then chat. */
+  public List<ChatLink> chatLinks() throws SQLException {
+    return tx.query(
+        "SELECT sha256, chat_id, linked_at, placed_id, placed_at FROM content_chats"
+            + " ORDER BY sha256, chat_id",
+        rs ->
+            new ChatLink(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getLong(3),
+                Transaction.string(rs, "placed_id"),
+                Transaction.longValue(rs, "placed_at")));
+  }
+
+  /**
+   * Adds a link (when its chat is known), or marks a known unfiled link filed.
+   *
+   * @return true if anything changed
+   */
+  public boolean mergeChatLink(ChatLink l) throws SQLException {
+    int added =
+        tx.update(
+            "INSERT INTO content_chats (sha256, chat_id, linked_at, placed_id, placed_at)"
+                + " SELECT ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM chats WHERE id = ?)"
+                + " ON CONFLICT (sha256, chat_id) DO NOTHING",
+            l.sha256(),
+            l.chatId(),
+            l.linkedAt(),
+            l.placedId(),
+            l.placedAt(),
+            l.chatId());
+    if (added == 1 || l.placedId().isEmpty()) {
+      return added == 1;
+    }
+    return tx.update(
+            "UPDATE content_chats SET placed_id = ?, placed_at = ?"
+                + " WHERE sha256 = ? AND chat_id = ? AND placed_id IS NULL",
+            l.placedId(),
+            l.placedAt(),
+            l.sha256(),
+            l.chatId())
+        == 1;
+  }
+
+  /** Every setting ({@code config}: key → JSON text), by key. */
+  public Map<String, String> settings() throws SQLException {
+    Map<String, String> settings = new LinkedHashMap<>();
+    for (String[] row :
+        tx.query(
+            "SELECT key, value FROM config ORDER BY key",
+            rs -> new String[] {rs.getString(1), rs.getString(2)})) {
+      settings.put(row[0], row[1]);
+    }
+    return settings;
+  }
+
+  /**
+   * Adds a setting another device has when this database has none under {@code key}.
+   *
+   * @return true if it was added
+   */
+  public boolean addSetting(String key, String json) throws SQLException {
+    return tx.update(
+            "INSERT INTO config (key, value, updated_at) VALUES (?, json(?), ?)"
+                + " ON CONFLICT (key) DO NOTHING",
+            key,
+            json,
+            tx.nowMs())
+        == 1;
+  }
+
+  /** This database's own device, if it has one yet. */
+  public Optional<Device> self() throws SQLException {
+    return tx.queryOne("SELECT * FROM catalog_devices WHERE self = 1", CatalogRepository::device);
+  }
+
+  /** Creates this database's own device (once: a second call keeps the first). */
+  public Device createSelf(String id, String name) throws SQLException {
+    tx.update(
+        "INSERT INTO catalog_devices (device_id, device_name, self) SELECT ?, ?, 1"
+            + " WHERE NOT EXISTS (SELECT 1 FROM catalog_devices WHERE self = 1)",
+        id,
+        name);
+    return self().orElseThrow();
+  }
+
+  /** Records that this database saved catalog {@code version}. */
+  public void savedSelf(String name, long version, long savedAt, long contents, String digest)
+      throws SQLException {
+    tx.update(
+        "UPDATE catalog_devices SET device_name = ?, version = ?, saved_at = ?, contents = ?,"
+            + " saved_digest = ? WHERE self = 1",
+        name,
+        version,
+        savedAt,
+        contents,
+        digest);
+  }
+
+  /** Every device, this one first, then by name. */
+  public List<Device> devices() throws SQLException {
+    return tx.query(
+        "SELECT * FROM catalog_devices ORDER BY self DESC, device_name, device_id",
+        CatalogRepository::device);
+  }
+
+  /** The device {@code id}, if known. */
+  public Optional<Device> device(String id) throws SQLException {
+    return tx.queryOne(
+        "SELECT * FROM catalog_devices WHERE device_id = ?", CatalogRepository::device, id);
+  }
+
+  /** Records that another device's catalog {@code version} was merged (now). */
+  public void merged(String id, String name, long version, long savedAt, long contents)
+      throws SQLException {
+    tx.update(
+        "INSERT INTO catalog_devices (device_id, device_name, self, version, saved_at, contents,"
+            + " merged_at) VALUES (?, ?, 0, ?, ?, ?, ?) ON CONFLICT (device_id) DO UPDATE SET"
+            + " device_name = excluded.device_name, version = excluded.version,"
+            + " saved_at = excluded.saved_at, contents = excluded.contents,"
+            + " merged_at = excluded.merged_at",
+        id,
+        name,
+        version,
+        savedAt,
+        contents,
+        tx.nowMs());
+  }
+
+  /**
+   * Records a conflict once (the same one found by a later merge is not recorded again).
+   *
+   * @return true if it is new
+   */
+  public boolean recordConflict(
+      String kind, Service service, String key, String keptId, String otherId, String otherDevice)
+      throws SQLException {
+    return tx.update(
+            "INSERT INTO catalog_conflicts (kind, service, key, kept_id, other_id, other_device,"
+                + " found_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            kind,
+            service,
+            key,
+            keptId,
+            otherId,
+            otherDevice,
+            tx.nowMs())
+        == 1;
+  }
+
+  /** Every conflict found, oldest first. */
+  public List<Conflict> conflicts() throws SQLException {
+    return tx.query(
+        "SELECT kind, service, key, kept_id, other_id, other_device, found_at"
+            + " FROM catalog_conflicts ORDER BY found_at, kind, key, other_id",
+        rs ->
+            new Conflict(
+                rs.getString(1),
+                Service.fromId(rs.getString(2)),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getLong(7)));
+  }
+
+  private static Content content(ResultSet rs) throws SQLException {
+    return new Content(
+        rs.getString(1),
+        Service.fromId(rs.getString(2)),
+        rs.getString(3),
+        rs.getLong(4),
+        rs.getString(5),
+        rs.getString(6),
+        rs.getLong(7),
+        Transaction.string(rs, "chat_id"),
+        Transaction.string(rs, "sent_sha256"));
+  }
+
+  private static Device device(ResultSet rs) throws SQLException {
+    return new Device(
+        rs.getString("device_id"),
+        rs.getString("device_name"),
+        rs.getInt("self") == 1,
+        rs.getLong("version"),
+        Transaction.longValue(rs, "saved_at"),
+        rs.getLong("contents"),
+        Transaction.string(rs, "saved_digest"),
+        Transaction.longValue(rs, "merged_at"));
+  }
+}
