@@ -23,9 +23,7 @@ class DriveSearchTest {
       throws Exception {
     Path media = SampleTree.copyTo(dir);
     try (EmulatorFixture emulator = new EmulatorFixture(dir.resolve("emulator"))) {
-      RunSummary first =
-          TestRuns.backup(
-              TestRuns.google(dir.resolve("wa.db"), emulator), UploadOptions.defaults(), media);
+      RunSummary first = TestRuns.backup(local(emulator), UploadOptions.defaults(), media);
       assertThat(first.verdict()).isEqualTo(Verdict.DONE);
       int driveFiles = first.count(Outcome.UPLOADED) - photos(emulator);
       assertThat(emulator.inspector().requests("drive.files"))
@@ -41,9 +39,7 @@ class DriveSearchTest {
       }
       int searches = emulator.inspector().requests("drive.files");
       int uploads = emulator.inspector().requests("drive.upload");
-      RunSummary second =
-          TestRuns.backup(
-              TestRuns.google(dir.resolve("wa.db"), emulator), UploadOptions.defaults(), media);
+      RunSummary second = TestRuns.backup(local(emulator), UploadOptions.defaults(), media);
       assertThat(second.verdict()).isEqualTo(Verdict.DONE);
       assertThat(second.count(Outcome.UPLOADED)).isEqualTo(6);
       assertThat(emulator.inspector().requests("drive.upload") - uploads).isEqualTo(6);
@@ -58,14 +54,18 @@ class DriveSearchTest {
       byte[] b = new byte[3000];
       random.nextBytes(b);
       Files.write(notes.resolve("PTT-20241211-WA0001.opus"), b);
-      RunSummary third =
-          TestRuns.backup(
-              TestRuns.google(dir.resolve("wa.db"), emulator), UploadOptions.defaults(), media);
+      RunSummary third = TestRuns.backup(local(emulator), UploadOptions.defaults(), media);
       assertThat(third.verdict()).as(third.toString()).isEqualTo(Verdict.DONE);
       assertThat(RemoteContents.copies(dir.resolve("wa.db"), emulator.items()).values())
           .as("every content stored once, the lost answer's file too")
           .containsOnly(1);
     }
+  }
+
+  /** Runs through the emulator without the catalog in Drive (its own requests are not counted). */
+  private app.wauploader.core.app.BackupEnvironment local(EmulatorFixture emulator) {
+    return TestRuns.google(dir.resolve("wa.db"), emulator)
+        .withCatalogs(app.wauploader.core.app.BackupEnvironment.Catalogs.NONE);
   }
 
   private static int photos(EmulatorFixture emulator) throws Exception {
