@@ -108,6 +108,40 @@ public final class CatalogRepository {
         CatalogRepository::content);
   }
 
+  /** Every content, by SHA-256, one at a time (nothing collected). */
+  public void forEachContent(Transaction.RowConsumer<Content> consumer) throws SQLException {
+    tx.forEach(
+        "SELECT hash, upload_service, upload_id, file_size, mime_type, file_name, uploaded_at,"
+            + " chat_id, sent_sha256 FROM file_hashes ORDER BY hash",
+        CatalogRepository::content,
+        consumer);
+  }
+
+  /** How many contents there are. */
+  public long contentCount() throws SQLException {
+    return tx.queryLong("SELECT count(*) FROM file_hashes");
+  }
+
+  /**
+   * The catalog's generation: raised by every change to what it holds (triggers of migration 12).
+   */
+  public long generation() throws SQLException {
+    return tx.queryLong("SELECT generation FROM catalog_generation WHERE id = 1");
+  }
+
+  /** The generation this database's catalog was last saved (or found unchanged) at. */
+  public Optional<Long> savedGeneration() throws SQLException {
+    return tx.queryOne(
+            "SELECT saved_generation FROM catalog_devices WHERE self = 1",
+            rs -> Transaction.longValue(rs, "saved_generation"))
+        .flatMap(g -> g);
+  }
+
+  /** Records that the catalog as of {@code generation} is the one saved. */
+  public void savedGeneration(long generation) throws SQLException {
+    tx.update("UPDATE catalog_devices SET saved_generation = ? WHERE self = 1", generation);
+  }
+
   /** The content {@code sha256}, if known. */
   public Optional<Content> content(String sha256) throws SQLException {
     return tx.queryOne(
@@ -233,7 +267,14 @@ public final class CatalogRepository {
 
   /** Every content–chat link, by content then chat. */
   public List<ChatLink> chatLinks() throws SQLException {
-    return tx.query(
+    List<ChatLink> links = new java.util.ArrayList<>();
+    forEachChatLink(links::add);
+    return links;
+  }
+
+  /** Every content–chat link, one at a time. */
+  public void forEachChatLink(Transaction.RowConsumer<ChatLink> consumer) throws SQLException {
+    tx.forEach(
         "SELECT sha256, chat_id, linked_at, placed_id, placed_at FROM content_chats"
             + " ORDER BY sha256, chat_id",
         rs ->
@@ -242,7 +283,8 @@ public final class CatalogRepository {
                 rs.getString(2),
                 rs.getLong(3),
                 Transaction.string(rs, "placed_id"),
-                Transaction.longValue(rs, "placed_at")));
+                Transaction.longValue(rs, "placed_at")),
+        consumer);
   }
 
   /**

@@ -148,6 +148,28 @@ public final class Transaction {
     }
   }
 
+  /**
+   * Runs a query and hands each row to {@code consumer} as it is read, without collecting them (an
+   * export of 100,000 rows in a 64 MiB heap).
+   */
+  <T> void forEach(String sql, RowMapper<T> mapper, RowConsumer<T> consumer, Object... args)
+      throws SQLException {
+    try (Statements.Lease lease = prepare(sql, args)) {
+      try (ResultSet rs = lease.statement().executeQuery()) {
+        while (rs.next()) {
+          consumer.accept(mapper.map(rs));
+        }
+      }
+      lease.reusable();
+    }
+  }
+
+  /** Takes the rows of {@link #forEach}. */
+  @FunctionalInterface
+  public interface RowConsumer<T> {
+    void accept(T row) throws SQLException;
+  }
+
   <T> Optional<T> queryOne(String sql, RowMapper<T> mapper, Object... args) throws SQLException {
     List<T> rows = query(sql, mapper, args);
     return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));

@@ -15,7 +15,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -79,15 +78,61 @@ public final class CatalogFormat {
 
   private CatalogFormat() {}
 
+  /** Who saved a catalog, when, which version: the part of the file its digest leaves out. */
+  public record Header(
+      int format, String deviceId, String deviceName, long version, Instant savedAt) {
+    static Header of(Catalog c) {
+      return new Header(c.format(), c.deviceId(), c.deviceName(), c.version(), c.savedAt());
+    }
+  }
+
+  /**
+   * What a catalog holds, handed to the writer row by row: from a {@link Catalog} in memory, or
+   * straight from the database ({@link CatalogExport}), so 100,000 contents are never all in
+   * memory.
+   */
+  interface Body {
+    void contents(Rows<Content> out) throws Exception;
+
+    List<Container> containers() throws Exception;
+
+    List<Chat> chats() throws Exception;
+
+    void chatLinks(Rows<ChatLink> out) throws Exception;
+
+    Map<String, String> settings() throws Exception;
+  }
+
+  /** Takes rows as they come. */
+  @FunctionalInterface
+  interface Rows<T> {
+    void add(T row) throws IOException;
+  }
+
+  /** What writing a catalog made: its digest ({@link #digest}) and how many contents it holds. */
+  public record Written(String digest, long contents) {}
+
   /** The gzip'd file of {@code catalog}. */
   public static byte[] write(Catalog catalog) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (GZIPOutputStream gzip = new GZIPOutputStream(bytes, 64 * 1024)) {
-      writeJson(catalog, gzip);
+      writeJson(Header.of(catalog), body(catalog), gzip);
     } catch (IOException e) {
       throw new IllegalStateException("writing to memory failed", e);
     }
     return bytes.toByteArray();
+  }
+
+  /**
+   * Writes the gzip'd file of {@code body} to {@code target} (not closed), row by row.
+   *
+   * @throws IOException if {@code target} cannot be written or {@code body} cannot be read
+   */
+  static Written write(Header header, Body body, OutputStream target) throws IOException {
+    GZIPOutputStream gzip = new GZIPOutputStream(target, 64 * 1024);
+    Written written = writeJson(header, body, gzip);
+    gzip.finish();
+    return written;
   }
 
   /**
@@ -97,76 +142,113 @@ public final class CatalogFormat {
    */
   public static String digest(Catalog catalog) {
     try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      Catalog body =
-          new Catalog(
-              catalog.format(),
-              "",
-              "",
-              0,
-              Instant.EPOCH,
-              catalog.contents(),
-              catalog.containers(),
-              catalog.chats(),
-              catalog.chatLinks(),
-              catalog.settings());
-      try (DigestOutputStream out = new DigestOutputStream(new Discard(), sha)) {
-        writeJson(body, out);
-      }
-      return Sha256.hex(sha.digest());
-    } catch (NoSuchAlgorithmException | IOException e) {
+      return writeJson(Header.of(catalog), body(catalog), new Discard()).digest();
+    } catch (IOException e) {
       throw new IllegalStateException("SHA-256 of the catalog", e);
     }
   }
 
-  private static void writeJson(Catalog c, OutputStream target) throws IOException {
-    Writer text = new OutputStreamWriter(target, StandardCharsets.UTF_8);
+  private static Body body(Catalog c) {
+    return new Body() {
+      @Override
+      public void contents(Rows<Content> out) throws IOException {
+        for (Content x : c.contents()) {
+          out.add(x);
+        }
+      }
+
+      @Override
+      public List<Container> containers() {
+        return c.containers();
+      }
+
+      @Override
+      public List<Chat> chats() {
+        return c.chats();
+      }
+
+      @Override
+      public void chatLinks(Rows<ChatLink> out) throws IOException {
+        for (ChatLink x : c.chatLinks()) {
+          out.add(x);
+        }
+      }
+
+      @Override
+      public Map<String, String> settings() {
+        return c.settings();
+      }
+    };
+  }
+
+  /**
+   * Writes the JSON; the digest is of everything after the header (device, version, time), as
+   * written.
+   */
+  private static Written writeJson(Header h, Body body, OutputStream target) throws IOException {
+    MessageDigest sha = Sha256.newDigest();
+    DigestOutputStream digesting = new DigestOutputStream(target, sha);
+    digesting.on(false);
+    Writer text = new OutputStreamWriter(digesting, StandardCharsets.UTF_8);
     JsonWriter w = new JsonWriter(text);
     w.setSerializeNulls(true);
-    w.beginObject();
-    w.name("kind").value(KIND);
-    w.name("format").value(c.format());
-    w.name("device").beginObject().name("id").value(c.deviceId());
-    w.name("name").value(c.deviceName()).endObject();
-    w.name("version").value(c.version());
-    w.name("saved_at").value(c.savedAt().toString());
-    columns(w, "contents_columns", CONTENT_COLUMNS);
-    w.name("contents").beginArray();
-    for (Content x : c.contents()) {
-      w.beginArray().value(x.sha256()).value(x.service().id()).value(x.remoteId());
-      w.value(x.size()).value(x.mimeType()).value(x.fileName()).value(x.uploadedAt());
-      w.value(x.chatId().orElse(null)).value(x.sentSha256().orElse(null)).endArray();
+    long[] contents = {0};
+    try {
+      w.beginObject();
+      w.name("kind").value(KIND);
+      w.name("format").value(h.format());
+      w.name("device").beginObject().name("id").value(h.deviceId());
+      w.name("name").value(h.deviceName()).endObject();
+      w.name("version").value(h.version());
+      w.name("saved_at").value(h.savedAt().toString());
+      w.flush();
+      digesting.on(true);
+      columns(w, "contents_columns", CONTENT_COLUMNS);
+      w.name("contents").beginArray();
+      body.contents(
+          x -> {
+            w.beginArray().value(x.sha256()).value(x.service().id()).value(x.remoteId());
+            w.value(x.size()).value(x.mimeType()).value(x.fileName()).value(x.uploadedAt());
+            w.value(x.chatId().orElse(null)).value(x.sentSha256().orElse(null)).endArray();
+            contents[0]++;
+          });
+      w.endArray();
+      columns(w, "containers_columns", CONTAINER_COLUMNS);
+      w.name("containers").beginArray();
+      for (Container x : body.containers()) {
+        w.beginArray().value(x.service().id()).value(x.name()).value(x.remoteId());
+        w.value(x.createdAt()).value(x.itemCount()).endArray();
+      }
+      w.endArray();
+      columns(w, "chats_columns", CHAT_COLUMNS);
+      w.name("chats").beginArray();
+      for (Chat x : body.chats()) {
+        w.beginArray().value(x.id()).value(x.name()).value(x.format()).value(x.exportName());
+        w.value(x.firstMessageAt().orElse(null)).value(x.lastMessageAt().orElse(null));
+        w.value(x.position()).value(x.importedAt()).endArray();
+      }
+      w.endArray();
+      columns(w, "chat_links_columns", CHAT_LINK_COLUMNS);
+      w.name("chat_links").beginArray();
+      body.chatLinks(
+          x -> {
+            w.beginArray().value(x.sha256()).value(x.chatId()).value(x.linkedAt());
+            w.value(x.placedId().orElse(null)).value(x.placedAt().orElse(null)).endArray();
+          });
+      w.endArray();
+      w.name("settings").beginObject();
+      for (Map.Entry<String, String> e : new java.util.TreeMap<>(body.settings()).entrySet()) {
+        w.name(e.getKey()).jsonValue(JsonParser.parseString(e.getValue()).toString());
+      }
+      w.endObject();
+      w.endObject();
+      w.flush();
+    } catch (IOException | RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IOException("cannot read the catalog's rows: " + e.getMessage(), e);
     }
-    w.endArray();
-    columns(w, "containers_columns", CONTAINER_COLUMNS);
-    w.name("containers").beginArray();
-    for (Container x : c.containers()) {
-      w.beginArray().value(x.service().id()).value(x.name()).value(x.remoteId());
-      w.value(x.createdAt()).value(x.itemCount()).endArray();
-    }
-    w.endArray();
-    columns(w, "chats_columns", CHAT_COLUMNS);
-    w.name("chats").beginArray();
-    for (Chat x : c.chats()) {
-      w.beginArray().value(x.id()).value(x.name()).value(x.format()).value(x.exportName());
-      w.value(x.firstMessageAt().orElse(null)).value(x.lastMessageAt().orElse(null));
-      w.value(x.position()).value(x.importedAt()).endArray();
-    }
-    w.endArray();
-    columns(w, "chat_links_columns", CHAT_LINK_COLUMNS);
-    w.name("chat_links").beginArray();
-    for (ChatLink x : c.chatLinks()) {
-      w.beginArray().value(x.sha256()).value(x.chatId()).value(x.linkedAt());
-      w.value(x.placedId().orElse(null)).value(x.placedAt().orElse(null)).endArray();
-    }
-    w.endArray();
-    w.name("settings").beginObject();
-    for (Map.Entry<String, String> e : new java.util.TreeMap<>(c.settings()).entrySet()) {
-      w.name(e.getKey()).jsonValue(JsonParser.parseString(e.getValue()).toString());
-    }
-    w.endObject();
-    w.endObject();
-    w.flush();
+    return new Written(Sha256.hex(sha.digest()), contents[0]);
   }
 
   private static void columns(JsonWriter w, String name, List<String> columns) throws IOException {

@@ -49,7 +49,10 @@ public interface CatalogStore {
    * Saves a new version: the whole file is stored before any older version is removed; then all but
    * the newest {@link #KEPT_VERSIONS} of that device are removed.
    *
-   * @param file what {@link CatalogFormat#write} made of {@code catalog}
+   * @param header who saves it, which version, when
+   * @param contents how many contents it holds
+   * @param file the gzip'd file {@link CatalogFormat} wrote (read, not removed)
    */
-  void save(Catalog catalog, byte[] file) throws TargetException;
+  void save(CatalogFormat.Header header, long contents, java.nio.file.Path file)
+      throws TargetException;
 }

@@ -171,43 +171,77 @@ public final class CatalogSync {
    *     nothing changed
    */
   public Optional<String> saveIfChanged(Instant now) {
+    java.nio.file.Path file = null;
     try {
       CatalogRepository.Device self = self();
-      Catalog catalog =
-          db.read(tx -> CatalogMerge.export(tx, self.id(), deviceName, self.version() + 1, now));
-      String digest = CatalogFormat.digest(catalog);
-      if (self.savedDigest().filter(digest::equals).isPresent()) {
+      // Two integers say whether anything changed since the last save (migration 12's triggers).
+      long generation = db.read(tx -> tx.catalog().generation());
+      if (db.read(tx -> tx.catalog().savedGeneration()).filter(g -> g == generation).isPresent()) {
         return Optional.empty();
       }
-      byte[] file = CatalogFormat.write(catalog);
-      store.save(catalog, file);
-      db.inTransaction(
+      CatalogFormat.Header header =
+          new CatalogFormat.Header(
+              CatalogFormat.FORMAT, self.id(), deviceName, self.version() + 1, now);
+      java.nio.file.Path dir = db.file().toAbsolutePath().getParent();
+      file = java.nio.file.Files.createTempFile(dir, ".catalog-", ".json.gz.partial");
+      java.nio.file.Path target = file;
+      CatalogFormat.Written written =
+          db.read(
+              tx -> {
+                try (java.io.OutputStream out =
+                    new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(target))) {
+                  return CatalogFormat.write(header, new CatalogExport(tx), out);
+                } catch (java.io.IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+              });
+      if (self.savedDigest().filter(written.digest()::equals).isPresent()) {
+        // Rows were written again with the same values: the saved catalog is still this one.
+        db.useTransaction(tx -> tx.catalog().savedGeneration(generation));
+        return Optional.empty();
+      }
+      store.save(header, written.contents(), file);
+      long bytes = java.nio.file.Files.size(file);
+      db.useTransaction(
           tx -> {
             tx.catalog()
                 .savedSelf(
                     deviceName,
-                    catalog.version(),
+                    header.version(),
                     now.toEpochMilli(),
-                    catalog.contents().size(),
-                    digest);
-            return null;
+                    written.contents(),
+                    written.digest());
+            tx.catalog().savedGeneration(generation);
           });
       String line =
           String.format(
               java.util.Locale.ROOT,
               "saved the catalog in Google Drive: %,d contents, %,d bytes",
-              catalog.contents().size(),
-              file.length);
+              written.contents(),
+              bytes);
       LOG.info(line);
       return Optional.of(line);
     } catch (TargetException e) {
       return Optional.of(unreachable("not saved", e));
+    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+      String line =
+          "catalog not saved: cannot write its file next to the database: " + e.getMessage();
+      LOG.warn(line, e);
+      return Optional.of(line + "; tried again next run");
     } catch (RuntimeException e) {
       if (e instanceof app.wauploader.db.DatabaseException) {
         throw e;
       }
       LOG.warn("catalog save failed", e);
       return Optional.of("catalog not saved: " + e + "; tried again next run");
+    } finally {
+      if (file != null) {
+        try {
+          java.nio.file.Files.deleteIfExists(file);
+        } catch (java.io.IOException ignored) {
+          // a leftover temporary file next to the database; the next save makes a new one
+        }
+      }
     }
   }
 

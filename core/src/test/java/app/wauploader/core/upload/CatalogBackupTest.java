@@ -368,20 +368,13 @@ class CatalogBackupTest {
                 .get(0);
       }
       // A newer version of the tablet's catalog whose bytes are not a catalog at all.
-      app.wauploader.core.catalog.Catalog label =
-          new app.wauploader.core.catalog.Catalog(
-              1,
-              tablet.id(),
-              "tablet",
-              tablet.version() + 1,
-              java.time.Instant.now(),
-              List.of(),
-              List.of(),
-              List.of(),
-              List.of(),
-              Map.of());
+      app.wauploader.core.catalog.CatalogFormat.Header label =
+          new app.wauploader.core.catalog.CatalogFormat.Header(
+              1, tablet.id(), "tablet", tablet.version() + 1, java.time.Instant.now());
+      Path garbage =
+          java.nio.file.Files.writeString(dir.resolve("garbage.json.gz"), "not a catalog");
       new app.wauploader.core.target.drive.DriveCatalogStore(emulator.http())
-          .save(label, "not a catalog".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+          .save(label, 0, garbage);
       long received = emulator.bytesReceived();
 
       Lines lines = new Lines();

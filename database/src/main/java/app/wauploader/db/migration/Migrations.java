@@ -16,7 +16,8 @@ public final class Migrations {
           new V008AlbumCounts(),
           new V009SentCopiesAndRequests(),
           new V010FreedFiles(),
-          new V011Catalog());
+          new V011Catalog(),
+          new V012CatalogGeneration());
 
   private Migrations() {}
 

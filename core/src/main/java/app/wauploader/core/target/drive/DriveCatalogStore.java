@@ -1,12 +1,11 @@
 package app.wauploader.core.target.drive;
 
-import app.wauploader.core.catalog.Catalog;
+import app.wauploader.core.catalog.CatalogFormat;
 import app.wauploader.core.catalog.CatalogStore;
 import app.wauploader.core.google.GoogleHttp;
 import app.wauploader.core.retry.Failures;
 import app.wauploader.core.retry.TargetException;
 import com.google.api.client.googleapis.json.GoogleJsonResponseException;
-import com.google.api.client.http.ByteArrayContent;
 import com.google.api.services.drive.Drive;
 import com.google.api.services.drive.model.File;
 import com.google.api.services.drive.model.FileList;
@@ -124,7 +123,8 @@ public final class DriveCatalogStore implements CatalogStore {
 
   /** {@code files.create} (multipart) into {@code appDataFolder}, then the old versions deleted. */
   @Override
-  public void save(Catalog catalog, byte[] file) throws TargetException {
+  public void save(CatalogFormat.Header catalog, long contents, java.nio.file.Path file)
+      throws TargetException {
     String name =
         String.format(
             Locale.ROOT, "catalog-%s-v%06d.json.gz", catalog.deviceId(), catalog.version());
@@ -139,11 +139,15 @@ public final class DriveCatalogStore implements CatalogStore {
                     NAME, shortName(catalog.deviceName()),
                     VERSION, Long.toString(catalog.version()),
                     SAVED_AT, Long.toString(catalog.savedAt().toEpochMilli()),
-                    CONTENTS, Integer.toString(catalog.contents().size()),
+                    CONTENTS, Long.toString(contents),
                     FORMAT, Integer.toString(catalog.format())));
     try {
       Drive.Files.Create create =
-          drive.files().create(metadata, new ByteArrayContent(MIME_TYPE, file)).setFields("id");
+          drive
+              .files()
+              .create(
+                  metadata, new com.google.api.client.http.FileContent(MIME_TYPE, file.toFile()))
+              .setFields("id");
       create.getMediaHttpUploader().setDirectUploadEnabled(true);
       // gzip'd already.
       create.setDisableGZipContent(true);
