@@ -26,6 +26,13 @@ public final class CatalogSync {
   /** The words for a sign-in that lacks the {@code drive.appdata} scope. */
   public static final String SIGN_IN_AGAIN = "sign in again to save the catalog in Google Drive";
 
+  /**
+   * Heap a merge takes per content, bytes: the file and its rows are in memory while merged (a
+   * catalog of 100,000 contents merges in 128 MiB, not in 64). A catalog too large for the heap
+   * left is not merged, with one line, instead of running out of memory.
+   */
+  static final long HEAP_PER_CONTENT = 800;
+
   private final Database db;
   private final CatalogStore store;
   private final String deviceName;
@@ -123,6 +130,23 @@ public final class CatalogSync {
   private Optional<CatalogMerge.Result> mergeOne(CatalogStore.Saved saved, List<String> notes)
       throws TargetException {
     String who = who(saved);
+    long need = saved.contents() * HEAP_PER_CONTENT;
+    Runtime heap = Runtime.getRuntime();
+    long free = heap.maxMemory() - (heap.totalMemory() - heap.freeMemory());
+    if (need > free) {
+      String line =
+          String.format(
+              java.util.Locale.ROOT,
+              "not merged the catalog saved by %s: its %,d contents need about %d MiB of memory,"
+                  + " this process has %d MiB free; start it once with a larger heap",
+              who,
+              saved.contents(),
+              need >> 20,
+              free >> 20);
+      LOG.warn(line);
+      notes.add(line);
+      return Optional.empty();
+    }
     try {
       Catalog catalog = CatalogFormat.read(store.read(saved));
       if (!catalog.deviceId().equals(saved.deviceId())) {

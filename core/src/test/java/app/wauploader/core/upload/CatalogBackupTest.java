@@ -391,6 +391,44 @@ class CatalogBackupTest {
   }
 
   @Test
+  void aCatalogTooLargeForTheHeapIsNotMergedWithOneLineAndTheRunGoesOn() throws Exception {
+    Path media = SampleTree.copyTo(dir);
+    try (EmulatorFixture emulator = new EmulatorFixture(dir.resolve("emulator"))) {
+      // A tablet says its catalog holds a billion contents (the listing's appProperties).
+      Path file = dir.resolve("huge.json.gz");
+      java.nio.file.Files.write(
+          file,
+          app.wauploader.core.catalog.CatalogFormat.write(
+              new app.wauploader.core.catalog.Catalog(
+                  1,
+                  "tablet-id",
+                  "tablet",
+                  1,
+                  java.time.Instant.now(),
+                  List.of(),
+                  List.of(),
+                  List.of(),
+                  List.of(),
+                  Map.of())));
+      new app.wauploader.core.target.drive.DriveCatalogStore(emulator.http())
+          .save(
+              new app.wauploader.core.catalog.CatalogFormat.Header(
+                  1, "tablet-id", "tablet", 1, java.time.Instant.now()),
+              1_000_000_000L,
+              file);
+      Lines lines = new Lines();
+      RunSummary run = backup(phone(dir.resolve("phone.db"), emulator, "pixel-7"), lines, media);
+      assertThat(run.verdict()).as(run.toString()).isEqualTo(Verdict.DONE);
+      assertThat(lines.lines)
+          .anyMatch(
+              l ->
+                  l.startsWith("not merged the catalog saved by tablet: its ")
+                      && l.contains("1,000,000,000 contents need about")
+                      && l.endsWith("start it once with a larger heap"));
+    }
+  }
+
+  @Test
   void aRunStoppedOnRequestEndsWithoutSavingAndTheNextRunSaves() throws Exception {
     Path media = SampleTree.copyTo(dir);
     try (EmulatorFixture emulator = new EmulatorFixture(dir.resolve("emulator"))) {
