@@ -51,8 +51,9 @@ public interface CatalogStore {
    *
    * @param header who saves it, which version, when
    * @param contents how many contents it holds
-   * @param file the gzip'd file {@link CatalogFormat} wrote (read, not removed)
+   * @param file the gzip'd file {@link CatalogFormat} wrote, {@code bytes} long (read to its end,
+   *     not closed)
    */
-  void save(CatalogFormat.Header header, long contents, java.nio.file.Path file)
+  void save(CatalogFormat.Header header, long contents, java.io.InputStream file, long bytes)
       throws TargetException;
 }

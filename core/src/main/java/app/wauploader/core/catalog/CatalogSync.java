@@ -224,8 +224,11 @@ public final class CatalogSync {
         db.useTransaction(tx -> tx.catalog().savedGeneration(generation));
         return Optional.empty();
       }
-      store.save(header, written.contents(), file);
       long bytes = java.nio.file.Files.size(file);
+      try (java.io.InputStream in =
+          new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(file))) {
+        store.save(header, written.contents(), in, bytes);
+      }
       db.useTransaction(
           tx -> {
             tx.catalog()

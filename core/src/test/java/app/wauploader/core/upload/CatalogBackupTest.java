@@ -374,7 +374,11 @@ class CatalogBackupTest {
       Path garbage =
           java.nio.file.Files.writeString(dir.resolve("garbage.json.gz"), "not a catalog");
       new app.wauploader.core.target.drive.DriveCatalogStore(emulator.http())
-          .save(label, 0, garbage);
+          .save(
+              label,
+              0,
+              java.nio.file.Files.newInputStream(garbage),
+              java.nio.file.Files.size(garbage));
       long received = emulator.bytesReceived();
 
       Lines lines = new Lines();
@@ -415,7 +419,8 @@ class CatalogBackupTest {
               new app.wauploader.core.catalog.CatalogFormat.Header(
                   1, "tablet-id", "tablet", 1, java.time.Instant.now()),
               1_000_000_000L,
-              file);
+              java.nio.file.Files.newInputStream(file),
+              java.nio.file.Files.size(file));
       Lines lines = new Lines();
       RunSummary run = backup(phone(dir.resolve("phone.db"), emulator, "pixel-7"), lines, media);
       assertThat(run.verdict()).as(run.toString()).isEqualTo(Verdict.DONE);

@@ -123,7 +123,8 @@ public final class DriveCatalogStore implements CatalogStore {
 
   /** {@code files.create} (multipart) into {@code appDataFolder}, then the old versions deleted. */
   @Override
-  public void save(CatalogFormat.Header catalog, long contents, java.nio.file.Path file)
+  public void save(
+      CatalogFormat.Header catalog, long contents, java.io.InputStream file, long bytes)
       throws TargetException {
     String name =
         String.format(
@@ -146,7 +147,9 @@ public final class DriveCatalogStore implements CatalogStore {
           drive
               .files()
               .create(
-                  metadata, new com.google.api.client.http.FileContent(MIME_TYPE, file.toFile()))
+                  metadata,
+                  new com.google.api.client.http.InputStreamContent(MIME_TYPE, file)
+                      .setLength(bytes))
               .setFields("id");
       create.getMediaHttpUploader().setDirectUploadEnabled(true);
       // gzip'd already.
