@@ -4,6 +4,7 @@ import app.wauploader.db.CatalogRepository;
 import app.wauploader.db.Transaction;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
@@ -21,11 +22,7 @@ final class CatalogExport implements CatalogFormat.Body {
 
   @Override
   public void contents(CatalogFormat.Rows<CatalogRepository.Content> out) throws Exception {
-    try {
-      repo.forEachContent(row -> write(out, row));
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    }
+    stream(repo::forEachContent, out);
   }
 
   @Override
@@ -40,11 +37,7 @@ final class CatalogExport implements CatalogFormat.Body {
 
   @Override
   public void chatLinks(CatalogFormat.Rows<CatalogRepository.ChatLink> out) throws Exception {
-    try {
-      repo.forEachChatLink(row -> write(out, row));
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    }
+    stream(repo::forEachChatLink, out);
   }
 
   @Override
@@ -52,11 +45,26 @@ final class CatalogExport implements CatalogFormat.Body {
     return repo.settings();
   }
 
-  private static <T> void write(CatalogFormat.Rows<T> out, T row) {
+  /** A query that hands its rows one by one ({@code CatalogRepository.forEach…}). */
+  @FunctionalInterface
+  private interface Query<T> {
+    void each(Transaction.RowConsumer<T> consumer) throws SQLException;
+  }
+
+  /** The rows of {@code query} into {@code out}, the writer's IOException given back as is. */
+  private static <T> void stream(Query<T> query, CatalogFormat.Rows<T> out)
+      throws IOException, SQLException {
     try {
-      out.add(row);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      query.each(
+          row -> {
+            try {
+              out.add(row);
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     }
   }
 }
