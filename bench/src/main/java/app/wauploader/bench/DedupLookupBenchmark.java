@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -20,10 +21,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * The planner's dedup lookup ({@code file_hashes} by SHA-256, in a read transaction as the planner
- * makes it) on a real SQLite file of {@link #rows} rows, half the lookups hits and half misses. The
- * file is built once per row count and kept in the bench's work folder (building 1,000,000 rows
- * takes a while).
+ * The planner's dedup lookup ({@code file_hashes} by SHA-256) on a real SQLite file of {@link
+ * #rows} rows, half the lookups hits and half misses: alone in a read transaction, and in batches
+ * as the planner makes them. The file is built once per row count and kept in the bench's work
+ * folder (building 1,000,000 rows takes a while).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -77,10 +78,31 @@ public class DedupLookupBenchmark {
     db.close();
   }
 
+  /** Lookups per planning transaction, as the planner makes them (one batch of listed files). */
+  static final int BATCH = 128;
+
+  /** One lookup in a read transaction of its own (the strictest: the transaction's cost too). */
   @Benchmark
   public Object lookup() {
     String probe = probes[next++ & (probes.length - 1)];
     return db.read(tx -> tx.fileHashes().find(probe));
+  }
+
+  /**
+   * As the planner looks up: {@value #BATCH} lookups in one transaction (a batch of listed files);
+   * the time reported is per lookup.
+   */
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
+  public Object lookupInBatch() {
+    return db.read(
+        tx -> {
+          Object last = null;
+          for (int i = 0; i < BATCH; i++) {
+            last = tx.fileHashes().find(probes[next++ & (probes.length - 1)]);
+          }
+          return last;
+        });
   }
 
   static String hash(int i) {
