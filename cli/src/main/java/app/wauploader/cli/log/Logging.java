@@ -83,7 +83,11 @@ public final class Logging {
     if (!appender.isStarted()) {
       throw new IOException("cannot write the log file " + file);
     }
-    ctx.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(appender);
+    Logger root = ctx.getLogger(Logger.ROOT_LOGGER_NAME);
+    if (!level.isGreaterOrEqual(root.getLevel())) {
+      root.setLevel(level);
+    }
+    root.addAppender(appender);
     return appender.getName();
   }
 
@@ -99,12 +103,12 @@ public final class Logging {
 
   /**
    * Sets {@code ctx} (freshly reset) to log to stderr from {@code level}, with the libraries at
-   * {@code libraries}; the root logger passes everything on, so a file added later gets its own
-   * level.
+   * {@code libraries}; the root logger's level is lowered when a more verbose file is added.
    */
   static void console(LoggerContext ctx, Level level, Level libraries) {
     Logger root = ctx.getLogger(Logger.ROOT_LOGGER_NAME);
-    root.setLevel(Level.DEBUG);
+    // As verbose as the most verbose appender, no more: a debug call nobody writes costs nothing.
+    root.setLevel(level);
     ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
     console.setContext(ctx);
     console.setName("stderr");

@@ -53,6 +53,9 @@ public final class RunLogListener implements RunListener {
   public void finished(String where, Outcome outcome) {
     if (outcome == Outcome.FAILED) {
       LOG.warn("{}: failed (see 'wa-uploader errors')", where);
+    } else if (outcome == Outcome.UNCHANGED) {
+      // A re-run over 100,000 unchanged files is one summary line, not 100,000 (-vv lists them).
+      LOG.debug("{}: unchanged", where);
     } else {
       LOG.info("{}: {}", where, outcome.name().toLowerCase(java.util.Locale.ROOT));
     }
