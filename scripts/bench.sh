@@ -3,8 +3,9 @@
 # against the emulator on loopback, beside openssl, sha256sum + curl, find and restic (when
 # installed) over the same generated trees in the same run; JMH for the dedup lookup. Prints one
 # table of figures, baselines and ratios against the goals of issue 13.
-# Usage: scripts/bench.sh [--quick] [--only NAME[,NAME…]] [--work DIR] [--keep]
-#   names: hash, rerun, large, small, heap, lookup, help, pipeline (the in-process run of old)
+# Usage: scripts/bench.sh [--quick] [--only NAME[,NAME…]] [--rerun-sizes N,…] [--work DIR] [--keep]
+#   names: help, hash, large, small, rerun (its largest tree is also the heap figure), lookup,
+#   pipeline (the in-process run of old)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cp_file=$(mktemp)

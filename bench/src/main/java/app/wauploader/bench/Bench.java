@@ -18,7 +18,8 @@ import java.util.Set;
  * <p>Arguments: {@code --launcher FILE} (bin/wa-uploader), {@code --samples DIR} (the sample media,
  * whose heads the generated files take), {@code --quick} (smaller trees, minutes instead of a
  * quarter hour), {@code --only NAME,…} (of {@link #FIGURES}), {@code --work DIR} (default a new
- * temporary folder, deleted afterwards unless {@code --keep}).
+ * temporary folder, deleted afterwards unless {@code --keep}), {@code --rerun-sizes N,…} (the
+ * re-run figure's tree sizes; the largest also carries the video of the heap figure).
  */
 public final class Bench {
   static final List<String> FIGURES =
@@ -32,6 +33,7 @@ public final class Bench {
     Path work = null;
     boolean quick = false;
     boolean keep = false;
+    String rerunSizes = null;
     Set<String> only = new LinkedHashSet<>(FIGURES);
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -41,6 +43,7 @@ public final class Bench {
         case "--quick" -> quick = true;
         case "--keep" -> keep = true;
         case "--only" -> only = new LinkedHashSet<>(Arrays.asList(args[++i].split(",")));
+        case "--rerun-sizes" -> rerunSizes = args[++i];
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
@@ -62,6 +65,7 @@ public final class Bench {
                       "XDG_DATA_HOME", dir.resolve("home/data").toString(),
                       "XDG_CACHE_HOME", dir.resolve("home/cache").toString())),
               quick,
+              rerunSizes,
               table);
       for (String name : only) {
         switch (name) {

@@ -31,8 +31,17 @@ final class Figures {
   private final Bench.Table table;
   private final int hashThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
 
+  private final String rerunSizes;
+
   Figures(
-      Path launcher, Trees trees, Path work, Commands commands, boolean quick, Bench.Table table) {
+      Path launcher,
+      Trees trees,
+      Path work,
+      Commands commands,
+      boolean quick,
+      String rerunSizes,
+      Bench.Table table) {
+    this.rerunSizes = rerunSizes;
     this.launcher = launcher;
     this.trees = trees;
     this.work = work;
@@ -183,7 +192,10 @@ final class Figures {
    * find; the first upload of the largest tree carries one 4 GiB video and is the heap figure.
    */
   void rerun() throws IOException {
-    int[] sizes = quick ? new int[] {1000, 10_000} : new int[] {1000, 10_000, 100_000};
+    int[] sizes =
+        rerunSizes != null
+            ? java.util.Arrays.stream(rerunSizes.split(",")).mapToInt(Integer::parseInt).toArray()
+            : quick ? new int[] {1000, 10_000} : new int[] {1000, 10_000, 100_000};
     long videoBytes = quick ? 512 * (long) MIB : 4096 * (long) MIB;
     double previousSeconds = 0;
     int previousFiles = 0;

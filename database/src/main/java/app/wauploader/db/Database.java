@@ -352,26 +352,16 @@ public final class Database implements AutoCloseable {
 
   /** Row counts per table (name order), for {@code db stats}. */
   public synchronized java.util.Map<String, Long> rowCounts() {
-    java.util.Map<String, Long> counts = new java.util.TreeMap<>();
-    try (Statement statement = connection.createStatement()) {
-      List<String> tables = new java.util.ArrayList<>();
-      try (ResultSet rs =
-          statement.executeQuery(
-              "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")) {
-        while (rs.next()) {
-          tables.add(rs.getString(1));
-        }
-      }
-      for (String table : tables) {
-        try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM \"" + table + "\"")) {
-          rs.next();
-          counts.put(table, rs.getLong(1));
-        }
-      }
-      return counts;
-    } catch (SQLException e) {
-      throw new DatabaseException("cannot count rows of " + file + ": " + e.getMessage(), e);
-    }
+    return read(
+        tx -> {
+          java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+          String tables = "SELECT name FROM sqlite_master WHERE type = 'table'";
+          for (String table :
+              tx.query(tables + " AND name NOT LIKE 'sqlite_%'", rs -> rs.getString(1))) {
+            counts.put(table, tx.queryLong("SELECT count(*) FROM \"" + table + "\""));
+          }
+          return counts;
+        });
   }
 
   @Override

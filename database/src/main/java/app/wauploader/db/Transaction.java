@@ -87,9 +87,14 @@ public final class Transaction {
     return new UploadTransferRepository(this);
   }
 
-  /** The catalog shared through Google Drive, and its devices and conflicts. */
+  /** The rows of the catalog shared through Google Drive. */
   public CatalogRepository catalog() {
     return new CatalogRepository(this);
+  }
+
+  /** The catalog's devices, conflicts and generation. */
+  public CatalogDeviceRepository catalogDevices() {
+    return new CatalogDeviceRepository(this);
   }
 
   /** {@code freed_files} (the free-up journal) and its candidates, within this transaction. */

@@ -45,16 +45,16 @@ class CatalogGenerationTest {
       long beforeSelf = generation(db);
       db.useTransaction(
           tx -> {
-            tx.catalog().createSelf("device-1", "pixel-7");
-            tx.catalog().savedGeneration(beforeSelf);
+            tx.catalogDevices().createSelf("device-1", "pixel-7");
+            tx.catalogDevices().savedGeneration(beforeSelf);
           });
       assertThat(generation(db)).as("the device row is bookkeeping").isEqualTo(beforeSelf);
-      assertThat(db.<Optional<Long>>read(tx -> tx.catalog().savedGeneration()))
+      assertThat(db.<Optional<Long>>read(tx -> tx.catalogDevices().savedGeneration()))
           .contains(beforeSelf);
     }
   }
 
   private static long generation(Database db) {
-    return db.read(tx -> tx.catalog().generation());
+    return db.read(tx -> tx.catalogDevices().generation());
   }
 }

@@ -10,7 +10,7 @@ import app.wauploader.core.catalog.CatalogMerge;
 import app.wauploader.core.catalog.CatalogSync;
 import app.wauploader.core.google.GoogleEndpoints;
 import app.wauploader.core.retry.TargetException;
-import app.wauploader.db.CatalogRepository;
+import app.wauploader.db.CatalogDeviceRepository;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -64,7 +64,7 @@ final class GoogleCatalog {
           DAY.format(r.savedAt()),
           r.contents(),
           r.addedContents());
-      for (CatalogRepository.Conflict c : r.conflicts()) {
+      for (CatalogDeviceRepository.Conflict c : r.conflicts()) {
         out.println("  " + RunReports.catalogConflict(c));
       }
     }
@@ -103,7 +103,7 @@ final class GoogleCatalog {
     }
     if (!devices.conflicts().isEmpty()) {
       out.println("found twice by merges (each is used once; the other copy stays unused):");
-      for (CatalogRepository.Conflict c : devices.conflicts()) {
+      for (CatalogDeviceRepository.Conflict c : devices.conflicts()) {
         out.println(
             "  "
                 + DAY.format(Instant.ofEpochMilli(c.foundAt()))

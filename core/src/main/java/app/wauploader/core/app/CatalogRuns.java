@@ -7,7 +7,7 @@ import app.wauploader.core.google.GoogleHttp;
 import app.wauploader.core.upload.RunListener;
 import app.wauploader.core.upload.RunSummary;
 import app.wauploader.core.upload.Verdict;
-import app.wauploader.db.CatalogRepository;
+import app.wauploader.db.CatalogDeviceRepository;
 import app.wauploader.db.Database;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -62,7 +62,7 @@ final class CatalogRuns {
     CatalogSync.Merged merged = sync.get().mergeNewer();
     for (CatalogMerge.Result result : merged.merged()) {
       listener.catalog(line(result));
-      for (CatalogRepository.Conflict conflict : result.conflicts()) {
+      for (CatalogDeviceRepository.Conflict conflict : result.conflicts()) {
         listener.catalog(line(conflict));
       }
     }
@@ -98,7 +98,7 @@ final class CatalogRuns {
   }
 
   /** One conflict a merge found, in words. */
-  static String line(CatalogRepository.Conflict c) {
+  static String line(CatalogDeviceRepository.Conflict c) {
     String where = c.service() == app.wauploader.domain.Service.PHOTOS ? "Photos" : "Drive";
     return c.kind().equals("content")
         ? "the same content is twice in Google "

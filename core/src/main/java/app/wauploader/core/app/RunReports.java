@@ -139,7 +139,8 @@ public final class RunReports {
   }
 
   /** One conflict a catalog merge found (the same content twice, two albums of one name). */
-  public static String catalogConflict(app.wauploader.db.CatalogRepository.Conflict conflict) {
+  public static String catalogConflict(
+      app.wauploader.db.CatalogDeviceRepository.Conflict conflict) {
     return CatalogRuns.line(conflict);
   }
 }

@@ -1,5 +1,6 @@
 package app.wauploader.core.catalog;
 
+import app.wauploader.db.CatalogDeviceRepository;
 import app.wauploader.db.CatalogRepository;
 import app.wauploader.db.CatalogRepository.ChatLink;
 import app.wauploader.db.CatalogRepository.Container;
@@ -61,7 +62,7 @@ public final class CatalogMerge {
       int addedContents,
       int addedContainers,
       int addedChats,
-      List<CatalogRepository.Conflict> conflicts) {}
+      List<CatalogDeviceRepository.Conflict> conflicts) {}
 
   private CatalogMerge() {}
 
@@ -111,8 +112,9 @@ public final class CatalogMerge {
       throw new IllegalArgumentException("catalog format " + other.format());
     }
     CatalogRepository repo = tx.catalog();
+    CatalogDeviceRepository devices = tx.catalogDevices();
     String from = other.deviceName().isEmpty() ? other.deviceId() : other.deviceName();
-    List<CatalogRepository.Conflict> found = new java.util.ArrayList<>();
+    List<CatalogDeviceRepository.Conflict> found = new java.util.ArrayList<>();
     int chats = 0;
     for (CatalogRepository.Chat chat : other.chats()) {
       if (repo.addChat(chat)) {
@@ -132,7 +134,7 @@ public final class CatalogMerge {
           repo.replaceContent(theirs);
         }
         conflict(
-            repo,
+            devices,
             found,
             "content",
             dropped.service(),
@@ -145,7 +147,7 @@ public final class CatalogMerge {
         repo.setChatIfNone(theirs.sha256(), theirs.chatId().get());
       }
     }
-    int containers = mergeContainers(repo, other.containers(), from, found);
+    int containers = mergeContainers(repo, devices, other.containers(), from, found);
     for (ChatLink link : other.chatLinks()) {
       repo.mergeChatLink(link);
     }
@@ -166,9 +168,10 @@ public final class CatalogMerge {
 
   private static int mergeContainers(
       CatalogRepository repo,
+      CatalogDeviceRepository devices,
       List<Container> theirs,
       String from,
-      List<CatalogRepository.Conflict> found)
+      List<CatalogDeviceRepository.Conflict> found)
       throws SQLException {
     int added = 0;
     Map<String, Container> ours = new java.util.HashMap<>();
@@ -197,7 +200,7 @@ public final class CatalogMerge {
           repo.putContainer(c);
         }
         conflict(
-            repo,
+            devices,
             found,
             "container",
             c.service(),
@@ -211,8 +214,8 @@ public final class CatalogMerge {
   }
 
   private static void conflict(
-      CatalogRepository repo,
-      List<CatalogRepository.Conflict> found,
+      CatalogDeviceRepository repo,
+      List<CatalogDeviceRepository.Conflict> found,
       String kind,
       app.wauploader.domain.Service service,
       String key,
@@ -221,7 +224,7 @@ public final class CatalogMerge {
       String from)
       throws SQLException {
     if (repo.recordConflict(kind, service, key, kept, dropped, from)) {
-      found.add(new CatalogRepository.Conflict(kind, service, key, kept, dropped, from, 0));
+      found.add(new CatalogDeviceRepository.Conflict(kind, service, key, kept, dropped, from, 0));
     }
   }
 

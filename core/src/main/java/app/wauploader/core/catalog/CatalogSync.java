@@ -1,7 +1,7 @@
 package app.wauploader.core.catalog;
 
 import app.wauploader.core.retry.TargetException;
-import app.wauploader.db.CatalogRepository;
+import app.wauploader.db.CatalogDeviceRepository;
 import app.wauploader.db.Database;
 import app.wauploader.domain.FailureReason;
 import java.time.Instant;
@@ -55,13 +55,13 @@ public final class CatalogSync {
   public record Merged(List<CatalogMerge.Result> merged, List<String> notes) {}
 
   /** This database's device (made with a random id on first use). */
-  public CatalogRepository.Device self() {
+  public CatalogDeviceRepository.Device self() {
     return db.inTransaction(
         tx -> {
-          Optional<CatalogRepository.Device> self = tx.catalog().self();
+          Optional<CatalogDeviceRepository.Device> self = tx.catalogDevices().self();
           return self.isPresent()
               ? self.get()
-              : tx.catalog().createSelf(UUID.randomUUID().toString(), deviceName);
+              : tx.catalogDevices().createSelf(UUID.randomUUID().toString(), deviceName);
         });
   }
 
@@ -97,7 +97,7 @@ public final class CatalogSync {
 
   private Merged merge(boolean all, List<String> notes) throws TargetException {
     List<CatalogMerge.Result> merged = new ArrayList<>();
-    CatalogRepository.Device self = self();
+    CatalogDeviceRepository.Device self = self();
     Map<String, List<CatalogStore.Saved>> byDevice = new LinkedHashMap<>();
     for (CatalogStore.Saved s : store.list()) {
       if (all || !s.deviceId().equals(self.id())) {
@@ -109,8 +109,8 @@ public final class CatalogSync {
       long known =
           all
               ? 0
-              : db.read(tx -> tx.catalog().device(versions.get(0).deviceId()))
-                  .map(CatalogRepository.Device::version)
+              : db.read(tx -> tx.catalogDevices().device(versions.get(0).deviceId()))
+                  .map(CatalogDeviceRepository.Device::version)
                   .orElse(0L);
       for (CatalogStore.Saved version : versions) {
         if (version.version() <= known) {
@@ -158,11 +158,14 @@ public final class CatalogSync {
               tx -> {
                 CatalogMerge.Result r = CatalogMerge.merge(tx, catalog);
                 boolean own =
-                    tx.catalog().self().map(d -> d.id().equals(catalog.deviceId())).orElse(false);
+                    tx.catalogDevices()
+                        .self()
+                        .map(d -> d.id().equals(catalog.deviceId()))
+                        .orElse(false);
                 if (own) {
                   return r;
                 }
-                tx.catalog()
+                tx.catalogDevices()
                     .merged(
                         catalog.deviceId(),
                         catalog.deviceName(),
@@ -197,10 +200,12 @@ public final class CatalogSync {
   public Optional<String> saveIfChanged(Instant now) {
     java.nio.file.Path file = null;
     try {
-      CatalogRepository.Device self = self();
+      CatalogDeviceRepository.Device self = self();
       // Two integers say whether anything changed since the last save (migration 12's triggers).
-      long generation = db.read(tx -> tx.catalog().generation());
-      if (db.read(tx -> tx.catalog().savedGeneration()).filter(g -> g == generation).isPresent()) {
+      long generation = db.read(tx -> tx.catalogDevices().generation());
+      if (db.read(tx -> tx.catalogDevices().savedGeneration())
+          .filter(g -> g == generation)
+          .isPresent()) {
         return Optional.empty();
       }
       CatalogFormat.Header header =
@@ -221,7 +226,7 @@ public final class CatalogSync {
               });
       if (self.savedDigest().filter(written.digest()::equals).isPresent()) {
         // Rows were written again with the same values: the saved catalog is still this one.
-        db.useTransaction(tx -> tx.catalog().savedGeneration(generation));
+        db.useTransaction(tx -> tx.catalogDevices().savedGeneration(generation));
         return Optional.empty();
       }
       long bytes = java.nio.file.Files.size(file);
@@ -231,14 +236,14 @@ public final class CatalogSync {
       }
       db.useTransaction(
           tx -> {
-            tx.catalog()
+            tx.catalogDevices()
                 .savedSelf(
                     deviceName,
                     header.version(),
                     now.toEpochMilli(),
                     written.contents(),
                     written.digest());
-            tx.catalog().savedGeneration(generation);
+            tx.catalogDevices().savedGeneration(generation);
           });
       String line =
           String.format(
@@ -298,15 +303,17 @@ public final class CatalogSync {
    * @param notes a line when the store could not be asked (the list is then this database's)
    */
   public record Devices(
-      List<SharedDevice> devices, List<CatalogRepository.Conflict> conflicts, List<String> notes) {}
+      List<SharedDevice> devices,
+      List<CatalogDeviceRepository.Conflict> conflicts,
+      List<String> notes) {}
 
   /** The devices this database knows, completed by what the store holds now; never throws. */
   public Devices devices() {
     Map<String, SharedDevice> byId = new LinkedHashMap<>();
-    List<CatalogRepository.Conflict> conflicts =
+    List<CatalogDeviceRepository.Conflict> conflicts =
         db.read(
             tx -> {
-              for (CatalogRepository.Device d : tx.catalog().devices()) {
+              for (CatalogDeviceRepository.Device d : tx.catalogDevices().devices()) {
                 byId.put(
                     d.id(),
                     new SharedDevice(
@@ -319,7 +326,7 @@ public final class CatalogSync {
                         d.mergedAt().map(Instant::ofEpochMilli),
                         false));
               }
-              return tx.catalog().conflicts();
+              return tx.catalogDevices().conflicts();
             });
     List<String> notes = new ArrayList<>();
     try {

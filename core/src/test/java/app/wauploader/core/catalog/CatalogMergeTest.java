@@ -5,6 +5,7 @@ import static app.wauploader.core.catalog.CatalogFixtures.content;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.wauploader.db.CatalogDeviceRepository;
 import app.wauploader.db.CatalogRepository;
 import app.wauploader.db.CatalogRepository.Container;
 import app.wauploader.db.CatalogRepository.Content;
@@ -90,7 +91,7 @@ class CatalogMergeTest {
     }
   }
 
-  private static void assertConflict(CatalogRepository.Conflict c, String other) {
+  private static void assertConflict(CatalogDeviceRepository.Conflict c, String other) {
     assertThat(c.kind()).isEqualTo("content");
     assertThat(c.keptId()).isEqualTo("P-early");
     assertThat(c.otherId()).isEqualTo(other);
@@ -148,14 +149,14 @@ class CatalogMergeTest {
       Catalog other = catalog("b", 1, List.of(early, extra), List.of(older));
       CatalogMerge.Result first = merge(db, other);
       Catalog after = exported(db);
-      int conflicts = db.read(tx -> tx.catalog().conflicts().size());
+      int conflicts = db.read(tx -> tx.catalogDevices().conflicts().size());
       CatalogMerge.Result second = merge(db, other);
       assertThat(first.conflicts()).hasSize(2);
       assertThat(second.addedContents()).isZero();
       assertThat(second.addedContainers()).isZero();
       assertThat(second.conflicts()).isEmpty();
       assertThat(exported(db)).isEqualTo(after);
-      int again = db.read(tx -> tx.catalog().conflicts().size());
+      int again = db.read(tx -> tx.catalogDevices().conflicts().size());
       assertThat(again).isEqualTo(conflicts);
     }
   }

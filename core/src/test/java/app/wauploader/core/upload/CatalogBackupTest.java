@@ -254,7 +254,7 @@ class CatalogBackupTest {
       catalogs.forEach(c -> names.add(c.getAsJsonObject().get("name").getAsString()));
       long saves;
       try (Database db = Database.open(dir.resolve("wa.db"))) {
-        saves = db.read(tx -> tx.catalog().self().orElseThrow().version());
+        saves = db.read(tx -> tx.catalogDevices().self().orElseThrow().version());
       }
       assertThat(saves).isGreaterThan(3);
       assertThat(names).allMatch(n -> n.matches("catalog-[0-9a-f-]{36}-v\\d{6}\\.json\\.gz"));
