@@ -27,7 +27,8 @@ import java.util.Optional;
  * acknowledged chunk) at least every {@code progressBytes} or {@code progressInterval}, and at the
  * end. A resumed transfer first asks the server where it stands (never assumes), then checks the
  * ledger's chunks against the file: a file that no longer holds the bytes already sent starts a new
- * transfer. Each retry of the one {@link RetryPolicy} starts by asking the server.
+ * transfer. Each retry of the one {@link RetryPolicy} starts by asking the server; a retry of a
+ * one-request upload first looks for the content (the last try may be done with its answer lost).
  *
  * <p>Every byte the server holds is also hashed in order (the bytes below a resume point are read
  * again from the file), so the SHA-256 of what was actually sent is known at the end: a file that
@@ -108,7 +109,6 @@ final class TransferTask {
           checkUnchanged(item);
           try (MediaContent file = media.open(item.sourceKey())) {
             if (progress.uri() == null && fitsOneRequest(item)) {
-              // A try may have been done with its answer lost: a retry looks before sending again.
               Optional<String> found =
                   attempt > 1 && target.traits().findsByContent()
                       ? target.findExisting(item.sha256())
