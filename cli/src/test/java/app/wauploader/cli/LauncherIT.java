@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code bin/wa-uploader}, the launcher users run, on the shaded jar: a 64 MiB heap by default, a
+ * {@code bin/wa-uploader}, the launcher users run, on the shaded jar: a 128 MiB heap by default, a
  * class-data archive written by the first run and mapped by the next, sqlite's native library kept
  * in the cache, and nothing of it on stdout (where {@code --json} writes).
  */
@@ -63,9 +63,9 @@ class LauncherIT {
   }
 
   @Test
-  void theDefaultHeapIs64MibAndTheUserCanChangeIt() throws Exception {
+  void theDefaultHeapIs128MibAndTheUserCanChangeIt() throws Exception {
     Result flags = run(Map.of("WA_UPLOADER_JAVA_OPTS", "-XX:+PrintFlagsFinal -version"));
-    assertThat(flags.stdout()).containsPattern("MaxHeapSize\\s+=\\s+67108864\\b");
+    assertThat(flags.stdout()).containsPattern("MaxHeapSize\\s+=\\s+134217728\\b");
     assertThat(flags.stdout()).containsPattern("UseSerialGC\\s+=\\s+true");
     Result bigger =
         run(

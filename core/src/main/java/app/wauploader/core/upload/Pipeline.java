@@ -59,6 +59,9 @@ public final class Pipeline {
   private final ChatFiling filing;
   private final PendingTasks pending;
 
+  /** Planned transfers not yet finished: planning waits while there are as many as it plans. */
+  private final Places queued = new Places(PlanBatches.IN_FLIGHT);
+
   /** Items handed to a transfer or commit in this run (a twin may take its item in first). */
   private final Set<Long> dispatched = ConcurrentHashMap.newKeySet();
 
@@ -344,7 +347,11 @@ public final class Pipeline {
     if (decision instanceof Planner.Transfer) {
       stats.planned(file, item.size() - item.ackedOffset());
       stats.plannedBytes(item.size());
-      submit(transferPool, () -> transfers.transfer(item));
+      if (!queued.take(control)) {
+        failures.defer(item);
+        return;
+      }
+      submit(transferPool, () -> queued.run(() -> transfers.transfer(item)));
       return;
     }
     TargetTraits traits = targets.get(item.service()).traits();
