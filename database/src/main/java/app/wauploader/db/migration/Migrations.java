@@ -17,7 +17,8 @@ public final class Migrations {
           new V009SentCopiesAndRequests(),
           new V010FreedFiles(),
           new V011Catalog(),
-          new V012CatalogGeneration());
+          new V012CatalogGeneration(),
+          new V013ItemNames());
 
   private Migrations() {}
 
