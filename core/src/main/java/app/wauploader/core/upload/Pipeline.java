@@ -29,17 +29,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
 /**
- * One backup run — the main job — as a stream of stages: list a {@link MediaSource} → fingerprint
- * (scan cache, or one read: SHA-256 + MIME) → plan and dedup ({@link Planner}, one transaction per
- * file) → transfer ({@link Transfers}, resumable, up to {@code transfers} in parallel, fewer while
- * rate-limited) → commit ({@link Committer}, as each target's traits say) → file in chats ({@link
- * ChatFiling}). Uploading starts while the listing goes on. {@link #resume} feeds the open items of
- * earlier sessions instead. The session's life is {@link SessionLifecycle}'s, failures are {@link
- * FailurePolicy}'s, counting is {@link RunStatistics}'.
- *
- * <p>Every state change is its own transaction (a killed run loses at most the chunk in flight). A
- * dry run is this pipeline over a database snapshot, stopping after the plan. A {@link RunControl}
- * ends a run early (on request, at its deadline, fatally, or when nothing answers).
+ * One backup run — the main job — as a stream of stages: list a {@link MediaSource} → plan in
+ * batches ({@link PlanBatches}: the scan cache's files in one transaction, the others read for
+ * SHA-256 + MIME) and dedup ({@link Planner}) → transfer ({@link Transfers}, resumable, at most
+ * {@link Places} planned ahead) → commit ({@link Committer}) → file in chats ({@link ChatFiling}).
+ * {@link #resume} feeds earlier sessions' open items instead; sessions are {@link
+ * SessionLifecycle}'s, failures {@link FailurePolicy}'s, counts {@link RunStatistics}'. Every state
+ * change is its own transaction (a killed run loses at most the chunk in flight); a dry run is this
+ * pipeline over a snapshot, stopping after the plan; a {@link RunControl} ends a run early.
  */
 public final class Pipeline {
   private final Database db;
